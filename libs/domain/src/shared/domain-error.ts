@@ -1,0 +1,43 @@
+/**
+ * Every error the product can report, by stable code. Clients rely on these codes (DESIGN.md §4):
+ * add new ones, never rename. The HTTP status of each code lives in one table in the API.
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'MALFORMED_JSON',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'INVALID_REFRESH_TOKEN',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'MUNICIPALITY_NOT_FOUND',
+  'LISTING_NOT_FOUND',
+  'EMAIL_TAKEN',
+  'HOME_OUTSIDE_MUNICIPALITY',
+  'INVALID_CURSOR',
+  'BOOKING_OVERLAP',
+  'CONFLICT',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** A rule was broken. Thrown by domain rules and services; mapped to HTTP at the edge only. */
+export class DomainError extends Error {
+  constructor(
+    public readonly code: ErrorCode,
+    message: string,
+    public readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export function isDomainError(value: unknown): value is DomainError {
+  return value instanceof DomainError;
+}
