@@ -1,0 +1,73 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { envSchema, type Env } from './env.schema';
+
+export interface AppConfig {
+  env: Env['NODE_ENV'];
+  port: number;
+  databaseUrl: string;
+  redisUrl: string;
+  jwtSecret: string;
+  locationSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  webDist: string;
+  tileUrl: string;
+  tileAttribution: string;
+  mapPointsMax: number;
+  cookieSecure: boolean;
+  logLevel: Env['LOG_LEVEL'];
+  outboxPollMs: number;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export class ConfigError extends Error {}
+
+/**
+ * Outside production, missing secrets are generated once into the local data folder so a
+ * newcomer's `npm start` needs no setup; production refuses to boot without them.
+ */
+function developmentSecrets(vars: NodeJS.ProcessEnv): Partial<Record<'JWT_SECRET' | 'LOCATION_SECRET', string>> {
+  if (vars.NODE_ENV === 'production') return {};
+  if (vars.JWT_SECRET && vars.LOCATION_SECRET) return {};
+  const dir = vars.PARTAGORA_DATA_DIR ?? path.resolve(process.cwd(), '.local/dev');
+  const file = path.join(dir, 'secrets.json');
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true });
+    const fresh = {
+      JWT_SECRET: randomBytes(32).toString('base64url'),
+      LOCATION_SECRET: randomBytes(32).toString('base64url'),
+    };
+    writeFileSync(file, JSON.stringify(fresh, null, 2), { mode: 0o600 });
+  }
+  return JSON.parse(readFileSync(file, 'utf8')) as Record<'JWT_SECRET' | 'LOCATION_SECRET', string>;
+}
+
+/** Parses the environment once; throws a `ConfigError` listing every bad variable. */
+export function loadConfig(vars: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse({ ...developmentSecrets(vars), ...vars });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    jwtSecret: e.JWT_SECRET,
+    locationSecret: e.LOCATION_SECRET,
+    accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
+    webDist: e.WEB_DIST,
+    tileUrl: e.TILE_URL,
+    tileAttribution: e.TILE_ATTRIBUTION,
+    mapPointsMax: e.MAP_POINTS_MAX,
+    cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : e.NODE_ENV === 'production',
+    logLevel: e.LOG_LEVEL,
+    outboxPollMs: e.OUTBOX_POLL_MS,
+  };
+}

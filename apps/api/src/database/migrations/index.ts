@@ -1,0 +1,5 @@
+import { EnableExtensions1763798400000 } from './1763798400000-EnableExtensions';
+import { CreateSchema1795332509075 } from './1795332509075-CreateSchema';
+
+/** Migrations in order; `npm run migration:generate -- Name` appends new ones here. */
+export const MIGRATIONS: Function[] = [EnableExtensions1763798400000, CreateSchema1795332509075];

@@ -1,0 +1,1 @@
+export async function seedDemo(..._a: unknown[]): Promise<void> {}

@@ -1,0 +1,112 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import type { Point } from 'typeorm';
+import type { ListingCategory, ListingCondition, ListingKind, ListingStatus } from '@partagora/domain';
+import { MunicipalityEntity } from '../municipalities/municipality.entity';
+import { UserEntity } from '../users/user.entity';
+
+export const LISTING_SEARCH_CONFIG = 'public.french_unaccent';
+
+@Entity('listings')
+@Check('ck_listings_kind', `kind IN ('lend', 'give', 'barter', 'wanted')`)
+@Check(
+  'ck_listings_status',
+  `status IN ('available', 'reserved', 'given', 'swapped', 'paused', 'removed', 'hidden')`,
+)
+@Check('ck_listings_loan_max_days', `loan_max_days BETWEEN 1 AND 90`)
+@Check('ck_listings_loan_buffer_hours', `loan_buffer_hours BETWEEN 0 AND 168`)
+// Nearest-first search: partial GiST indexes with the filters inside (STACK.md). Created by hand in
+// the migration (btree_gist composite), so TypeORM leaves them alone.
+@Index('ix_listings_available_public_point', { synchronize: false })
+@Index('ix_listings_available_category_public_point', { synchronize: false })
+@Index('ix_listings_search_vector', { synchronize: false })
+export class ListingEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index('ix_listings_owner_id')
+  @Column({ name: 'owner_id', type: 'uuid' })
+  ownerId!: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'owner_id', foreignKeyConstraintName: 'fk_listings_owner' })
+  owner?: UserEntity;
+
+  @Column({ name: 'municipality_id', type: 'uuid' })
+  municipalityId!: string;
+
+  @ManyToOne(() => MunicipalityEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'fk_listings_municipality' })
+  municipality?: MunicipalityEntity;
+
+  @Column({ type: 'varchar', length: 10 })
+  kind!: ListingKind;
+
+  @Column({ type: 'varchar', length: 20 })
+  category!: ListingCategory;
+
+  @Column({ type: 'varchar', length: 120 })
+  title!: string;
+
+  @Column({ type: 'text', default: '' })
+  description!: string;
+
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  condition!: ListingCondition | null;
+
+  @Column({ type: 'varchar', length: 10, default: 'available' })
+  status!: ListingStatus;
+
+  /** Where the thing really is: private (DESIGN.md §5). */
+  @Column({ name: 'exact_point', type: 'geography', spatialFeatureType: 'Point', srid: 4326 })
+  exactPoint!: Point;
+
+  /** Exact point moved by the owner's per-home offset: every search, sort and cluster uses it. */
+  @Column({ name: 'public_point', type: 'geography', spatialFeatureType: 'Point', srid: 4326 })
+  publicPoint!: Point;
+
+  @Column({ name: 'loan_max_days', type: 'smallint', default: 7 })
+  loanMaxDays!: number;
+
+  @Column({ name: 'loan_buffer_hours', type: 'smallint', default: 2 })
+  loanBufferHours!: number;
+
+  @Column({ name: 'deposit_note', type: 'varchar', length: 200, nullable: true })
+  depositNote!: string | null;
+
+  @Column({ name: 'auto_accept', type: 'boolean', default: false })
+  autoAccept!: boolean;
+
+  @Column({ name: 'barter_wishes', type: 'varchar', length: 500, nullable: true })
+  barterWishes!: string | null;
+
+  @Column({ type: 'jsonb', default: () => `'[]'` })
+  photos!: string[];
+
+  /** French full-text vector, accents folded; maintained by PostgreSQL. */
+  @Column({
+    name: 'search_vector',
+    type: 'tsvector',
+    generatedType: 'STORED',
+    asExpression: `to_tsvector('${LISTING_SEARCH_CONFIG}', coalesce(title, '') || ' ' || coalesce(description, ''))`,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  searchVector?: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

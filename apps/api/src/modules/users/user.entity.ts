@@ -1,0 +1,61 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import type { Point } from 'typeorm';
+import type { UserLocale, VerificationState } from '@partagora/domain';
+import { MunicipalityEntity } from '../municipalities/municipality.entity';
+
+@Entity('users')
+@Check('ck_users_locale', `locale IN ('fr', 'en')`)
+@Check('ck_users_verification', `verification IN ('unverified', 'verified')`)
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** Stored lower-cased (the schema lower-cases it), so a plain unique index is enough. */
+  @Index('uq_users_email', { unique: true })
+  @Column({ type: 'varchar', length: 254 })
+  email!: string;
+
+  @Column({ name: 'password_hash', type: 'varchar', length: 200 })
+  passwordHash!: string;
+
+  @Column({ name: 'display_name', type: 'varchar', length: 60 })
+  displayName!: string;
+
+  @Index('ix_users_municipality_id')
+  @Column({ name: 'municipality_id', type: 'uuid' })
+  municipalityId!: string;
+
+  @ManyToOne(() => MunicipalityEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'fk_users_municipality' })
+  municipality?: MunicipalityEntity;
+
+  /** Exact home: private (DESIGN.md §5). Never leaves the API but to its owner. */
+  @Column({ name: 'home_point', type: 'geography', spatialFeatureType: 'Point', srid: 4326 })
+  homePoint!: Point;
+
+  /** Public approximation of the home, computed once from the home and the server secret. */
+  @Column({ name: 'home_public_point', type: 'geography', spatialFeatureType: 'Point', srid: 4326 })
+  homePublicPoint!: Point;
+
+  @Column({ type: 'varchar', length: 2, default: 'fr' })
+  locale!: UserLocale;
+
+  @Column({ type: 'varchar', length: 12, default: 'unverified' })
+  verification!: VerificationState;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}
