@@ -6,3 +6,4 @@ export * from './auth/auth.schema';
 export * from './users/user';
 export * from './users/user.schema';
 export * from './municipalities/municipality.schema';
+export * from './listings/listing-rules';

@@ -3,6 +3,7 @@ import { writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config/app-config';
 import { createDataSource } from './data-source';
+import { seedDemo } from './seed/demo-seed';
 import { pendingSchemaChanges, type PendingQuery } from './schema-drift';
 
 async function main(): Promise<void> {
@@ -60,7 +61,6 @@ ${down.reverse().map(call).join('\n')}
         break;
       }
       case 'seed': {
-        const { seedDemo } = await import('./seed/demo-seed');
         await seedDemo(ds, config);
         break;
       }

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '@partagora/domain';
+import { DataSource } from 'typeorm';
+import type { Principal } from './principal';
+import { TokenService } from './token.service';
+
+/**
+ * The one check behind HTTP and socket handshakes: a valid token whose session is still open, so a
+ * logout (or a suspension that revokes sessions) takes effect at once.
+ */
+@Injectable()
+export class AccessVerifier {
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly ds: DataSource,
+  ) {}
+
+  async verify(token: string | undefined | null): Promise<Principal> {
+    if (!token) throw new DomainError('UNAUTHENTICATED', 'Sign in to continue');
+    const principal = this.tokens.verifyAccess(token);
+    const rows = (await this.ds.query(
+      `SELECT 1 FROM sessions WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL AND expires_at > now()`,
+      [principal.sessionId, principal.userId],
+    )) as unknown[];
+    if (rows.length === 0) throw new DomainError('UNAUTHENTICATED', 'This session has ended; sign in again');
+    return principal;
+  }
+}
+
+export function bearerToken(header: string | undefined): string | null {
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  return match?.[1] ?? null;
+}

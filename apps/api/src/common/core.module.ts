@@ -1,0 +1,22 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_CONFIG, loadConfig } from '../config/app-config';
+import { JobsService } from '../infra/queues/jobs.service';
+import { RealtimeEmitter } from '../infra/realtime/realtime-emitter';
+import { AccessVerifier } from './auth/access-verifier';
+import { TokenService } from './auth/token.service';
+import { LocationPrivacyService } from './location/location-privacy.service';
+
+/** Process-wide services shared by the API and the worker. */
+@Global()
+@Module({
+  providers: [
+    { provide: APP_CONFIG, useFactory: () => loadConfig() },
+    TokenService,
+    AccessVerifier,
+    LocationPrivacyService,
+    JobsService,
+    RealtimeEmitter,
+  ],
+  exports: [APP_CONFIG, TokenService, AccessVerifier, LocationPrivacyService, JobsService, RealtimeEmitter],
+})
+export class CoreModule {}

@@ -1,0 +1,69 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { type INestApplication, Logger, VersioningType } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { AppModule } from './app.module';
+import { toErrorResponse } from './common/http/domain-exception.filter';
+import { errorBody } from './common/http/error-status';
+import { requestId } from './common/http/request-id';
+import type { AppConfig } from './config/app-config';
+import { RedisIoAdapter } from './infra/realtime/redis-io.adapter';
+
+/** Builds the HTTP app (used by main.ts and by the e2e tests), not yet listening. */
+export async function createHttpApp(config: AppConfig): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    bodyParser: false,
+    logger: loggerLevels(config.logLevel),
+  });
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use(requestId);
+  app.use(cookieParser());
+  app.use(express.json({ limit: '100kb' }));
+  // body-parser errors (malformed JSON, too large) answer in the shared error shape.
+  app.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (!err) return next();
+    const { status, code, message } = toErrorResponse(err);
+    res.status(status).json(errorBody(code, message, req.id ?? '-'));
+  });
+  if (config.webDist) serveWeb(app, config.webDist);
+  app.setGlobalPrefix('api');
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  app.useWebSocketAdapter(new RedisIoAdapter(app, config.redisUrl));
+  app.enableShutdownHooks();
+
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Partagora API')
+      .setDescription('Hyperlocal sharing for French towns. Errors: {"error":{"code","message","details"?,"requestId"}}.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}
+
+/** The built web app on the same origin; unknown non-API paths get index.html (client routing). */
+function serveWeb(app: NestExpressApplication, dist: string): void {
+  const index = path.join(dist, 'index.html');
+  if (!existsSync(index)) {
+    new Logger('Web').warn(`WEB_DIST=${dist} has no index.html; serving the API only`);
+    return;
+  }
+  app.use(express.static(dist, { index: false, maxAge: '1h' }));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/socket.io')) return next();
+    res.sendFile(index);
+  });
+}
+
+function loggerLevels(level: AppConfig['logLevel']) {
+  const order = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+  return order.slice(0, order.indexOf(level) + 1) as Array<(typeof order)[number]>;
+}

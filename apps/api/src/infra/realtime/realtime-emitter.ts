@@ -1,0 +1,48 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Emitter } from '@socket.io/redis-emitter';
+import type { Redis } from 'ioredis';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { redisConnection } from '../queues/redis-connection';
+import { type ServerEventName, type ServerToClientEvents, sessionRoom, userRoom } from './realtime-events';
+
+/**
+ * Emits to sockets held by any API process, from the API or the worker, through the Redis adapter.
+ * Best effort: the REST history is the truth and clients resync on reconnect.
+ */
+@Injectable()
+export class RealtimeEmitter implements OnModuleDestroy {
+  private readonly logger = new Logger(RealtimeEmitter.name);
+  private readonly redis: Redis;
+  private readonly emitter: Emitter<ServerToClientEvents>;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.redis = redisConnection(config.redisUrl, 'producer');
+    this.redis.on('error', () => undefined);
+    this.emitter = new Emitter<ServerToClientEvents>(this.redis);
+  }
+
+  toUser<E extends ServerEventName>(userId: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void {
+    this.safely(() => this.emitter.to(userRoom(userId)).emit(event, ...args));
+  }
+
+  disconnectSession(sessionId: string): void {
+    this.safely(() => this.emitter.in(sessionRoom(sessionId)).disconnectSockets(true));
+  }
+
+  disconnectUser(userId: string): void {
+    this.safely(() => this.emitter.in(userRoom(userId)).disconnectSockets(true));
+  }
+
+  private safely(fn: () => unknown): void {
+    try {
+      const result = fn() as unknown;
+      if (result instanceof Promise) result.catch((e: Error) => this.logger.warn(`emit failed: ${e.message}`));
+    } catch (e) {
+      this.logger.warn(`emit failed: ${(e as Error).message}`);
+    }
+  }
+
+  onModuleDestroy(): void {
+    this.redis.disconnect();
+  }
+}

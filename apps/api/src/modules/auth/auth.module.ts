@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { MunicipalitiesModule } from '../municipalities/municipalities.module';
+import { UsersModule } from '../users/users.module';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { SessionsRepository } from './sessions.repository';
+
+@Module({
+  imports: [UsersModule, MunicipalitiesModule],
+  controllers: [AuthController],
+  providers: [AuthService, SessionsRepository],
+})
+export class AuthModule {}

@@ -1,0 +1,53 @@
+import { Controller, Get, Inject, VERSION_NEUTRAL } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { DomainError } from '@partagora/domain';
+import { DataSource } from 'typeorm';
+import { Public } from '../../common/auth/auth.guard';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { JobsService } from '../../infra/queues/jobs.service';
+
+const within = <T>(p: Promise<T>, ms: number) =>
+  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms))]);
+
+/** `/api/health` (process up) and `/api/ready` (PostgreSQL and Redis reachable). */
+@ApiTags('health')
+@Controller({ version: VERSION_NEUTRAL })
+export class HealthController {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly jobs: JobsService,
+  ) {}
+
+  @Public()
+  @Get('health')
+  health() {
+    return { status: 'ok' };
+  }
+
+  @Public()
+  @Get('ready')
+  async ready() {
+    const [db, redis] = await Promise.allSettled([
+      within(this.ds.query('SELECT 1'), 2000),
+      within(this.jobs.ping(), 2000),
+    ]);
+    const checks = { postgres: db.status === 'fulfilled' ? 'up' : 'down', redis: redis.status === 'fulfilled' ? 'up' : 'down' };
+    if (checks.postgres === 'down' || checks.redis === 'down') {
+      throw new DomainError('SERVICE_UNAVAILABLE', 'A backing service is unreachable', checks);
+    }
+    return { status: 'ready', checks };
+  }
+}
+
+/** What the web needs to know of the deployment (the tile server is configuration). */
+@ApiTags('health')
+@Controller('client-config')
+export class ClientConfigController {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  @Public()
+  @Get()
+  clientConfig() {
+    return { tileUrl: this.config.tileUrl, tileAttribution: this.config.tileAttribution };
+  }
+}

@@ -1,0 +1,195 @@
+import { Injectable } from '@nestjs/common';
+import type { ListingCategory, ListingKind, ListingStatus, ListingView, LoanSettings } from '@partagora/domain';
+import type { BBox, LatLng } from '@partagora/geo';
+import { DataSource, type EntityManager } from 'typeorm';
+import { latLngFrom } from '../../common/sql';
+import { LISTING_SEARCH_CONFIG } from './listing.entity';
+import { LISTING_VIEW_COLUMNS, LISTING_VIEW_JOINS, type ListingRow, toListingView } from './listing.mapper';
+
+export interface NewListing {
+  ownerId: string;
+  municipalityId: string;
+  kind: ListingKind;
+  category: ListingCategory;
+  title: string;
+  description: string;
+  condition: string | null;
+  exact: LatLng;
+  public: LatLng;
+  loan: LoanSettings;
+  barterWishes: string | null;
+}
+
+export interface ListingChanges {
+  category?: ListingCategory;
+  title?: string;
+  description?: string;
+  condition?: string | null;
+  status?: ListingStatus;
+  exact?: LatLng;
+  public?: LatLng;
+  loan?: Partial<LoanSettings>;
+  barterWishes?: string | null;
+}
+
+export interface ListingFilters {
+  kind?: ListingKind;
+  category?: ListingCategory;
+  /** Words already split; each matches as a prefix, accents folded. */
+  words?: string[];
+}
+
+export interface NearbyCursor {
+  distance: number;
+  id: string;
+}
+
+export interface NearbyRow {
+  listing: ListingView;
+  /** Metres on the sphere between the (snapped) centre and the public point. */
+  distance: number;
+}
+
+/** Builds a parameter list and the WHERE fragments of the listing filters. */
+class Params {
+  readonly values: unknown[] = [];
+  add(v: unknown): string {
+    this.values.push(v);
+    return `$${this.values.length}`;
+  }
+}
+
+function filterSql(p: Params, f: ListingFilters): string {
+  const parts: string[] = [];
+  if (f.kind) parts.push(`l.kind = ${p.add(f.kind)}`);
+  if (f.category) parts.push(`l.category = ${p.add(f.category)}`);
+  if (f.words && f.words.length > 0) {
+    // to_tsquery syntax is built from letters/digits only, each word as a prefix.
+    const query = f.words.map((w) => `${w}:*`).join(' & ');
+    parts.push(`l.search_vector @@ to_tsquery('${LISTING_SEARCH_CONFIG}', ${p.add(query)})`);
+  }
+  return parts.map((s) => ` AND ${s}`).join('');
+}
+
+const point = (p: Params, at: LatLng) => `ST_SetSRID(ST_MakePoint(${p.add(at.lng)}, ${p.add(at.lat)}), 4326)::geography`;
+
+/** All PostGIS SQL of listings. Every filter, order and distance uses the public point. */
+@Injectable()
+export class ListingsRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  async insert(manager: EntityManager, l: NewListing): Promise<string> {
+    const rows = (await manager.query(
+      `INSERT INTO listings (owner_id, municipality_id, kind, category, title, description, condition,
+                             exact_point, public_point, loan_max_days, loan_buffer_hours, deposit_note,
+                             auto_accept, barter_wishes)
+       VALUES ($1, $2, $3, $4, $5, $6, $7,
+               ST_SetSRID(ST_MakePoint($8, $9), 4326)::geography, ST_SetSRID(ST_MakePoint($10, $11), 4326)::geography,
+               $12, $13, $14, $15, $16)
+       RETURNING id`,
+      [l.ownerId, l.municipalityId, l.kind, l.category, l.title, l.description, l.condition, l.exact.lng, l.exact.lat,
+        l.public.lng, l.public.lat, l.loan.maxDays, l.loan.bufferHours, l.loan.depositNote, l.loan.autoAccept,
+        l.barterWishes],
+    )) as Array<{ id: string }>;
+    return rows[0]!.id;
+  }
+
+  async findView(id: string, manager: EntityManager = this.ds.manager): Promise<ListingView | null> {
+    const rows = (await manager.query(`SELECT ${LISTING_VIEW_COLUMNS} FROM listings l ${LISTING_VIEW_JOINS} WHERE l.id = $1`, [
+      id,
+    ])) as ListingRow[];
+    return rows[0] ? toListingView(rows[0]) : null;
+  }
+
+  /** Locks the row for an edit in `manager`'s transaction. */
+  async lockForEdit(manager: EntityManager, id: string): Promise<{ ownerId: string; status: ListingStatus } | null> {
+    const rows = (await manager.query(`SELECT owner_id, status FROM listings WHERE id = $1 FOR UPDATE`, [id])) as Array<{
+      owner_id: string;
+      status: ListingStatus;
+    }>;
+    const row = rows[0];
+    return row ? { ownerId: row.owner_id, status: row.status } : null;
+  }
+
+  async update(manager: EntityManager, id: string, c: ListingChanges): Promise<void> {
+    const p = new Params();
+    const sets: string[] = [];
+    const col = (name: string, v: unknown) => v !== undefined && sets.push(`${name} = ${p.add(v)}`);
+    col('category', c.category);
+    col('title', c.title);
+    col('description', c.description);
+    col('condition', c.condition);
+    col('status', c.status);
+    col('barter_wishes', c.barterWishes);
+    col('loan_max_days', c.loan?.maxDays);
+    col('loan_buffer_hours', c.loan?.bufferHours);
+    col('deposit_note', c.loan?.depositNote);
+    col('auto_accept', c.loan?.autoAccept);
+    if (c.exact) sets.push(`exact_point = ${point(p, c.exact)}`);
+    if (c.public) sets.push(`public_point = ${point(p, c.public)}`);
+    if (sets.length === 0) return;
+    await manager.query(`UPDATE listings SET ${sets.join(', ')}, updated_at = now() WHERE id = ${p.add(id)}`, p.values);
+  }
+
+  /**
+   * Available listings whose public point is within `radiusM` metres of `centre`, nearest first
+   * then by id, after `cursor`. KNN (`<->`, sphere) on the partial GiST index; the reported
+   * distance is the same expression, so order and cursor agree.
+   */
+  async findNearby(centre: LatLng, radiusM: number, filters: ListingFilters, limit: number, cursor?: NearbyCursor): Promise<NearbyRow[]> {
+    const p = new Params();
+    const c = point(p, centre);
+    const dist = `(l.public_point <-> ${c})`;
+    let sql = `SELECT ${LISTING_VIEW_COLUMNS}, ${dist} AS distance
+      FROM listings l ${LISTING_VIEW_JOINS}
+      WHERE l.status = 'available' AND ST_DWithin(l.public_point, ${c}, ${p.add(radiusM)}, false)${filterSql(p, filters)}`;
+    if (cursor) {
+      const d = p.add(cursor.distance);
+      sql += ` AND (${dist} > ${d} OR (${dist} = ${d} AND l.id > ${p.add(cursor.id)}))`;
+    }
+    sql += ` ORDER BY ${dist}, l.id LIMIT ${p.add(limit)}`;
+    const rows = (await this.ds.query(sql, p.values)) as Array<ListingRow & { distance: number }>;
+    return rows.map((r) => ({ listing: toListingView(r), distance: Number(r.distance) }));
+  }
+
+  /** How many available listings lie in the box, counting at most `cap + 1`. */
+  async countInBox(box: BBox, filters: ListingFilters, cap: number): Promise<number> {
+    const p = new Params();
+    const env = `ST_MakeEnvelope(${p.add(box.west)}, ${p.add(box.south)}, ${p.add(box.east)}, ${p.add(box.north)}, 4326)::geography`;
+    const rows = (await this.ds.query(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM listings l
+        WHERE l.status = 'available' AND l.public_point && ${env}${filterSql(p, filters)} LIMIT ${p.add(cap + 1)}) s`,
+      p.values,
+    )) as Array<{ n: number }>;
+    return rows[0]?.n ?? 0;
+  }
+
+  async pointsInBox(box: BBox, filters: ListingFilters, limit: number) {
+    const p = new Params();
+    const env = `ST_MakeEnvelope(${p.add(box.west)}, ${p.add(box.south)}, ${p.add(box.east)}, ${p.add(box.north)}, 4326)::geography`;
+    const rows = (await this.ds.query(
+      `SELECT l.id, l.kind, l.category, l.title,
+              ST_Y(l.public_point::geometry) AS approx_lat, ST_X(l.public_point::geometry) AS approx_lng
+         FROM listings l
+        WHERE l.status = 'available' AND l.public_point && ${env}${filterSql(p, filters)}
+        ORDER BY l.id LIMIT ${p.add(limit)}`,
+      p.values,
+    )) as Array<Record<string, unknown> & { id: string; kind: ListingKind; category: ListingCategory; title: string }>;
+    return rows.map((r) => ({ id: r.id, kind: r.kind, category: r.category, title: r.title, approxLocation: latLngFrom(r, 'approx') }));
+  }
+
+  /** Grid clusters of public points: `cellDeg` degrees a side, centred on their members. */
+  async clustersInBox(box: BBox, filters: ListingFilters, cellDeg: number) {
+    const p = new Params();
+    const env = `ST_MakeEnvelope(${p.add(box.west)}, ${p.add(box.south)}, ${p.add(box.east)}, ${p.add(box.north)}, 4326)::geography`;
+    const rows = (await this.ds.query(
+      `SELECT ST_Y(ST_Centroid(ST_Collect(l.public_point::geometry))) AS c_lat,
+              ST_X(ST_Centroid(ST_Collect(l.public_point::geometry))) AS c_lng, count(*)::int AS n
+         FROM listings l
+        WHERE l.status = 'available' AND l.public_point && ${env}${filterSql(p, filters)}
+        GROUP BY ST_SnapToGrid(l.public_point::geometry, ${p.add(cellDeg)})`,
+      p.values,
+    )) as Array<Record<string, unknown> & { n: number }>;
+    return rows.map((r) => ({ location: latLngFrom(r, 'c'), count: r.n }));
+  }
+}

@@ -1,0 +1,171 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  type CreateListingInput,
+  DEFAULT_LOAN_SETTINGS,
+  DomainError,
+  LISTING_LIMITS,
+  type ListingMap,
+  type ListingSearchPage,
+  type ListingView,
+  type MapListingsQuery,
+  type SearchListingsQuery,
+  type UpdateListingInput,
+  assertCanEditListing,
+  assertListingLocation,
+  canViewListing,
+  searchWords,
+} from '@partagora/domain';
+import { clusterCellDegrees, distanceBucket, parseBbox, snapToGrid } from '@partagora/geo';
+import { DataSource } from 'typeorm';
+import { LocationPrivacyService } from '../../common/location/location-privacy.service';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { OutboxRepository } from '../outbox/outbox.repository';
+import { OutboxService } from '../outbox/outbox.service';
+import { type OwnerContext, UsersRepository } from '../users/users.repository';
+import { type ListingFilters, ListingsRepository, type NearbyCursor } from './listings.repository';
+
+const encodeCursor = (c: NearbyCursor) => Buffer.from(JSON.stringify([c.distance, c.id])).toString('base64url');
+
+function decodeCursor(raw: string): NearbyCursor {
+  try {
+    const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(value) && typeof value[0] === 'number' && Number.isFinite(value[0]) && typeof value[1] === 'string' && /^[0-9a-f-]{36}$/.test(value[1])) {
+      return { distance: value[0], id: value[1] };
+    }
+  } catch {
+    /* reported below */
+  }
+  throw new DomainError('INVALID_CURSOR', 'This cursor is not one the API gave', [{ path: 'cursor', message: 'Invalid cursor' }]);
+}
+
+/** Zoom from which the map always lists points (street level). */
+const POINTS_ZOOM = 17;
+
+@Injectable()
+export class ListingsService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly repo: ListingsRepository,
+    private readonly users: UsersRepository,
+    private readonly outboxRows: OutboxRepository,
+    private readonly outbox: OutboxService,
+    private readonly privacy: LocationPrivacyService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async create(ownerId: string, input: CreateListingInput): Promise<ListingView> {
+    const owner = await this.owner(ownerId);
+    const exact = input.location ?? owner.home;
+    assertListingLocation(owner.home, exact);
+    const loan = { ...DEFAULT_LOAN_SETTINGS, ...input.loanSettings };
+    const { view, outboxId } = await this.ds.transaction(async (manager) => {
+      const id = await this.repo.insert(manager, {
+        ownerId,
+        municipalityId: owner.municipalityId,
+        kind: input.kind,
+        category: input.category,
+        title: input.title,
+        description: input.description,
+        condition: input.condition,
+        exact,
+        public: this.privacy.publicPoint(exact, owner.home, owner.settings),
+        loan,
+        barterWishes: input.barterWishes ?? null,
+      });
+      const outboxId = await this.outboxRows.add(manager, 'listing.created', { listingId: id, ownerId });
+      return { view: (await this.repo.findView(id, manager))!, outboxId };
+    });
+    await this.outbox.publish([outboxId]);
+    return view;
+  }
+
+  async get(viewerId: string, id: string): Promise<ListingView> {
+    const view = await this.repo.findView(id);
+    if (!view || !canViewListing({ ownerId: view.owner.id, status: view.status }, viewerId)) {
+      throw new DomainError('LISTING_NOT_FOUND', 'No such listing');
+    }
+    return view;
+  }
+
+  async update(actorId: string, id: string, input: UpdateListingInput): Promise<ListingView> {
+    const owner = await this.owner(actorId);
+    if (input.location) assertListingLocation(owner.home, input.location);
+    const { view, outboxId } = await this.ds.transaction(async (manager) => {
+      const current = await this.repo.lockForEdit(manager, id);
+      if (!current) throw new DomainError('LISTING_NOT_FOUND', 'No such listing');
+      assertCanEditListing(current, actorId);
+      await this.repo.update(manager, id, {
+        category: input.category,
+        title: input.title,
+        description: input.description,
+        condition: input.condition,
+        status: input.status,
+        barterWishes: input.barterWishes,
+        loan: input.loanSettings,
+        exact: input.location,
+        public: input.location ? this.privacy.publicPoint(input.location, owner.home, owner.settings) : undefined,
+      });
+      const outboxId = await this.outboxRows.add(manager, 'listing.updated', { listingId: id, ownerId: actorId });
+      return { view: (await this.repo.findView(id, manager))!, outboxId };
+    });
+    await this.outbox.publish([outboxId]);
+    return view;
+  }
+
+  /** Soft delete: exchanges keep their listing; search no longer shows it. */
+  async remove(actorId: string, id: string): Promise<void> {
+    const outboxId = await this.ds.transaction(async (manager) => {
+      const current = await this.repo.lockForEdit(manager, id);
+      if (!current) throw new DomainError('LISTING_NOT_FOUND', 'No such listing');
+      assertCanEditListing(current, actorId);
+      await this.repo.update(manager, id, { status: 'removed' });
+      return this.outboxRows.add(manager, 'listing.removed', { listingId: id, ownerId: actorId });
+    });
+    await this.outbox.publish([outboxId]);
+  }
+
+  async search(q: SearchListingsQuery): Promise<ListingSearchPage> {
+    // The centre is snapped so that repeated searches cannot triangulate public points finely.
+    const centre = snapToGrid({ lat: q.lat, lng: q.lng });
+    const limit = q.limit ?? LISTING_LIMITS.searchLimitDefault;
+    const rows = await this.repo.findNearby(
+      centre,
+      q.radius ?? LISTING_LIMITS.searchRadiusDefault,
+      this.filters(q),
+      limit + 1,
+      q.cursor ? decodeCursor(q.cursor) : undefined,
+    );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => ({ ...r.listing, distance: distanceBucket(r.distance) })),
+      nextCursor: rows.length > limit && last ? encodeCursor({ distance: last.distance, id: last.listing.id }) : null,
+    };
+  }
+
+  async map(q: MapListingsQuery): Promise<ListingMap> {
+    const parsed = parseBbox(q.bbox);
+    if ('error' in parsed) {
+      throw new DomainError('VALIDATION_FAILED', parsed.error, [{ path: 'bbox', message: parsed.error }]);
+    }
+    const filters = this.filters(q);
+    const max = this.config.mapPointsMax;
+    const count = await this.repo.countInBox(parsed.bbox, filters, max);
+    if (count <= max || q.zoom >= POINTS_ZOOM) {
+      const points = await this.repo.pointsInBox(parsed.bbox, filters, max);
+      return { mode: 'points', points, clusters: [], total: Math.max(count, points.length) };
+    }
+    const clusters = await this.repo.clustersInBox(parsed.bbox, filters, clusterCellDegrees(q.zoom));
+    return { mode: 'clusters', points: [], clusters, total: clusters.reduce((n, c) => n + c.count, 0) };
+  }
+
+  private filters(q: { kind?: ListingFilters['kind']; category?: ListingFilters['category']; q?: string }): ListingFilters {
+    return { kind: q.kind, category: q.category, words: q.q ? searchWords(q.q) : undefined };
+  }
+
+  private async owner(userId: string): Promise<OwnerContext> {
+    const owner = await this.users.findOwnerContext(userId);
+    if (!owner) throw new DomainError('UNAUTHENTICATED', 'This account no longer exists');
+    return owner;
+  }
+}

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import type { Municipality, MunicipalitySettings, MunicipalitySummary } from '@partagora/domain';
+import type { LatLng } from '@partagora/geo';
+import { DataSource } from 'typeorm';
+import { latLngFrom, selectLatLng } from '../../common/sql';
+
+interface MunicipalityRow extends Record<string, unknown> {
+  id: string;
+  slug: string;
+  name: string;
+  insee_code: string;
+  branding: MunicipalitySummary['branding'];
+  settings: MunicipalitySettings;
+}
+
+export interface MunicipalityRef {
+  id: string;
+  slug: string;
+  settings: MunicipalitySettings;
+}
+
+const SUMMARY_COLUMNS = `m.id, m.slug, m.name, m.insee_code, m.branding, m.settings, ${selectLatLng('m.centre', 'centre')}`;
+
+function toSummary(row: MunicipalityRow): MunicipalitySummary {
+  return {
+    slug: row.slug,
+    name: row.name,
+    inseeCode: row.insee_code,
+    centre: latLngFrom(row, 'centre'),
+    branding: row.branding,
+  };
+}
+
+@Injectable()
+export class MunicipalitiesRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  async list(): Promise<MunicipalitySummary[]> {
+    const rows = (await this.ds.query(`SELECT ${SUMMARY_COLUMNS} FROM municipalities m ORDER BY m.name`)) as MunicipalityRow[];
+    return rows.map(toSummary);
+  }
+
+  async findBySlug(slug: string): Promise<Municipality | null> {
+    const rows = (await this.ds.query(
+      `SELECT ${SUMMARY_COLUMNS}, ST_AsGeoJSON(m.boundary, 6)::json AS boundary,
+              (SELECT count(*) FROM users u WHERE u.municipality_id = m.id)::int AS residents,
+              (SELECT count(*) FROM listings l WHERE l.municipality_id = m.id AND l.status = 'available')::int AS listings
+         FROM municipalities m WHERE m.slug = $1`,
+      [slug],
+    )) as Array<MunicipalityRow & { boundary: Municipality['boundary']; residents: number; listings: number }>;
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      ...toSummary(row),
+      boundary: row.boundary,
+      settings: row.settings,
+      stats: { residents: row.residents, listings: row.listings },
+    };
+  }
+
+  async findRef(slug: string): Promise<MunicipalityRef | null> {
+    const rows = (await this.ds.query(`SELECT id, slug, settings FROM municipalities WHERE slug = $1`, [slug])) as MunicipalityRef[];
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Whether `point` lies inside the town or within `toleranceM` metres of its boundary (a
+   * resident on the edge of town, or just outside it, still belongs there).
+   */
+  async isNear(municipalityId: string, point: LatLng, toleranceM: number): Promise<boolean> {
+    const rows = (await this.ds.query(
+      `SELECT ST_DWithin(boundary::geography, ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography, $4) AS near
+         FROM municipalities WHERE id = $1`,
+      [municipalityId, point.lng, point.lat, toleranceM],
+    )) as Array<{ near: boolean }>;
+    return rows[0]?.near ?? false;
+  }
+}

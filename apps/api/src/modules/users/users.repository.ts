@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import type { Me, MunicipalitySettings, Role, UserLocale, VerificationState } from '@partagora/domain';
+import type { LatLng } from '@partagora/geo';
+import { DataSource, type EntityManager } from 'typeorm';
+import { geogPoint, latLngFrom, selectLatLng } from '../../common/sql';
+
+export interface NewUser {
+  email: string;
+  passwordHash: string;
+  displayName: string;
+  municipalityId: string;
+  home: LatLng;
+  homePublic: LatLng;
+  locale: UserLocale;
+  roles: Role[];
+}
+
+/** What listing rules need about an owner: their home and their town's privacy settings. */
+export interface OwnerContext {
+  id: string;
+  displayName: string;
+  municipalityId: string;
+  municipalitySlug: string;
+  settings: MunicipalitySettings;
+  home: LatLng;
+}
+
+interface MeRow extends Record<string, unknown> {
+  id: string;
+  email: string;
+  display_name: string;
+  slug: string;
+  locale: UserLocale;
+  verification: VerificationState;
+  roles: Array<{ municipality: string; role: Role }>;
+  created_at: Date;
+}
+
+@Injectable()
+export class UsersRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  /** Inserts the user and their roles; unique e-mail is the database's to enforce. */
+  async create(manager: EntityManager, user: NewUser): Promise<string> {
+    const rows = (await manager.query(
+      `INSERT INTO users (email, password_hash, display_name, municipality_id, home_point, home_public_point, locale)
+       VALUES ($1, $2, $3, $4, ${geogPoint(5, 6)}, ${geogPoint(7, 8)}, $9) RETURNING id`,
+      [user.email, user.passwordHash, user.displayName, user.municipalityId, user.home.lng, user.home.lat,
+        user.homePublic.lng, user.homePublic.lat, user.locale],
+    )) as Array<{ id: string }>;
+    const id = rows[0]!.id;
+    for (const role of user.roles) {
+      await manager.query(`INSERT INTO user_roles (user_id, municipality_id, role) VALUES ($1, $2, $3)`, [
+        id, user.municipalityId, role,
+      ]);
+    }
+    return id;
+  }
+
+  async findCredentials(email: string): Promise<{ id: string; passwordHash: string } | null> {
+    const rows = (await this.ds.query(`SELECT id, password_hash FROM users WHERE email = $1`, [email])) as Array<{
+      id: string;
+      password_hash: string;
+    }>;
+    const row = rows[0];
+    return row ? { id: row.id, passwordHash: row.password_hash } : null;
+  }
+
+  async findMe(id: string, manager: EntityManager = this.ds.manager): Promise<Me | null> {
+    const rows = (await manager.query(
+      `SELECT u.id, u.email, u.display_name, m.slug, u.locale, u.verification, u.created_at,
+              ${selectLatLng('u.home_point', 'home')}, ${selectLatLng('u.home_public_point', 'approx')},
+              COALESCE((SELECT json_agg(json_build_object('municipality', rm.slug, 'role', r.role) ORDER BY r.role)
+                          FROM user_roles r JOIN municipalities rm ON rm.id = r.municipality_id
+                         WHERE r.user_id = u.id), '[]'::json) AS roles
+         FROM users u JOIN municipalities m ON m.id = u.municipality_id
+        WHERE u.id = $1`,
+      [id],
+    )) as MeRow[];
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      id: row.id,
+      email: row.email,
+      displayName: row.display_name,
+      municipality: row.slug,
+      home: latLngFrom(row, 'home'),
+      approxHome: latLngFrom(row, 'approx'),
+      locale: row.locale,
+      verification: row.verification,
+      roles: row.roles,
+      createdAt: row.created_at.toISOString(),
+    };
+  }
+
+  async findOwnerContext(id: string): Promise<OwnerContext | null> {
+    const rows = (await this.ds.query(
+      `SELECT u.id, u.display_name, u.municipality_id, m.slug, m.settings, ${selectLatLng('u.home_point', 'home')}
+         FROM users u JOIN municipalities m ON m.id = u.municipality_id WHERE u.id = $1`,
+      [id],
+    )) as Array<Record<string, unknown> & { id: string; display_name: string; municipality_id: string; slug: string; settings: MunicipalitySettings }>;
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      id: row.id,
+      displayName: row.display_name,
+      municipalityId: row.municipality_id,
+      municipalitySlug: row.slug,
+      settings: row.settings,
+      home: latLngFrom(row, 'home'),
+    };
+  }
+}

@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
+import { CoreModule } from './common/core.module';
+import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { DatabaseModule } from './database/database.module';
+import { QueueName } from './infra/queues/queue-names';
+import { OutboxModule } from './modules/outbox/outbox.module';
+import { OutboxProcessor } from './modules/outbox/outbox.processor';
+import { OutboxRelayService } from './modules/outbox/outbox-relay.service';
+
+/** Redis connection options from a URL, for BullMQ workers (which keep retrying while it is down). */
+export function workerConnection(url: string) {
+  const u = new URL(url);
+  return {
+    host: u.hostname,
+    port: Number(u.port || 6379),
+    password: u.password ? decodeURIComponent(u.password) : undefined,
+    db: u.pathname.length > 1 ? Number(u.pathname.slice(1)) : 0,
+    tls: u.protocol === 'rediss:' ? {} : undefined,
+    maxRetriesPerRequest: null,
+  };
+}
+
+/** The BullMQ worker process: same modules, no HTTP listener. */
+@Module({
+  imports: [
+    CoreModule,
+    DatabaseModule,
+    BullModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ connection: workerConnection(config.redisUrl) }),
+    }),
+    BullModule.registerQueue({ name: QueueName.Outbox }),
+    OutboxModule,
+  ],
+  providers: [OutboxProcessor, OutboxRelayService],
+})
+export class WorkerModule {}

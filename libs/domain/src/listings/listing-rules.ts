@@ -1,0 +1,39 @@
+import { haversineMetres, type LatLng } from '@partagora/geo';
+import { DomainError } from '../shared/domain-error';
+import type { ListingStatus } from './listing';
+
+/** Metres: a listing lies within walking-or-cycling reach of its owner's home. */
+export const LISTING_MAX_DISTANCE_FROM_HOME_M = 20_000;
+
+/** Statuses no one but a moderator sees. */
+const GONE: readonly ListingStatus[] = ['removed', 'hidden'];
+
+export interface ListingAccess {
+  ownerId: string;
+  status: ListingStatus;
+}
+
+/** Whether `viewerId` may see the listing at all (owners still see their paused listings). */
+export function canViewListing(listing: ListingAccess, viewerId: string): boolean {
+  return !GONE.includes(listing.status) && (listing.status !== 'paused' || listing.ownerId === viewerId);
+}
+
+/** Only the owner edits or removes a listing, and not once it is removed or hidden. */
+export function assertCanEditListing(listing: ListingAccess, actorId: string): void {
+  if (GONE.includes(listing.status)) throw new DomainError('LISTING_NOT_FOUND', 'This listing no longer exists');
+  if (listing.ownerId !== actorId) throw new DomainError('FORBIDDEN', 'Only the owner can change this listing');
+}
+
+/** A listing's place must be near its owner's home (metres, great-circle). */
+export function assertListingLocation(home: LatLng, location: LatLng): void {
+  if (haversineMetres(home, location) > LISTING_MAX_DISTANCE_FROM_HOME_M) {
+    throw new DomainError('VALIDATION_FAILED', 'The listing must be within 20 km of your home', [
+      { path: 'location', message: 'Too far from your home' },
+    ]);
+  }
+}
+
+/** Words of a free-text search, lower-cased, letters and digits only, at most 8. */
+export function searchWords(q: string): string[] {
+  return (q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8);
+}
