@@ -6,7 +6,9 @@ import { CoreModule } from './common/core.module';
 import { DomainExceptionFilter } from './common/http/domain-exception.filter';
 import { DatabaseModule } from './database/database.module';
 import { RealtimeGateway } from './infra/realtime/realtime.gateway';
+import { AuthController } from './modules/auth/auth.controller';
 import { AuthModule } from './modules/auth/auth.module';
+import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { HealthModule } from './modules/health/health.module';
 import { ListingsModule } from './modules/listings/listings.module';
 import { MunicipalitiesModule } from './modules/municipalities/municipalities.module';
@@ -17,8 +19,16 @@ import { UsersModule } from './modules/users/users.module';
   imports: [
     CoreModule,
     DatabaseModule,
-    // Generous default; auth routes set their own, stricter limit.
-    ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: 600 }] }),
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        throttlers: [
+          { name: 'default', ttl: 60_000, limit: config.rateLimit },
+          // Password guessing and mass sign-up: a stricter budget on the auth routes only.
+          { name: 'auth', ttl: 60_000, limit: config.authRateLimit, skipIf: (ctx) => ctx.getClass() !== AuthController },
+        ],
+      }),
+    }),
     HealthModule,
     AuthModule,
     UsersModule,

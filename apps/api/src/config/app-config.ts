@@ -19,6 +19,8 @@ export interface AppConfig {
   cookieSecure: boolean;
   logLevel: Env['LOG_LEVEL'];
   outboxPollMs: number;
+  authRateLimit: number;
+  rateLimit: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -69,5 +71,7 @@ export function loadConfig(vars: NodeJS.ProcessEnv = process.env): AppConfig {
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : e.NODE_ENV === 'production',
     logLevel: e.LOG_LEVEL,
     outboxPollMs: e.OUTBOX_POLL_MS,
+    authRateLimit: e.AUTH_RATE_LIMIT,
+    rateLimit: e.RATE_LIMIT,
   };
 }

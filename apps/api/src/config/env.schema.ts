@@ -25,6 +25,10 @@ export const envSchema = z
     MAP_POINTS_MAX: z.coerce.number().int().min(10).max(5000).default(300),
     COOKIE_SECURE: z.enum(['true', 'false']).optional(),
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+    /** Sign-up/sign-in/refresh requests per minute and client address. */
+    AUTH_RATE_LIMIT: z.coerce.number().int().min(1).max(100000).default(20),
+    /** Requests per minute and client address on every other route. */
+    RATE_LIMIT: z.coerce.number().int().min(1).max(1000000).default(600),
     OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60000).default(1000),
   })
   .superRefine((env, ctx) => {

@@ -14,7 +14,9 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     migrationsTableName: 'migrations',
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    // Query logs would print parameters, exact coordinates among them (DESIGN.md §5): errors go
+    // through the exception filter, which logs no parameters.
+    logging: false,
     extra: { max: 20, application_name: 'partagora' },
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { latLngSchema, queryNumber } from '../shared/schemas';
+import { fromQuery, latLngSchema, queryNumber } from '../shared/schemas';
 import {
   LISTING_CATEGORIES,
   LISTING_CONDITIONS,
@@ -47,14 +47,14 @@ export const updateListingSchema = z
 export type UpdateListingInput = z.infer<typeof updateListingSchema>;
 
 export const searchListingsQuerySchema = z.strictObject({
-  lat: queryNumber.min(-90).max(90),
-  lng: queryNumber.min(-180).max(180),
+  lat: fromQuery(queryNumber().min(-90).max(90)),
+  lng: fromQuery(queryNumber().min(-180).max(180)),
   /** Metres. */
-  radius: queryNumber.positive().max(LISTING_LIMITS.searchRadiusMax).optional(),
+  radius: fromQuery(queryNumber().positive().max(LISTING_LIMITS.searchRadiusMax).optional()),
   kind: z.enum(LISTING_KINDS).optional(),
   category: z.enum(LISTING_CATEGORIES).optional(),
   q: z.string().trim().min(1).max(LISTING_LIMITS.searchQueryMax).optional(),
-  limit: z.coerce.number().int().min(1).max(LISTING_LIMITS.searchLimitMax).optional(),
+  limit: fromQuery(queryNumber().int().min(1).max(LISTING_LIMITS.searchLimitMax).optional()),
   cursor: z.string().max(200).optional(),
 });
 export type SearchListingsQuery = z.infer<typeof searchListingsQuerySchema>;
@@ -62,7 +62,7 @@ export type SearchListingsQuery = z.infer<typeof searchListingsQuerySchema>;
 export const mapListingsQuerySchema = z.strictObject({
   /** `west,south,east,north` in degrees. */
   bbox: z.string().max(200),
-  zoom: z.coerce.number().int().min(0).max(22),
+  zoom: fromQuery(queryNumber().int().min(0).max(22)),
   kind: z.enum(LISTING_KINDS).optional(),
   category: z.enum(LISTING_CATEGORIES).optional(),
   q: z.string().trim().min(1).max(LISTING_LIMITS.searchQueryMax).optional(),

@@ -6,8 +6,18 @@ export const latLngSchema = z.object({
   lng: z.number().finite().min(-180).max(180),
 });
 
-/** A query-string number (`?lat=48.4`), rejected when absent-but-required or not finite. */
-export const queryNumber = z.coerce.number().finite();
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+/**
+ * A query-string value (`?lat=48.4`): an empty `?lat=` counts as absent, not as 0, then `inner`
+ * coerces and checks it.
+ */
+export function fromQuery<T extends z.ZodType>(inner: T) {
+  return z.preprocess(blankToUndefined, inner);
+}
+
+/** A finite number from the query string. */
+export const queryNumber = () => z.coerce.number().finite();
 
 /** `{ items, nextCursor }`: every list the API returns. */
 export function pageSchema<T extends z.ZodType>(item: T) {

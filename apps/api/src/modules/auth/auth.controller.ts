@@ -1,6 +1,5 @@
 import { Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Throttle } from '@nestjs/throttler';
 import {
   type LoginInput,
   type RegisterInput,
@@ -18,7 +17,6 @@ import { AuthService, type IssuedSession } from './auth.service';
 
 export const REFRESH_COOKIE = 'partagora_refresh';
 const COOKIE_PATH = '/api/v1/auth';
-const AUTH_THROTTLE = { default: { limit: 20, ttl: 60_000 } };
 
 @ApiTags('auth')
 @Controller('auth')
@@ -30,7 +28,6 @@ export class AuthController {
   ) {}
 
   @Public()
-  @Throttle(AUTH_THROTTLE)
   @Post('register')
   @ApiCreatedResponse({ schema: responseSchema(registerResponseSchema) })
   async register(@ValidBody(registerSchema) body: RegisterInput, @Res({ passthrough: true }) res: Response) {
@@ -39,7 +36,6 @@ export class AuthController {
   }
 
   @Public()
-  @Throttle(AUTH_THROTTLE)
   @Post('login')
   @HttpCode(200)
   @ApiOkResponse({ schema: responseSchema(accessTokenResponseSchema) })

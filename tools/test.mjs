@@ -1,0 +1,65 @@
+// `npm test`: every tier against real PostgreSQL + PostGIS and Redis, started like `npm start` does
+// but in a throwaway folder on free ports (or DATABASE_URL/REDIS_URL when given), then removed.
+//
+//   npm test                 all tiers: unit, integration, e2e, web components, browser journey
+//   npm test -- unit         libs + api unit + web components (no services needed)
+//   npm test -- api          api integration/e2e only
+//   npm test -- browser      the browser journey only
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort, startStack } from '../infra/local-stack.mjs';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const only = process.argv[2];
+const tiers = {
+  unit: !only || only === 'unit',
+  api: !only || only === 'api',
+  browser: !only || only === 'browser',
+};
+
+function step(name, cmd, args, env = {}, cwd = root) {
+  process.stderr.write(`\n[test] ${name}\n`);
+  const res = spawnSync(cmd, args, { stdio: 'inherit', cwd, env: { ...process.env, TZ: 'UTC', ...env } });
+  if (res.status !== 0) throw new Error(`${name} failed (exit ${res.status})`);
+}
+
+const jest = path.join(root, 'node_modules/jest/bin/jest.js');
+let stack = { stop: () => {} };
+let dataDir;
+let failed = false;
+const started = Date.now();
+try {
+  if (tiers.unit) {
+    step('unit tests (libs, api unit, web components)', process.execPath, [jest, '--selectProjects', 'geo', 'domain', 'api', 'web', '--ci']);
+  }
+  if (tiers.api || tiers.browser) {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'partagora-test-'));
+    stack = await startStack({ dataDir, pgPort: await freePort(), redisPort: await freePort(), database: 'partagora_test' });
+    const env = {
+      NODE_ENV: 'test',
+      DATABASE_URL: stack.databaseUrl,
+      REDIS_URL: stack.redisUrl,
+      PARTAGORA_DATA_DIR: dataDir,
+      PARTAGORA_TEST_DATA_DIR: dataDir,
+    };
+    step('build api', process.execPath, [path.join(root, 'tools/build-api.mjs')]);
+    step('migrate test database', process.execPath, [path.join(root, 'dist/api/apps/api/src/database/cli.js'), 'migrate'], env);
+    if (tiers.api) {
+      step('api integration and e2e tests', process.execPath, [jest, '--selectProjects', 'api-int', '--ci', '--runInBand'], env);
+    }
+    if (tiers.browser) {
+      step('build web', process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {}, path.join(root, 'apps/web'));
+      step('browser journey (headless Chromium)', process.execPath, [path.join(root, 'apps/web/e2e/run-journeys.mjs')], env);
+    }
+  }
+} catch (err) {
+  failed = true;
+  process.stderr.write(`\n[test] ${err.message}\n`);
+} finally {
+  stack.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}
+process.stderr.write(`\n[test] ${failed ? 'FAILED' : 'all tiers passed'} in ${Math.round((Date.now() - started) / 1000)} s\n`);
+process.exit(failed ? 1 : 0);
