@@ -5,7 +5,11 @@ const swc = [
   {
     jsc: {
       parser: { syntax: 'typescript', decorators: true, tsx: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+      transform: {
+        legacyDecorator: true,
+        decoratorMetadata: true,
+        react: { runtime: 'automatic' },
+      },
       target: 'es2022',
     },
     module: { type: 'commonjs' },
@@ -23,14 +27,32 @@ const common = {
 
 module.exports = {
   projects: [
-    { ...common, displayName: 'geo', testEnvironment: 'node', testMatch: ['<rootDir>/libs/geo/src/**/*.spec.ts'] },
-    { ...common, displayName: 'domain', testEnvironment: 'node', testMatch: ['<rootDir>/libs/domain/src/**/*.spec.ts'] },
-    { ...common, displayName: 'api', testEnvironment: 'node', testMatch: ['<rootDir>/apps/api/src/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'geo',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/libs/geo/src/**/*.spec.ts'],
+    },
+    {
+      ...common,
+      displayName: 'domain',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/libs/domain/src/**/*.spec.ts'],
+    },
+    {
+      ...common,
+      displayName: 'api',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/apps/api/src/**/*.spec.ts'],
+    },
     {
       ...common,
       displayName: 'api-int',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/apps/api/test/**/*.int-spec.ts', '<rootDir>/apps/api/test/**/*.e2e-spec.ts'],
+      testMatch: [
+        '<rootDir>/apps/api/test/**/*.int-spec.ts',
+        '<rootDir>/apps/api/test/**/*.e2e-spec.ts',
+      ],
       globalSetup: '<rootDir>/apps/api/test/global-setup.ts',
       testTimeout: 60000,
     },

@@ -19,7 +19,9 @@ const log = (msg) => process.stderr.write(`[stack] ${msg}\n`);
 function run(cmd, args, opts = {}) {
   const res = spawnSync(cmd, args, { encoding: 'utf8', ...opts });
   if (res.status !== 0) {
-    throw new Error(`${cmd} ${args.join(' ')} failed (${res.status}):\n${res.stdout}\n${res.stderr}`);
+    throw new Error(
+      `${cmd} ${args.join(' ')} failed (${res.status}):\n${res.stdout}\n${res.stderr}`,
+    );
   }
   return res.stdout;
 }
@@ -116,11 +118,15 @@ function pgDataRoot(dataDir) {
   // Make the folder writable for postgres if every parent can be traversed.
   try {
     execFileSync('chown', ['postgres:postgres', dataDir]);
-    if (spawnSync('runuser', ['-u', 'postgres', '--', 'test', '-w', dataDir]).status === 0) return dataDir;
+    if (spawnSync('runuser', ['-u', 'postgres', '--', 'test', '-w', dataDir]).status === 0)
+      return dataDir;
   } catch {
     /* fall through */
   }
-  const alt = path.join(os.tmpdir(), `partagora-pg-${Buffer.from(dataDir).toString('hex').slice(-24)}`);
+  const alt = path.join(
+    os.tmpdir(),
+    `partagora-pg-${Buffer.from(dataDir).toString('hex').slice(-24)}`,
+  );
   mkdirSync(alt, { recursive: true });
   execFileSync('chown', ['postgres:postgres', alt]);
   return alt;
@@ -140,8 +146,17 @@ async function startPostgres(dataDir, port) {
     writeFileSync(pwFile, DB_PASSWORD);
     if (isRoot()) execFileSync('chown', ['postgres:postgres', pwFile]);
     asPgUser(`${PG_BIN}/initdb`, [
-      '-D', pgData, '-U', DB_USER, '--pwfile', pwFile, '--auth-local=trust', '--auth-host=scram-sha-256',
-      '-E', 'UTF8', '--locale=C.UTF-8',
+      '-D',
+      pgData,
+      '-U',
+      DB_USER,
+      '--pwfile',
+      pwFile,
+      '--auth-local=trust',
+      '--auth-host=scram-sha-256',
+      '-E',
+      'UTF8',
+      '--locale=C.UTF-8',
     ]);
     rmSync(pwFile);
   }
@@ -155,10 +170,26 @@ async function startPostgres(dataDir, port) {
     }
   }
   const opts = [
-    `-p ${port}`, '-c listen_addresses=127.0.0.1', `-k ${root}`, '-c fsync=on',
-    '-c max_connections=200', '-c shared_buffers=256MB', '-c max_parallel_workers_per_gather=0',
+    `-p ${port}`,
+    '-c listen_addresses=127.0.0.1',
+    `-k ${root}`,
+    '-c fsync=on',
+    '-c max_connections=200',
+    '-c shared_buffers=256MB',
+    '-c max_parallel_workers_per_gather=0',
   ].join(' ');
-  asPgUser(`${PG_BIN}/pg_ctl`, ['-D', pgData, '-o', opts, '-l', path.join(root, 'postgres.log'), '-w', '-t', '60', 'start']);
+  asPgUser(`${PG_BIN}/pg_ctl`, [
+    '-D',
+    pgData,
+    '-o',
+    opts,
+    '-l',
+    path.join(root, 'postgres.log'),
+    '-w',
+    '-t',
+    '60',
+    'start',
+  ]);
   await waitForPort(port);
   return { pgData };
 }
@@ -186,9 +217,24 @@ async function startRedis(dataDir, port) {
     }
   }
   run('redis-server', [
-    '--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'yes',
-    '--maxmemory-policy', 'noeviction', '--daemonize', 'yes', '--pidfile', pidFile,
-    '--logfile', path.join(dir, 'redis.log'),
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dir,
+    '--save',
+    '',
+    '--appendonly',
+    'yes',
+    '--maxmemory-policy',
+    'noeviction',
+    '--daemonize',
+    'yes',
+    '--pidfile',
+    pidFile,
+    '--logfile',
+    path.join(dir, 'redis.log'),
   ]);
   await waitForPort(port);
   return { pidFile };
@@ -206,9 +252,26 @@ export function stopRedisByPidFile(pidFile) {
 }
 
 function psql(port, sql, database = 'postgres') {
-  return run(`${PG_BIN}/psql`, ['-h', '127.0.0.1', '-p', String(port), '-U', DB_USER, '-d', database, '-v', 'ON_ERROR_STOP=1', '-tAc', sql], {
-    env: { ...process.env, PGPASSWORD: DB_PASSWORD },
-  });
+  return run(
+    `${PG_BIN}/psql`,
+    [
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(port),
+      '-U',
+      DB_USER,
+      '-d',
+      database,
+      '-v',
+      'ON_ERROR_STOP=1',
+      '-tAc',
+      sql,
+    ],
+    {
+      env: { ...process.env, PGPASSWORD: DB_PASSWORD },
+    },
+  );
 }
 
 function createDatabase(port, name) {
@@ -230,12 +293,29 @@ export function dropDatabase(port, name) {
 export async function startStack({ dataDir, pgPort, redisPort, database }) {
   if (process.env.DATABASE_URL && process.env.REDIS_URL) {
     log('using DATABASE_URL and REDIS_URL from the environment');
-    return { databaseUrl: process.env.DATABASE_URL, redisUrl: process.env.REDIS_URL, stop: () => {} };
+    return {
+      databaseUrl: process.env.DATABASE_URL,
+      redisUrl: process.env.REDIS_URL,
+      stop: () => {},
+    };
   }
   if (dockerAnswers() && !process.env.PARTAGORA_NO_DOCKER) {
     log('Docker engine found: starting postgis and redis with Docker Compose');
     const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-    run('docker', ['compose', '-f', path.join(root, 'docker-compose.yml'), 'up', '-d', '--wait', 'postgis', 'redis'], { stdio: 'inherit' });
+    run(
+      'docker',
+      [
+        'compose',
+        '-f',
+        path.join(root, 'docker-compose.yml'),
+        'up',
+        '-d',
+        '--wait',
+        'postgis',
+        'redis',
+      ],
+      { stdio: 'inherit' },
+    );
     return {
       databaseUrl: `postgres://${DB_USER}:${DB_PASSWORD}@127.0.0.1:54329/partagora`,
       redisUrl: 'redis://127.0.0.1:63799',

@@ -40,10 +40,16 @@ await Promise.all(
   files.map(async (file) => {
     const rel = path.relative(root, file).replace(/\.ts$/, '.js');
     const out = path.join(outDir, rel);
-    const { code, map } = await transformFile(file, { ...options, filename: file, sourceFileName: path.relative(path.dirname(out), file) });
+    const { code, map } = await transformFile(file, {
+      ...options,
+      filename: file,
+      sourceFileName: path.relative(path.dirname(out), file),
+    });
     mkdirSync(path.dirname(out), { recursive: true });
     writeFileSync(out, `${code}\n//# sourceMappingURL=${path.basename(out)}.map\n`);
     if (map) writeFileSync(`${out}.map`, map);
   }),
 );
-process.stderr.write(`[build-api] ${files.length} files → dist/api in ${Date.now() - started} ms\n`);
+process.stderr.write(
+  `[build-api] ${files.length} files → dist/api in ${Date.now() - started} ms\n`,
+);

@@ -2,5 +2,9 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const res = spawnSync(process.execPath, [path.join(root, 'tools/db.mjs'), 'generate', ...process.argv.slice(2)], { stdio: 'inherit' });
+const res = spawnSync(
+  process.execPath,
+  [path.join(root, 'tools/db.mjs'), 'generate', ...process.argv.slice(2)],
+  { stdio: 'inherit' },
+);
 process.exit(res.status ?? 1);

@@ -21,7 +21,11 @@ const tiers = {
 
 function step(name, cmd, args, env = {}, cwd = root) {
   process.stderr.write(`\n[test] ${name}\n`);
-  const res = spawnSync(cmd, args, { stdio: 'inherit', cwd, env: { ...process.env, TZ: 'UTC', ...env } });
+  const res = spawnSync(cmd, args, {
+    stdio: 'inherit',
+    cwd,
+    env: { ...process.env, TZ: 'UTC', ...env },
+  });
   if (res.status !== 0) throw new Error(`${name} failed (exit ${res.status})`);
 }
 
@@ -32,11 +36,24 @@ let failed = false;
 const started = Date.now();
 try {
   if (tiers.unit) {
-    step('unit tests (libs, api unit, web components)', process.execPath, [jest, '--selectProjects', 'geo', 'domain', 'api', 'web', '--ci']);
+    step('unit tests (libs, api unit, web components)', process.execPath, [
+      jest,
+      '--selectProjects',
+      'geo',
+      'domain',
+      'api',
+      'web',
+      '--ci',
+    ]);
   }
   if (tiers.api || tiers.browser) {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'partagora-test-'));
-    stack = await startStack({ dataDir, pgPort: await freePort(), redisPort: await freePort(), database: 'partagora_test' });
+    stack = await startStack({
+      dataDir,
+      pgPort: await freePort(),
+      redisPort: await freePort(),
+      database: 'partagora_test',
+    });
     const env = {
       NODE_ENV: 'test',
       DATABASE_URL: stack.databaseUrl,
@@ -45,13 +62,34 @@ try {
       PARTAGORA_TEST_DATA_DIR: dataDir,
     };
     step('build api', process.execPath, [path.join(root, 'tools/build-api.mjs')]);
-    step('migrate test database', process.execPath, [path.join(root, 'dist/api/apps/api/src/database/cli.js'), 'migrate'], env);
+    step(
+      'migrate test database',
+      process.execPath,
+      [path.join(root, 'dist/api/apps/api/src/database/cli.js'), 'migrate'],
+      env,
+    );
     if (tiers.api) {
-      step('api integration and e2e tests', process.execPath, [jest, '--selectProjects', 'api-int', '--ci', '--runInBand'], env);
+      step(
+        'api integration and e2e tests',
+        process.execPath,
+        [jest, '--selectProjects', 'api-int', '--ci', '--runInBand'],
+        env,
+      );
     }
     if (tiers.browser) {
-      step('build web', process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {}, path.join(root, 'apps/web'));
-      step('browser journey (headless Chromium)', process.execPath, [path.join(root, 'apps/web/e2e/run-journeys.mjs')], env);
+      step(
+        'build web',
+        process.execPath,
+        [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+        {},
+        path.join(root, 'apps/web'),
+      );
+      step(
+        'browser journey (headless Chromium)',
+        process.execPath,
+        [path.join(root, 'apps/web/e2e/run-journeys.mjs')],
+        env,
+      );
     }
   }
 } catch (err) {
@@ -61,5 +99,7 @@ try {
   stack.stop();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }
-process.stderr.write(`\n[test] ${failed ? 'FAILED' : 'all tiers passed'} in ${Math.round((Date.now() - started) / 1000)} s\n`);
+process.stderr.write(
+  `\n[test] ${failed ? 'FAILED' : 'all tiers passed'} in ${Math.round((Date.now() - started) / 1000)} s\n`,
+);
 process.exit(failed ? 1 : 0);

@@ -25,7 +25,12 @@ import { UsersModule } from './modules/users/users.module';
         throttlers: [
           { name: 'default', ttl: 60_000, limit: config.rateLimit },
           // Password guessing and mass sign-up: a stricter budget on the auth routes only.
-          { name: 'auth', ttl: 60_000, limit: config.authRateLimit, skipIf: (ctx) => ctx.getClass() !== AuthController },
+          {
+            name: 'auth',
+            ttl: 60_000,
+            limit: config.authRateLimit,
+            skipIf: (ctx) => ctx.getClass() !== AuthController,
+          },
         ],
       }),
     }),

@@ -40,12 +40,16 @@ export async function createHttpApp(config: AppConfig): Promise<INestApplication
     app,
     new DocumentBuilder()
       .setTitle('Partagora API')
-      .setDescription('Hyperlocal sharing for French towns. Errors: {"error":{"code","message","details"?,"requestId"}}.')
+      .setDescription(
+        'Hyperlocal sharing for French towns. Errors: {"error":{"code","message","details"?,"requestId"}}.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, doc, {
+    jsonDocumentUrl: 'api/docs-json',
+  });
   return app;
 }
 
@@ -58,12 +62,13 @@ function serveWeb(app: NestExpressApplication, dist: string): void {
   }
   app.use(express.static(dist, { index: false, maxAge: '1h' }));
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/socket.io')) return next();
+    if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/socket.io'))
+      return next();
     res.sendFile(index);
   });
 }
 
 function loggerLevels(level: AppConfig['logLevel']) {
   const order = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
-  return order.slice(0, order.indexOf(level) + 1) as Array<(typeof order)[number]>;
+  return order.slice(0, order.indexOf(level) + 1);
 }

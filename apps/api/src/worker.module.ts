@@ -28,7 +28,9 @@ export function workerConnection(url: string) {
     DatabaseModule,
     BullModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ connection: workerConnection(config.redisUrl) }),
+      useFactory: (config: AppConfig) => ({
+        connection: workerConnection(config.redisUrl),
+      }),
     }),
     BullModule.registerQueue({ name: QueueName.Outbox }),
     OutboxModule,

@@ -23,7 +23,11 @@ function refreshCookieOf(res: Response): string | undefined {
 function expectError(res: Response, status: number, code: string): void {
   expect(res.status).toBe(status);
   expect(res.body).toEqual({
-    error: expect.objectContaining({ code, message: expect.any(String), requestId: expect.any(String) }),
+    error: expect.objectContaining({
+      code,
+      message: expect.any(String),
+      requestId: expect.any(String),
+    }),
   });
   expect(res.body.error.message.length).toBeGreaterThan(0);
   expect(res.body.error.requestId.length).toBeGreaterThan(0);
@@ -56,14 +60,26 @@ describe(AuthController.name, () => {
     it('should create the account with the exact home, a blurred approxHome and an httpOnly refresh cookie', async () => {
       const email = freshEmail();
       const home = destination(town.centre, 30, 1200);
-      const res = await api()
-        .post('/api/v1/auth/register')
-        .send({ email, password: TEST_PASSWORD, displayName: 'Camille', municipality: town.slug, home });
+      const res = await api().post('/api/v1/auth/register').send({
+        email,
+        password: TEST_PASSWORD,
+        displayName: 'Camille',
+        municipality: town.slug,
+        home,
+      });
 
       expect(res.status).toBe(201);
-      expect(res.body).toEqual({ user: expect.any(Object), accessToken: expect.any(String) });
+      expect(res.body).toEqual({
+        user: expect.any(Object),
+        accessToken: expect.any(String),
+      });
       const { user } = res.body;
-      expect(user).toMatchObject({ email, displayName: 'Camille', municipality: town.slug, id: expect.any(String) });
+      expect(user).toMatchObject({
+        email,
+        displayName: 'Camille',
+        municipality: town.slug,
+        id: expect.any(String),
+      });
       expect(user.home).toEqual(home);
       const blur = haversineMetres(home, user.approxHome);
       expect(blur).toBeGreaterThanOrEqual(150);
@@ -78,7 +94,11 @@ describe(AuthController.name, () => {
 
       const mine = await me(res.body.accessToken);
       expect(mine.status).toBe(200);
-      expect(mine.body).toMatchObject({ id: user.id, email, municipality: town.slug });
+      expect(mine.body).toMatchObject({
+        id: user.id,
+        email,
+        municipality: town.slug,
+      });
       expect(mine.body.home).toEqual(user.home);
       expect(mine.body.approxHome).toEqual(user.approxHome);
     });
@@ -133,9 +153,13 @@ describe(AuthController.name, () => {
     });
 
     it('should answer 400 with the password path for a short password', async () => {
-      const res = await api()
-        .post('/api/v1/auth/register')
-        .send({ email: freshEmail(), password: 'short', displayName: 'Pressé', municipality: town.slug, home: town.centre });
+      const res = await api().post('/api/v1/auth/register').send({
+        email: freshEmail(),
+        password: 'short',
+        displayName: 'Pressé',
+        municipality: town.slug,
+        home: town.centre,
+      });
       expectError(res, 400, 'VALIDATION_FAILED');
       expect(detailPaths(res)).toContain('password');
     });
@@ -149,8 +173,12 @@ describe(AuthController.name, () => {
     });
 
     it('should answer 401 INVALID_CREDENTIALS with the same message for a wrong password and an unknown e-mail', async () => {
-      const wrong = await api().post('/api/v1/auth/login').send({ email: user.email, password: `${TEST_PASSWORD}!` });
-      const unknown = await api().post('/api/v1/auth/login').send({ email: freshEmail(), password: TEST_PASSWORD });
+      const wrong = await api()
+        .post('/api/v1/auth/login')
+        .send({ email: user.email, password: `${TEST_PASSWORD}!` });
+      const unknown = await api()
+        .post('/api/v1/auth/login')
+        .send({ email: freshEmail(), password: TEST_PASSWORD });
       expectError(wrong, 401, 'INVALID_CREDENTIALS');
       expectError(unknown, 401, 'INVALID_CREDENTIALS');
       expect(wrong.body.error.message).toBe(unknown.body.error.message);
@@ -159,7 +187,9 @@ describe(AuthController.name, () => {
     });
 
     it('should sign in with the right password, whatever the e-mail case', async () => {
-      const res = await api().post('/api/v1/auth/login').send({ email: user.email.toUpperCase(), password: TEST_PASSWORD });
+      const res = await api()
+        .post('/api/v1/auth/login')
+        .send({ email: user.email.toUpperCase(), password: TEST_PASSWORD });
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ accessToken: expect.any(String) });
       expect(refreshCookieOf(res)).toBeDefined();
@@ -178,7 +208,9 @@ describe(AuthController.name, () => {
       const next = refreshCookieOf(res);
       expect(next).toBeDefined();
       expect(next).not.toBe(user.refreshCookie);
-      expect(setCookies(res).find((c) => c.startsWith(`${COOKIE_NAME}=`))).toMatch(/Path=\/api\/v1\/auth/);
+      expect(setCookies(res).find((c) => c.startsWith(`${COOKIE_NAME}=`))).toMatch(
+        /Path=\/api\/v1\/auth/,
+      );
       expect((await me(res.body.accessToken)).body.id).toBe(user.id);
 
       // The rotated cookie refreshes again.
@@ -189,7 +221,11 @@ describe(AuthController.name, () => {
 
     it('should answer 401 INVALID_REFRESH_TOKEN without a cookie', async () => {
       expectError(await api().post('/api/v1/auth/refresh'), 401, 'INVALID_REFRESH_TOKEN');
-      expectError(await refresh(`${COOKIE_NAME}=${randomBytes(32).toString('base64url')}`), 401, 'INVALID_REFRESH_TOKEN');
+      expectError(
+        await refresh(`${COOKIE_NAME}=${randomBytes(32).toString('base64url')}`),
+        401,
+        'INVALID_REFRESH_TOKEN',
+      );
     });
 
     it('should revoke the whole session when an already-rotated cookie is presented again', async () => {
@@ -211,7 +247,9 @@ describe(AuthController.name, () => {
 
     it('should leave the other sessions of the same user alone after a replay', async () => {
       const user = await registerUser(ctx.url, town, destination(town.centre, 135, 1500));
-      const other = await api().post('/api/v1/auth/login').send({ email: user.email, password: TEST_PASSWORD });
+      const other = await api()
+        .post('/api/v1/auth/login')
+        .send({ email: user.email, password: TEST_PASSWORD });
       expect(other.status).toBe(200);
       expect((await refresh(user.refreshCookie)).status).toBe(200);
       expectError(await refresh(user.refreshCookie), 401, 'INVALID_REFRESH_TOKEN');

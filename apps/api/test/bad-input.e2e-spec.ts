@@ -35,7 +35,10 @@ describe(DomainExceptionFilter.name, () => {
     ['fractional limit', { ...near(), limit: 2.5 }, 'limit'],
     ['unknown parameter', { ...near(), sort: 'price' }, ''],
   ])('should answer 400 VALIDATION_FAILED to a search with %s', async (_name, query, path) => {
-    const res = await request(t.url).get('/api/v1/listings').query(query).set('Authorization', `Bearer ${user.token}`);
+    const res = await request(t.url)
+      .get('/api/v1/listings')
+      .query(query)
+      .set('Authorization', `Bearer ${user.token}`);
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
     expect(typeof res.body.error.requestId).toBe('string');
@@ -59,7 +62,10 @@ describe(DomainExceptionFilter.name, () => {
     ['out of range', '-2.1,48.4,-2.0,95'],
     ['a whole country', '-5,42,8,51'],
   ])('should answer 400 to a map bbox that is %s', async (_name, bbox) => {
-    const res = await request(t.url).get('/api/v1/listings/map').query({ bbox, zoom: 14 }).set('Authorization', `Bearer ${user.token}`);
+    const res = await request(t.url)
+      .get('/api/v1/listings/map')
+      .query({ bbox, zoom: 14 })
+      .set('Authorization', `Bearer ${user.token}`);
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
     expect(res.body.error.details[0].path).toBe('bbox');
@@ -75,7 +81,9 @@ describe(DomainExceptionFilter.name, () => {
   });
 
   it('should answer 400 MALFORMED_JSON to a broken body and write nothing', async () => {
-    const before = await t.ds.query(`SELECT count(*)::int AS n FROM listings WHERE owner_id = $1`, [user.id]);
+    const before = await t.ds.query(`SELECT count(*)::int AS n FROM listings WHERE owner_id = $1`, [
+      user.id,
+    ]);
     const res = await request(t.url)
       .post('/api/v1/listings')
       .set('Authorization', `Bearer ${user.token}`)
@@ -83,7 +91,9 @@ describe(DomainExceptionFilter.name, () => {
       .send('{"kind": "lend", "title": ');
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('MALFORMED_JSON');
-    const after = await t.ds.query(`SELECT count(*)::int AS n FROM listings WHERE owner_id = $1`, [user.id]);
+    const after = await t.ds.query(`SELECT count(*)::int AS n FROM listings WHERE owner_id = $1`, [
+      user.id,
+    ]);
     expect(after).toEqual(before);
   });
 
@@ -91,7 +101,12 @@ describe(DomainExceptionFilter.name, () => {
     const res = await request(t.url)
       .post('/api/v1/listings')
       .set('Authorization', `Bearer ${user.token}`)
-      .send({ kind: 'lend', category: 'tools', title: 'Gros', description: 'x'.repeat(200_000) });
+      .send({
+        kind: 'lend',
+        category: 'tools',
+        title: 'Gros',
+        description: 'x'.repeat(200_000),
+      });
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
   });
@@ -100,20 +115,56 @@ describe(DomainExceptionFilter.name, () => {
     ['unknown kind', { kind: 'sell', category: 'tools', title: 'Perceuse' }, 'kind'],
     ['title too short', { kind: 'lend', category: 'tools', title: 'ab' }, 'title'],
     ['extra field', { kind: 'lend', category: 'tools', title: 'Perceuse', price: 10 }, ''],
-    ['location out of range', { kind: 'lend', category: 'tools', title: 'Perceuse', location: { lat: 100, lng: 0 } }, 'location.lat'],
-    ['location far from home', { kind: 'lend', category: 'tools', title: 'Perceuse', location: { lat: 0, lng: 0 } }, 'location'],
-    ['loan too long', { kind: 'lend', category: 'tools', title: 'Perceuse', loanSettings: { maxDays: 365 } }, 'loanSettings.maxDays'],
+    [
+      'location out of range',
+      {
+        kind: 'lend',
+        category: 'tools',
+        title: 'Perceuse',
+        location: { lat: 100, lng: 0 },
+      },
+      'location.lat',
+    ],
+    [
+      'location far from home',
+      {
+        kind: 'lend',
+        category: 'tools',
+        title: 'Perceuse',
+        location: { lat: 0, lng: 0 },
+      },
+      'location',
+    ],
+    [
+      'loan too long',
+      {
+        kind: 'lend',
+        category: 'tools',
+        title: 'Perceuse',
+        loanSettings: { maxDays: 365 },
+      },
+      'loanSettings.maxDays',
+    ],
   ])('should answer 400 to a new listing with %s and write nothing', async (_name, body, path) => {
-    const before = await t.ds.query(`SELECT count(*)::int AS n FROM listings WHERE owner_id = $1`, [user.id]);
-    const res = await request(t.url).post('/api/v1/listings').set('Authorization', `Bearer ${user.token}`).send(body);
+    const before = await t.ds.query(`SELECT count(*)::int AS n FROM listings WHERE owner_id = $1`, [
+      user.id,
+    ]);
+    const res = await request(t.url)
+      .post('/api/v1/listings')
+      .set('Authorization', `Bearer ${user.token}`)
+      .send(body);
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
     expect(res.body.error.details.map((d: { path: string }) => d.path)).toContain(path);
-    expect(await t.ds.query(`SELECT count(*)::int AS n FROM listings WHERE owner_id = $1`, [user.id])).toEqual(before);
+    expect(
+      await t.ds.query(`SELECT count(*)::int AS n FROM listings WHERE owner_id = $1`, [user.id]),
+    ).toEqual(before);
   });
 
   it('should answer 404 LISTING_NOT_FOUND to an id that is not a uuid', async () => {
-    const res = await request(t.url).get('/api/v1/listings/not-a-uuid').set('Authorization', `Bearer ${user.token}`);
+    const res = await request(t.url)
+      .get('/api/v1/listings/not-a-uuid')
+      .set('Authorization', `Bearer ${user.token}`);
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('LISTING_NOT_FOUND');
   });

@@ -24,10 +24,16 @@ describe(ListingsController.name, () => {
   });
 
   const as = (u: TestUser) => ({ Authorization: `Bearer ${u.token}` });
-  const create = (body: Record<string, unknown>) => request(t.url).post('/api/v1/listings').set(as(owner)).send(body);
+  const create = (body: Record<string, unknown>) =>
+    request(t.url).post('/api/v1/listings').set(as(owner)).send(body);
 
   it('should create a loan listing with defaults, the owner and the town, at the owner home approximately', async () => {
-    const res = await create({ kind: 'lend', category: 'tools', title: '  Perceuse  ', description: 'Forets fournis' });
+    const res = await create({
+      kind: 'lend',
+      category: 'tools',
+      title: '  Perceuse  ',
+      description: 'Forets fournis',
+    });
     expect(res.status).toBe(201);
     const l = res.body as ListingView;
     expect(l).toMatchObject({
@@ -37,59 +43,104 @@ describe(ListingsController.name, () => {
       status: 'available',
       owner: { id: owner.id, displayName: 'Camille' },
       municipality: town.slug,
-      loanSettings: { maxDays: 7, bufferHours: 2, depositNote: null, autoAccept: false },
+      loanSettings: {
+        maxDays: 7,
+        bufferHours: 2,
+        depositNote: null,
+        autoAccept: false,
+      },
       condition: null,
     });
     expect(l.approxLocation).toEqual(owner.approxHome);
   });
 
   it('should keep loan settings only for loans', async () => {
-    const res = await create({ kind: 'give', category: 'furniture', title: 'Commode', condition: 'fair' });
+    const res = await create({
+      kind: 'give',
+      category: 'furniture',
+      title: 'Commode',
+      condition: 'fair',
+    });
     expect(res.status).toBe(201);
     expect(res.body.loanSettings).toBeNull();
     expect(res.body.condition).toBe('fair');
   });
 
   it('should let a neighbour read it, and only the owner change or remove it', async () => {
-    const { body: created } = await create({ kind: 'lend', category: 'garden', title: 'Tondeuse' });
+    const { body: created } = await create({
+      kind: 'lend',
+      category: 'garden',
+      title: 'Tondeuse',
+    });
     const read = await request(t.url).get(`/api/v1/listings/${created.id}`).set(as(neighbour));
     expect(read.status).toBe(200);
     expect(read.body.title).toBe('Tondeuse');
 
-    const forbidden = await request(t.url).patch(`/api/v1/listings/${created.id}`).set(as(neighbour)).send({ title: 'À moi' });
+    const forbidden = await request(t.url)
+      .patch(`/api/v1/listings/${created.id}`)
+      .set(as(neighbour))
+      .send({ title: 'À moi' });
     expect(forbidden.status).toBe(403);
     expect(forbidden.body.error.code).toBe('FORBIDDEN');
-    const notDeleted = await request(t.url).delete(`/api/v1/listings/${created.id}`).set(as(neighbour));
+    const notDeleted = await request(t.url)
+      .delete(`/api/v1/listings/${created.id}`)
+      .set(as(neighbour));
     expect(notDeleted.status).toBe(403);
 
     const patched = await request(t.url)
       .patch(`/api/v1/listings/${created.id}`)
       .set(as(owner))
-      .send({ title: 'Tondeuse électrique', loanSettings: { maxDays: 3, autoAccept: true } });
+      .send({
+        title: 'Tondeuse électrique',
+        loanSettings: { maxDays: 3, autoAccept: true },
+      });
     expect(patched.status).toBe(200);
     expect(patched.body.title).toBe('Tondeuse électrique');
-    expect(patched.body.loanSettings).toMatchObject({ maxDays: 3, autoAccept: true, bufferHours: 2 });
+    expect(patched.body.loanSettings).toMatchObject({
+      maxDays: 3,
+      autoAccept: true,
+      bufferHours: 2,
+    });
 
     const deleted = await request(t.url).delete(`/api/v1/listings/${created.id}`).set(as(owner));
     expect(deleted.status).toBe(204);
     const gone = await request(t.url).get(`/api/v1/listings/${created.id}`).set(as(owner));
     expect(gone.status).toBe(404);
     expect(gone.body.error.code).toBe('LISTING_NOT_FOUND');
-    const again = await request(t.url).patch(`/api/v1/listings/${created.id}`).set(as(owner)).send({ title: 'Retour' });
+    const again = await request(t.url)
+      .patch(`/api/v1/listings/${created.id}`)
+      .set(as(owner))
+      .send({ title: 'Retour' });
     expect(again.status).toBe(404);
   });
 
   it('should hide a paused listing from neighbours and from search, but not from its owner', async () => {
-    const { body: created } = await create({ kind: 'lend', category: 'party', title: 'Tonnelle pliante' });
-    await request(t.url).patch(`/api/v1/listings/${created.id}`).set(as(owner)).send({ status: 'paused' }).expect(200);
-    expect((await request(t.url).get(`/api/v1/listings/${created.id}`).set(as(neighbour))).status).toBe(404);
-    expect((await request(t.url).get(`/api/v1/listings/${created.id}`).set(as(owner))).status).toBe(200);
+    const { body: created } = await create({
+      kind: 'lend',
+      category: 'party',
+      title: 'Tonnelle pliante',
+    });
+    await request(t.url)
+      .patch(`/api/v1/listings/${created.id}`)
+      .set(as(owner))
+      .send({ status: 'paused' })
+      .expect(200);
+    expect(
+      (await request(t.url).get(`/api/v1/listings/${created.id}`).set(as(neighbour))).status,
+    ).toBe(404);
+    expect((await request(t.url).get(`/api/v1/listings/${created.id}`).set(as(owner))).status).toBe(
+      200,
+    );
     const search = await request(t.url)
       .get('/api/v1/listings')
       .query({ lat: town.centre.lat, lng: town.centre.lng, q: 'tonnelle' })
       .set(as(neighbour));
     expect(search.body.items).toEqual([]);
-    await request(t.url).patch(`/api/v1/listings/${created.id}`).set(as(owner)).send({ status: 'available' }).expect(200);
+    await request(t.url)
+      .patch(`/api/v1/listings/${created.id}`)
+      .set(as(owner))
+      .send({ status: 'available' })
+      .expect(200);
     const back = await request(t.url)
       .get('/api/v1/listings')
       .query({ lat: town.centre.lat, lng: town.centre.lng, q: 'tonnelle' })
@@ -98,16 +149,35 @@ describe(ListingsController.name, () => {
   });
 
   it('should refuse statuses an owner may not set directly', async () => {
-    const { body: created } = await create({ kind: 'give', category: 'books-media', title: 'Livres' });
-    const res = await request(t.url).patch(`/api/v1/listings/${created.id}`).set(as(owner)).send({ status: 'hidden' });
+    const { body: created } = await create({
+      kind: 'give',
+      category: 'books-media',
+      title: 'Livres',
+    });
+    const res = await request(t.url)
+      .patch(`/api/v1/listings/${created.id}`)
+      .set(as(owner))
+      .send({ status: 'hidden' });
     expect(res.status).toBe(400);
     expect(res.body.error.details[0].path).toBe('status');
   });
 
   it('should record a listing.created outbox row in the same transaction as the listing', async () => {
-    const { body: created } = await create({ kind: 'wanted', category: 'mobility', title: 'Cherche vélo cargo' });
-    const rows = await t.ds.query(`SELECT type, payload FROM outbox_events WHERE payload->>'listingId' = $1`, [created.id]);
-    expect(rows).toEqual([{ type: 'listing.created', payload: { listingId: created.id, ownerId: owner.id } }]);
+    const { body: created } = await create({
+      kind: 'wanted',
+      category: 'mobility',
+      title: 'Cherche vélo cargo',
+    });
+    const rows = await t.ds.query(
+      `SELECT type, payload FROM outbox_events WHERE payload->>'listingId' = $1`,
+      [created.id],
+    );
+    expect(rows).toEqual([
+      {
+        type: 'listing.created',
+        payload: { listingId: created.id, ownerId: owner.id },
+      },
+    ]);
   });
 
   it('should return clusters on a wide map and points on a narrow one', async () => {
@@ -117,26 +187,43 @@ describe(ListingsController.name, () => {
         await request(many.url)
           .post('/api/v1/listings')
           .set(as(owner))
-          .send({ kind: 'lend', category: 'tools', title: `Outil ${i}`, location: destination(town.centre, i * 30, 300 + i * 200) })
+          .send({
+            kind: 'lend',
+            category: 'tools',
+            title: `Outil ${i}`,
+            location: destination(town.centre, i * 30, 300 + i * 200),
+          })
           .expect(201);
       }
       const c = town.centre;
       const wide = await request(many.url)
         .get('/api/v1/listings/map')
-        .query({ bbox: [c.lng - 0.1, c.lat - 0.1, c.lng + 0.1, c.lat + 0.1].join(','), zoom: 11 })
+        .query({
+          bbox: [c.lng - 0.1, c.lat - 0.1, c.lng + 0.1, c.lat + 0.1].join(','),
+          zoom: 11,
+        })
         .set(as(neighbour));
       expect(wide.status).toBe(200);
       expect(wide.body.mode).toBe('clusters');
       expect(wide.body.total).toBeGreaterThan(10);
-      expect(wide.body.clusters.reduce((n: number, k: { count: number }) => n + k.count, 0)).toBe(wide.body.total);
+      expect(wide.body.clusters.reduce((n: number, k: { count: number }) => n + k.count, 0)).toBe(
+        wide.body.total,
+      );
       const narrow = await request(many.url)
         .get('/api/v1/listings/map')
-        .query({ bbox: [c.lng - 0.1, c.lat - 0.1, c.lng + 0.1, c.lat + 0.1].join(','), zoom: 18 })
+        .query({
+          bbox: [c.lng - 0.1, c.lat - 0.1, c.lng + 0.1, c.lat + 0.1].join(','),
+          zoom: 18,
+        })
         .set(as(neighbour));
       expect(narrow.body.mode).toBe('points');
       expect(narrow.body.points.length).toBeGreaterThan(0);
       expect(narrow.body.points[0]).toEqual(
-        expect.objectContaining({ id: expect.any(String), title: expect.any(String), approxLocation: expect.any(Object) }),
+        expect.objectContaining({
+          id: expect.any(String),
+          title: expect.any(String),
+          approxLocation: expect.any(Object),
+        }),
       );
     } finally {
       await many.close();

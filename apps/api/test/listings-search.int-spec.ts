@@ -1,5 +1,11 @@
 import { LISTING_CATEGORIES, LISTING_KINDS, type ListingSearchItem } from '@partagora/domain';
-import { type LatLng, destination, distanceBucket, haversineMetres, snapToGrid } from '@partagora/geo';
+import {
+  type LatLng,
+  destination,
+  distanceBucket,
+  haversineMetres,
+  snapToGrid,
+} from '@partagora/geo';
 import request from 'supertest';
 import { ListingsService } from '../src/modules/listings/listings.service';
 import { insertListings, type RawListing } from './factories/listings';
@@ -59,7 +65,10 @@ describe(ListingsService.name, () => {
   });
 
   const search = (query: Record<string, string | number>) =>
-    request(t.url).get('/api/v1/listings').query(query).set('Authorization', `Bearer ${viewer.token}`);
+    request(t.url)
+      .get('/api/v1/listings')
+      .query(query)
+      .set('Authorization', `Bearer ${viewer.token}`);
 
   /** Every page of a search, following nextCursor. */
   async function searchAll(query: Record<string, string | number>): Promise<ListingSearchItem[]> {
@@ -88,7 +97,11 @@ describe(ListingsService.name, () => {
   /** Rows within 0.5 m of the radius may fall either way through floating point: leave them out. */
   function nearEdge(centre: LatLng, radius: number) {
     const snapped = snapToGrid(centre);
-    return new Set(truth.filter((l) => Math.abs(haversineMetres(snapped, l.public) - radius) < 0.5).map((l) => l.id));
+    return new Set(
+      truth
+        .filter((l) => Math.abs(haversineMetres(snapped, l.public) - radius) < 0.5)
+        .map((l) => l.id),
+    );
   }
 
   it.each([
@@ -97,22 +110,40 @@ describe(ListingsService.name, () => {
     [700, 45, 3000],
     [2500, 200, 1500],
     [4000, 300, 50000],
-  ])('should return exactly the available listings within the radius, nearest first (offset %d m, bearing %d°, radius %d m)', async (offset, bearing, radius) => {
-    const centre = destination(town.centre, bearing, offset);
-    const items = await searchAll({ lat: centre.lat, lng: centre.lng, radius, limit: 25 });
-    const edge = nearEdge(centre, radius);
-    const want = expected(centre, radius).filter(({ l }) => !edge.has(l.id));
-    const got = items.filter((i) => !edge.has(i.id));
-    expect(got.map((i) => i.id)).toEqual(want.map(({ l }) => l.id));
-    // Buckets follow the distance to the snapped centre.
-    for (const [k, item] of got.entries()) expect(item.distance).toBe(distanceBucket(want[k]!.d));
-    expect(want.length).toBeGreaterThan(5);
-  });
+  ])(
+    'should return exactly the available listings within the radius, nearest first (offset %d m, bearing %d°, radius %d m)',
+    async (offset, bearing, radius) => {
+      const centre = destination(town.centre, bearing, offset);
+      const items = await searchAll({
+        lat: centre.lat,
+        lng: centre.lng,
+        radius,
+        limit: 25,
+      });
+      const edge = nearEdge(centre, radius);
+      const want = expected(centre, radius).filter(({ l }) => !edge.has(l.id));
+      const got = items.filter((i) => !edge.has(i.id));
+      expect(got.map((i) => i.id)).toEqual(want.map(({ l }) => l.id));
+      // Buckets follow the distance to the snapped centre.
+      for (const [k, item] of got.entries()) expect(item.distance).toBe(distanceBucket(want[k]!.d));
+      expect(want.length).toBeGreaterThan(5);
+    },
+  );
 
   it('should page without repeating or skipping, whatever the page size', async () => {
-    const all = await searchAll({ lat: town.centre.lat, lng: town.centre.lng, radius: 5000, limit: 100 });
+    const all = await searchAll({
+      lat: town.centre.lat,
+      lng: town.centre.lng,
+      radius: 5000,
+      limit: 100,
+    });
     for (const limit of [1, 7, 33]) {
-      const paged = await searchAll({ lat: town.centre.lat, lng: town.centre.lng, radius: 5000, limit });
+      const paged = await searchAll({
+        lat: town.centre.lat,
+        lng: town.centre.lng,
+        radius: 5000,
+        limit,
+      });
       expect(paged.map((i) => i.id)).toEqual(all.map((i) => i.id));
       expect(new Set(paged.map((i) => i.id)).size).toBe(paged.length);
     }
@@ -123,10 +154,18 @@ describe(ListingsService.name, () => {
     [{ category: 'tools' }, (l: Truth) => l.category === 'tools'],
     [{ kind: 'give', category: 'kids' }, (l: Truth) => l.kind === 'give' && l.category === 'kids'],
   ])('should apply filter %j', async (filter, keep) => {
-    const items = await searchAll({ lat: town.centre.lat, lng: town.centre.lng, radius: 6000, limit: 50, ...filter });
+    const items = await searchAll({
+      lat: town.centre.lat,
+      lng: town.centre.lng,
+      radius: 6000,
+      limit: 50,
+      ...filter,
+    });
     const edge = nearEdge(town.centre, 6000);
     expect(items.filter((i) => !edge.has(i.id)).map((i) => i.id)).toEqual(
-      expected(town.centre, 6000, keep).filter(({ l }) => !edge.has(l.id)).map(({ l }) => l.id),
+      expected(town.centre, 6000, keep)
+        .filter(({ l }) => !edge.has(l.id))
+        .map(({ l }) => l.id),
     );
     for (const item of items) {
       if ('kind' in filter) expect(item.kind).toBe(filter.kind);

@@ -10,7 +10,8 @@ function pointsIn(value: unknown, found: LatLng[] = []): LatLng[] {
   if (Array.isArray(value)) value.forEach((v) => pointsIn(v, found));
   else if (value && typeof value === 'object') {
     const o = value as Record<string, unknown>;
-    if (typeof o.lat === 'number' && typeof o.lng === 'number') found.push({ lat: o.lat, lng: o.lng });
+    if (typeof o.lat === 'number' && typeof o.lng === 'number')
+      found.push({ lat: o.lat, lng: o.lng });
     Object.values(o).forEach((v) => pointsIn(v, found));
   }
   return found;
@@ -31,15 +32,25 @@ describe(LocationPrivacyService.name, () => {
     t = await startTestApp({ MAP_POINTS_MAX: '10' });
     town = await createTown(t.ds);
     // Coordinates with many decimals so a leak would be recognisable in the text too.
-    owner = await registerUser(t.url, town, { lat: town.centre.lat + 0.0012345, lng: town.centre.lng + 0.0023456 });
+    owner = await registerUser(t.url, town, {
+      lat: town.centre.lat + 0.0012345,
+      lng: town.centre.lng + 0.0023456,
+    });
     other = await registerUser(t.url, town, destination(town.centre, 200, 1500));
     exact.push(owner.home, other.home);
     const elsewhere = destination(owner.home, 30, 900);
     exact.push(elsewhere);
     for (let i = 0; i < 14; i++) {
-      const body: Record<string, unknown> = { kind: i % 2 ? 'give' : 'lend', category: 'tools', title: `Outil ${i}` };
+      const body: Record<string, unknown> = {
+        kind: i % 2 ? 'give' : 'lend',
+        category: 'tools',
+        title: `Outil ${i}`,
+      };
       if (i % 3 === 0) body.location = elsewhere;
-      const res = await request(t.url).post('/api/v1/listings').set('Authorization', `Bearer ${owner.token}`).send(body);
+      const res = await request(t.url)
+        .post('/api/v1/listings')
+        .set('Authorization', `Bearer ${owner.token}`)
+        .send(body);
       expect(res.status).toBe(201);
       listingIds.push(res.body.id);
     }
@@ -54,43 +65,67 @@ describe(LocationPrivacyService.name, () => {
     const auth = { Authorization: `Bearer ${as.token}` };
     const c = town.centre;
     const out = [
-      await request(t.url).get('/api/v1/listings').query({ lat: c.lat, lng: c.lng, radius: 5000, limit: 100 }).set(auth),
-      await request(t.url).get('/api/v1/listings').query({ lat: owner.home.lat, lng: owner.home.lng, radius: 500 }).set(auth),
-      await request(t.url).get('/api/v1/listings').query({ lat: c.lat, lng: c.lng, q: 'outil' }).set(auth),
+      await request(t.url)
+        .get('/api/v1/listings')
+        .query({ lat: c.lat, lng: c.lng, radius: 5000, limit: 100 })
+        .set(auth),
+      await request(t.url)
+        .get('/api/v1/listings')
+        .query({ lat: owner.home.lat, lng: owner.home.lng, radius: 500 })
+        .set(auth),
+      await request(t.url)
+        .get('/api/v1/listings')
+        .query({ lat: c.lat, lng: c.lng, q: 'outil' })
+        .set(auth),
       // Points mode (street zoom) and clusters mode (14 listings > MAP_POINTS_MAX=10).
-      await request(t.url).get('/api/v1/listings/map').query({ bbox: bbox(c, 0.05), zoom: 18 }).set(auth),
-      await request(t.url).get('/api/v1/listings/map').query({ bbox: bbox(c, 0.05), zoom: 12 }).set(auth),
+      await request(t.url)
+        .get('/api/v1/listings/map')
+        .query({ bbox: bbox(c, 0.05), zoom: 18 })
+        .set(auth),
+      await request(t.url)
+        .get('/api/v1/listings/map')
+        .query({ bbox: bbox(c, 0.05), zoom: 12 })
+        .set(auth),
     ];
-    for (const id of listingIds) out.push(await request(t.url).get(`/api/v1/listings/${id}`).set(auth));
+    for (const id of listingIds)
+      out.push(await request(t.url).get(`/api/v1/listings/${id}`).set(auth));
     return out;
   }
 
   const bbox = (c: LatLng, d: number) => [c.lng - d, c.lat - d, c.lng + d, c.lat + d].join(',');
 
-  it.each(['neighbour', 'owner'])('should never send exact coordinates in listing, search or map responses (as %s)', async (who) => {
-    const list = await responses(who === 'owner' ? owner : other);
-    const modes = new Set<string>();
-    for (const res of list) {
-      expect(res.status).toBe(200);
-      if (res.body.mode) modes.add(res.body.mode);
-      const text = JSON.stringify(res.body);
-      for (const p of exact) for (const s of printed(p)) expect(text).not.toContain(s);
-      // Points (not cluster centroids) are public points: 150–400 m from any exact point they derive from.
-      if (res.body.mode !== 'clusters') {
-        for (const p of pointsIn(res.body)) {
-          for (const e of exact) expect(haversineMetres(p, e)).toBeGreaterThan(100);
+  it.each(['neighbour', 'owner'])(
+    'should never send exact coordinates in listing, search or map responses (as %s)',
+    async (who) => {
+      const list = await responses(who === 'owner' ? owner : other);
+      const modes = new Set<string>();
+      for (const res of list) {
+        expect(res.status).toBe(200);
+        if (res.body.mode) modes.add(res.body.mode);
+        const text = JSON.stringify(res.body);
+        for (const p of exact) for (const s of printed(p)) expect(text).not.toContain(s);
+        // Points (not cluster centroids) are public points: 150–400 m from any exact point they derive from.
+        if (res.body.mode !== 'clusters') {
+          for (const p of pointsIn(res.body)) {
+            for (const e of exact) expect(haversineMetres(p, e)).toBeGreaterThan(100);
+          }
         }
       }
-    }
-    expect(modes).toEqual(new Set(['points', 'clusters']));
-  });
+      expect(modes).toEqual(new Set(['points', 'clusters']));
+    },
+  );
 
   it('should never send exact coordinates in the responses to creating and editing a listing', async () => {
     const moved = destination(owner.home, 120, 600);
     const created = await request(t.url)
       .post('/api/v1/listings')
       .set('Authorization', `Bearer ${owner.token}`)
-      .send({ kind: 'lend', category: 'garden', title: 'Brouette', location: moved });
+      .send({
+        kind: 'lend',
+        category: 'garden',
+        title: 'Brouette',
+        location: moved,
+      });
     const edited = await request(t.url)
       .patch(`/api/v1/listings/${created.body.id}`)
       .set('Authorization', `Bearer ${owner.token}`)
@@ -103,14 +138,18 @@ describe(LocationPrivacyService.name, () => {
   });
 
   it('should displace every listing of a resident by the same offset, so several listings reveal no more than one', async () => {
-    const rows = (await t.ds.query(
+    const rows = await t.ds.query<
+      Array<{ elat: number; elng: number; plat: number; plng: number }>
+    >(
       `SELECT ST_Y(exact_point::geometry) AS elat, ST_X(exact_point::geometry) AS elng,
               ST_Y(public_point::geometry) AS plat, ST_X(public_point::geometry) AS plng
          FROM listings WHERE owner_id = $1`,
       [owner.id],
-    )) as Array<{ elat: number; elng: number; plat: number; plng: number }>;
+    );
     expect(rows.length).toBeGreaterThan(10);
-    const d = rows.map((r) => haversineMetres({ lat: r.elat, lng: r.elng }, { lat: r.plat, lng: r.plng }));
+    const d = rows.map((r) =>
+      haversineMetres({ lat: r.elat, lng: r.elng }, { lat: r.plat, lng: r.plng }),
+    );
     for (const x of d) {
       expect(x).toBeGreaterThanOrEqual(150 - 0.5);
       expect(x).toBeLessThanOrEqual(400 + 0.5);

@@ -8,9 +8,27 @@ import { type TestTown, createTown } from './factories/towns';
 import { TEST_PASSWORD, type TestUser, registerUser } from './factories/users';
 import { type TestApp, startTestApp } from './test-context';
 
-type NotificationPayload = { id: string; kind: string; createdAt: string; data: Record<string, unknown> };
+type NotificationPayload = {
+  id: string;
+  kind: string;
+  createdAt: string;
+  data: Record<string, unknown>;
+};
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** `promise`'s value, or `fallback` after `ms` (the timer is cleared either way). */
+async function within<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      promise,
+      new Promise<T>((resolve) => (timer = setTimeout(() => resolve(fallback), ms))),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 describe(RealtimeGateway.name, () => {
   let a: TestApp;
@@ -41,7 +59,9 @@ describe(RealtimeGateway.name, () => {
 
   function connectError(socket: Socket): Promise<Error> {
     return new Promise((resolve, reject) => {
-      socket.once('connect', () => reject(new Error('connected although it should have been refused')));
+      socket.once('connect', () =>
+        reject(new Error('connected although it should have been refused')),
+      );
       socket.once('connect_error', (err) => resolve(err));
     });
   }
@@ -62,7 +82,7 @@ describe(RealtimeGateway.name, () => {
 
   /**
    * Emits until the socket has it: the server puts a socket in its rooms just after the handshake,
-   * so the very first emit may race the join. Resolves with the number of emits it took.
+   * so the very first emit may race the join.
    */
   async function emitUntilReceived(
     emitter: RealtimeEmitter,
@@ -92,7 +112,8 @@ describe(RealtimeGateway.name, () => {
     await a?.close();
   });
 
-  const newUser = (bearing: number) => registerUser(a.url, town, destination(town.centre, bearing, 1000));
+  const newUser = (bearing: number) =>
+    registerUser(a.url, town, destination(town.centre, bearing, 1000));
 
   it('should accept a handshake with a valid access token', async () => {
     const user = await newUser(0);
@@ -109,7 +130,9 @@ describe(RealtimeGateway.name, () => {
     expect(garbage.message).toBe('UNAUTHENTICATED');
 
     const user = await newUser(40);
-    const out = await request(a.url).post('/api/v1/auth/logout').set('Authorization', `Bearer ${user.token}`);
+    const out = await request(a.url)
+      .post('/api/v1/auth/logout')
+      .set('Authorization', `Bearer ${user.token}`);
     expect(out.status).toBe(204);
     const loggedOut = await connectError(client(a.url, user.token));
     expect(loggedOut.message).toBe('UNAUTHENTICATED');
@@ -132,7 +155,11 @@ describe(RealtimeGateway.name, () => {
 
     expect(aliceSeen.filter((p) => p.data.marker === 'for-alice').length).toBeGreaterThan(0);
     expect(aliceSeen.every((p) => p.data.marker === 'for-alice')).toBe(true);
-    expect(aliceSeen[0]).toMatchObject({ kind: 'test', id: expect.any(String), createdAt: expect.any(String) });
+    expect(aliceSeen[0]).toMatchObject({
+      kind: 'test',
+      id: expect.any(String),
+      createdAt: expect.any(String),
+    });
     expect(bobSeen.filter((p) => p.data.marker === 'for-alice')).toEqual([]);
   });
 
@@ -162,11 +189,15 @@ describe(RealtimeGateway.name, () => {
     await emitUntilReceived(a.app.get(RealtimeEmitter), user.id, seen, 'joined');
     await emitUntilReceived(a.app.get(RealtimeEmitter), user.id, otherSeen, 'joined-other');
 
-    const disconnected = new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
-    const out = await request(a.url).post('/api/v1/auth/logout').set('Authorization', `Bearer ${user.token}`);
+    const disconnected = new Promise<string>((resolve) =>
+      socket.once('disconnect', (reason) => resolve(reason)),
+    );
+    const out = await request(a.url)
+      .post('/api/v1/auth/logout')
+      .set('Authorization', `Bearer ${user.token}`);
     expect(out.status).toBe(204);
 
-    const reason = await Promise.race([disconnected, sleep(5000).then(() => 'still connected')]);
+    const reason = await within(disconnected, 5000, 'still connected');
     expect(reason).toBe('io server disconnect');
     expect(socket.connected).toBe(false);
     await sleep(300);
@@ -180,13 +211,19 @@ describe(RealtimeGateway.name, () => {
     await connected(socket);
     await emitUntilReceived(a.app.get(RealtimeEmitter), user.id, seen, 'joined');
 
-    const disconnected = new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
-    const rotated = await request(a.url).post('/api/v1/auth/refresh').set('Cookie', user.refreshCookie);
+    const disconnected = new Promise<string>((resolve) =>
+      socket.once('disconnect', (reason) => resolve(reason)),
+    );
+    const rotated = await request(a.url)
+      .post('/api/v1/auth/refresh')
+      .set('Cookie', user.refreshCookie);
     expect(rotated.status).toBe(200);
-    const replay = await request(a.url).post('/api/v1/auth/refresh').set('Cookie', user.refreshCookie);
+    const replay = await request(a.url)
+      .post('/api/v1/auth/refresh')
+      .set('Cookie', user.refreshCookie);
     expect(replay.status).toBe(401);
 
-    const reason = await Promise.race([disconnected, sleep(5000).then(() => 'still connected')]);
+    const reason = await within(disconnected, 5000, 'still connected');
     expect(reason).toBe('io server disconnect');
   });
 });

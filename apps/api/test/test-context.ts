@@ -47,7 +47,13 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const ds = app.get(DataSource);
-  return { app, url: `http://127.0.0.1:${port}`, config, ds, close: () => app.close() };
+  return {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    config,
+    ds,
+    close: () => app.close(),
+  };
 }
 
 /** A plain DataSource for tests that need no HTTP app. */

@@ -106,7 +106,10 @@ describe(offsetFromDigest.name, () => {
 
   it('should accept a 16-byte digest', () => {
     expect(MIN_DIGEST_BYTES).toBe(16);
-    expect(offsetFromDigest(new Uint8Array(16))).toEqual({ bearingDeg: 0, distanceM: min });
+    expect(offsetFromDigest(new Uint8Array(16))).toEqual({
+      bearingDeg: 0,
+      distanceM: min,
+    });
   });
 
   it.each<[BlurRing, number]>([

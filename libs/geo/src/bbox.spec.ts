@@ -1,7 +1,12 @@
 import { bboxCentre, bboxContains, MAX_BBOX_SPAN_DEG, parseBbox, type BBox } from './bbox';
 import type { LatLng } from './lat-lng';
 
-const DINAN_BOX: BBox = { west: -2.07, south: 48.44, east: -2.03, north: 48.47 };
+const DINAN_BOX: BBox = {
+  west: -2.07,
+  south: 48.44,
+  east: -2.03,
+  north: 48.47,
+};
 
 describe(parseBbox.name, () => {
   it.each<[string, BBox]>([

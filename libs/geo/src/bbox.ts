@@ -42,10 +42,14 @@ export function parseBbox(text: string): { bbox: BBox } | { error: string } {
   }
   if (south >= north) return { error: 'bbox south must be less than north' };
   if (west >= east) {
-    return { error: 'bbox west must be less than east (split a box crossing the antimeridian)' };
+    return {
+      error: 'bbox west must be less than east (split a box crossing the antimeridian)',
+    };
   }
   if (east - west > MAX_BBOX_SPAN_DEG || north - south > MAX_BBOX_SPAN_DEG) {
-    return { error: `bbox must not span more than ${MAX_BBOX_SPAN_DEG} degrees on a side` };
+    return {
+      error: `bbox must not span more than ${MAX_BBOX_SPAN_DEG} degrees on a side`,
+    };
   }
   return { bbox: { west, south, east, north } };
 }

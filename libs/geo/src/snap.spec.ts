@@ -83,7 +83,10 @@ describe(snapToGrid.name, () => {
     const centre = snapToGrid(DINAN);
     const latStep = DEFAULT_SNAP_METRES / METRES_PER_DEGREE;
     const lngStep = latStep / Math.cos((centre.lat * Math.PI) / 180);
-    const next = snapToGrid({ lat: centre.lat + dLat * latStep, lng: centre.lng + dLng * lngStep });
+    const next = snapToGrid({
+      lat: centre.lat + dLat * latStep,
+      lng: centre.lng + dLng * lngStep,
+    });
     expect(next).not.toEqual(centre);
     expect(haversineMetres(centre, next)).toBeCloseTo(DEFAULT_SNAP_METRES, 0);
   });

@@ -17,6 +17,13 @@ import { LocationPrivacyService } from './location/location-privacy.service';
     JobsService,
     RealtimeEmitter,
   ],
-  exports: [APP_CONFIG, TokenService, AccessVerifier, LocationPrivacyService, JobsService, RealtimeEmitter],
+  exports: [
+    APP_CONFIG,
+    TokenService,
+    AccessVerifier,
+    LocationPrivacyService,
+    JobsService,
+    RealtimeEmitter,
+  ],
 })
 export class CoreModule {}

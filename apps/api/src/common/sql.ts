@@ -6,7 +6,10 @@ export const geogPoint = (lngParam: number, latParam: number) =>
 
 /** Reads a `{lat, lng}` from columns selected as `ST_Y(x::geometry) AS <p>_lat, ST_X(...) AS <p>_lng`. */
 export function latLngFrom(row: Record<string, unknown>, prefix: string): LatLng {
-  return { lat: Number(row[`${prefix}_lat`]), lng: Number(row[`${prefix}_lng`]) };
+  return {
+    lat: Number(row[`${prefix}_lat`]),
+    lng: Number(row[`${prefix}_lng`]),
+  };
 }
 
 /** `ST_Y(col::geometry) AS p_lat, ST_X(col::geometry) AS p_lng` (casts in SELECT, never in WHERE). */
@@ -15,7 +18,11 @@ export const selectLatLng = (column: string, prefix: string) =>
 
 /** Whether `err` is PostgreSQL's unique violation (23505) on the named constraint or index. */
 export function isUniqueViolation(err: unknown, constraint: string): boolean {
-  const e = err as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  const e = err as {
+    code?: string;
+    constraint?: string;
+    driverError?: { code?: string; constraint?: string };
+  };
   const pg = e?.driverError ?? e;
   return pg?.code === '23505' && pg.constraint === constraint;
 }

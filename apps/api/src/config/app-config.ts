@@ -31,7 +31,9 @@ export class ConfigError extends Error {}
  * Outside production, missing secrets are generated once into the local data folder so a
  * newcomer's `npm start` needs no setup; production refuses to boot without them.
  */
-function developmentSecrets(vars: NodeJS.ProcessEnv): Partial<Record<'JWT_SECRET' | 'LOCATION_SECRET', string>> {
+function developmentSecrets(
+  vars: NodeJS.ProcessEnv,
+): Partial<Record<'JWT_SECRET' | 'LOCATION_SECRET', string>> {
   if (vars.NODE_ENV === 'production') return {};
   if (vars.JWT_SECRET && vars.LOCATION_SECRET) return {};
   const dir = vars.PARTAGORA_DATA_DIR ?? path.resolve(process.cwd(), '.local/dev');
@@ -51,7 +53,9 @@ function developmentSecrets(vars: NodeJS.ProcessEnv): Partial<Record<'JWT_SECRET
 export function loadConfig(vars: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = envSchema.safeParse({ ...developmentSecrets(vars), ...vars });
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`);
+    const lines = parsed.error.issues.map(
+      (i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`,
+    );
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;

@@ -33,7 +33,11 @@ export const envSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.JWT_SECRET === env.LOCATION_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['LOCATION_SECRET'], message: 'must differ from JWT_SECRET' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['LOCATION_SECRET'],
+        message: 'must differ from JWT_SECRET',
+      });
     }
   });
 

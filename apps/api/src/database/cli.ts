@@ -7,7 +7,7 @@ import { seedDemo } from './seed/demo-seed';
 import { pendingSchemaChanges, type PendingQuery } from './schema-drift';
 
 async function main(): Promise<void> {
-  const [command, arg] = process.argv.slice(2);
+  const [command = '', arg] = process.argv.slice(2);
   const config = loadConfig();
   const ds = await createDataSource(config.databaseUrl).initialize();
   try {
@@ -18,7 +18,8 @@ async function main(): Promise<void> {
         break;
       }
       case 'generate': {
-        if (!arg || !/^[A-Z][A-Za-z0-9]+$/.test(arg)) throw new Error('usage: generate PascalCaseName');
+        if (!arg || !/^[A-Z][A-Za-z0-9]+$/.test(arg))
+          throw new Error('usage: generate PascalCaseName');
         await ds.runMigrations({ transaction: 'each' });
         const { up, down } = await pendingSchemaChanges(ds);
         if (up.length === 0) {

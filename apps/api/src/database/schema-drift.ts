@@ -13,6 +13,9 @@ export async function pendingSchemaChanges(
   ds: DataSource,
 ): Promise<{ up: PendingQuery[]; down: PendingQuery[] }> {
   const log = await ds.driver.createSchemaBuilder().log();
-  const plain = (q: PendingQuery): PendingQuery => ({ query: q.query, parameters: q.parameters });
+  const plain = (q: PendingQuery): PendingQuery => ({
+    query: q.query,
+    parameters: q.parameters,
+  });
   return { up: log.upQueries.map(plain), down: log.downQueries.map(plain) };
 }

@@ -15,12 +15,22 @@ export interface TestUser {
 export const TEST_PASSWORD = 'correct horse battery staple';
 
 /** Registers through the real HTTP endpoint (argon2, session, cookie and all). */
-export async function registerUser(url: string, town: TestTown, home: LatLng, name = 'Voisin Test'): Promise<TestUser> {
+export async function registerUser(
+  url: string,
+  town: TestTown,
+  home: LatLng,
+  name = 'Voisin Test',
+): Promise<TestUser> {
   const email = `u-${randomBytes(6).toString('hex')}@example.test`;
-  const res = await request(url)
-    .post('/api/v1/auth/register')
-    .send({ email, password: TEST_PASSWORD, displayName: name, municipality: town.slug, home });
-  if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const res = await request(url).post('/api/v1/auth/register').send({
+    email,
+    password: TEST_PASSWORD,
+    displayName: name,
+    municipality: town.slug,
+    home,
+  });
+  if (res.status !== 201)
+    throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
   const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
   return {
     id: res.body.user.id,

@@ -13,7 +13,10 @@ function issuesOf(result: {
   error?: { issues: readonly { path: PropertyKey[]; code: string }[] };
 }) {
   expect(result.success).toBe(false);
-  return (result.error?.issues ?? []).map((i) => ({ path: i.path.join('.'), code: i.code }));
+  return (result.error?.issues ?? []).map((i) => ({
+    path: i.path.join('.'),
+    code: i.code,
+  }));
 }
 
 describe('registerSchema', () => {
@@ -31,12 +34,19 @@ describe('registerSchema', () => {
       municipality: ' dinan ',
       locale: 'en',
     });
-    expect(parsed).toMatchObject({ displayName: 'Camille', municipality: 'dinan', locale: 'en' });
+    expect(parsed).toMatchObject({
+      displayName: 'Camille',
+      municipality: 'dinan',
+      locale: 'en',
+    });
   });
 
   it.each([PASSWORD_MIN, PASSWORD_MAX])('should accept a %d-character password', (length) => {
     expect(
-      registerSchema.safeParse({ ...validRegister, password: 'p'.repeat(length) }).success,
+      registerSchema.safeParse({
+        ...validRegister,
+        password: 'p'.repeat(length),
+      }).success,
     ).toBe(true);
   });
 
@@ -74,6 +84,9 @@ describe('loginSchema', () => {
     ['an extra field', { remember: true }, '', 'unrecognized_keys'],
   ])('should reject %s', (_, patch, path, code) => {
     const input = { email: 'camille@example.fr', password: 'secret', ...patch };
-    expect(issuesOf(loginSchema.safeParse(input))).toContainEqual({ path, code });
+    expect(issuesOf(loginSchema.safeParse(input))).toContainEqual({
+      path,
+      code,
+    });
   });
 });

@@ -6,7 +6,10 @@ export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 200;
 
 export const registerSchema = z.strictObject({
-  email: z.email().max(254).transform((e) => e.toLowerCase()),
+  email: z
+    .email()
+    .max(254)
+    .transform((e) => e.toLowerCase()),
   password: z.string().min(PASSWORD_MIN).max(PASSWORD_MAX),
   displayName: z.string().trim().min(2).max(60),
   /** Slug of the partner town the resident lives in. */
@@ -18,7 +21,10 @@ export const registerSchema = z.strictObject({
 export type RegisterInput = z.infer<typeof registerSchema>;
 
 export const loginSchema = z.strictObject({
-  email: z.email().max(254).transform((e) => e.toLowerCase()),
+  email: z
+    .email()
+    .max(254)
+    .transform((e) => e.toLowerCase()),
   password: z.string().min(1).max(PASSWORD_MAX),
 });
 export type LoginInput = z.infer<typeof loginSchema>;

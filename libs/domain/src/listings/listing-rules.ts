@@ -15,13 +15,17 @@ export interface ListingAccess {
 
 /** Whether `viewerId` may see the listing at all (owners still see their paused listings). */
 export function canViewListing(listing: ListingAccess, viewerId: string): boolean {
-  return !GONE.includes(listing.status) && (listing.status !== 'paused' || listing.ownerId === viewerId);
+  return (
+    !GONE.includes(listing.status) && (listing.status !== 'paused' || listing.ownerId === viewerId)
+  );
 }
 
 /** Only the owner edits or removes a listing, and not once it is removed or hidden. */
 export function assertCanEditListing(listing: ListingAccess, actorId: string): void {
-  if (GONE.includes(listing.status)) throw new DomainError('LISTING_NOT_FOUND', 'This listing no longer exists');
-  if (listing.ownerId !== actorId) throw new DomainError('FORBIDDEN', 'Only the owner can change this listing');
+  if (GONE.includes(listing.status))
+    throw new DomainError('LISTING_NOT_FOUND', 'This listing no longer exists');
+  if (listing.ownerId !== actorId)
+    throw new DomainError('FORBIDDEN', 'Only the owner can change this listing');
 }
 
 /** A listing's place must be near its owner's home (metres, great-circle). */

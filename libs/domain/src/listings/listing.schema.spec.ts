@@ -6,7 +6,11 @@ import {
 } from './listing.schema';
 import { LISTING_LIMITS } from './listing';
 
-const validCreate = { kind: 'lend', category: 'tools', title: 'Perceuse à percussion' } as const;
+const validCreate = {
+  kind: 'lend',
+  category: 'tools',
+  title: 'Perceuse à percussion',
+} as const;
 const dinan = { lat: '48.4556', lng: '-2.0503' };
 
 /** The paths and codes of a failed parse, to assert on which rule rejected the input. */
@@ -15,7 +19,10 @@ function issuesOf(result: {
   error?: { issues: readonly { path: PropertyKey[]; code: string }[] };
 }) {
   expect(result.success).toBe(false);
-  return (result.error?.issues ?? []).map((i) => ({ path: i.path.join('.'), code: i.code }));
+  return (result.error?.issues ?? []).map((i) => ({
+    path: i.path.join('.'),
+    code: i.code,
+  }));
 }
 
 describe('createListingSchema', () => {
@@ -90,15 +97,29 @@ describe('updateListingSchema', () => {
     ['a status the owner may not set', { status: 'hidden' }, 'status', 'invalid_value'],
     ['a kind change', { kind: 'give' }, '', 'unrecognized_keys'],
   ])('should reject %s', (_, patch, path, code) => {
-    expect(issuesOf(updateListingSchema.safeParse(patch))).toContainEqual({ path, code });
+    expect(issuesOf(updateListingSchema.safeParse(patch))).toContainEqual({
+      path,
+      code,
+    });
   });
 });
 
 describe('searchListingsQuerySchema', () => {
   it('should coerce query-string numbers', () => {
     expect(
-      searchListingsQuerySchema.parse({ ...dinan, radius: '1500', limit: '20', kind: 'lend' }),
-    ).toEqual({ lat: 48.4556, lng: -2.0503, radius: 1500, limit: 20, kind: 'lend' });
+      searchListingsQuerySchema.parse({
+        ...dinan,
+        radius: '1500',
+        limit: '20',
+        kind: 'lend',
+      }),
+    ).toEqual({
+      lat: 48.4556,
+      lng: -2.0503,
+      radius: 1500,
+      limit: 20,
+      kind: 'lend',
+    });
   });
 
   it('should leave radius and limit to the service when absent', () => {
@@ -144,7 +165,12 @@ describe('searchListingsQuerySchema', () => {
 
 describe('mapListingsQuerySchema', () => {
   it('should keep bbox as text and coerce the zoom', () => {
-    expect(mapListingsQuerySchema.parse({ bbox: '-2.07,48.44,-2.03,48.47', zoom: '14' })).toEqual({
+    expect(
+      mapListingsQuerySchema.parse({
+        bbox: '-2.07,48.44,-2.03,48.47',
+        zoom: '14',
+      }),
+    ).toEqual({
       bbox: '-2.07,48.44,-2.03,48.47',
       zoom: 14,
     });
@@ -156,6 +182,9 @@ describe('mapListingsQuerySchema', () => {
     ['a huge bbox string', { bbox: '1'.repeat(201) }, 'bbox', 'too_big'],
   ])('should reject %s', (_, patch, path, code) => {
     const query = { bbox: '-2.07,48.44,-2.03,48.47', zoom: '14', ...patch };
-    expect(issuesOf(mapListingsQuerySchema.safeParse(query))).toContainEqual({ path, code });
+    expect(issuesOf(mapListingsQuerySchema.safeParse(query))).toContainEqual({
+      path,
+      code,
+    });
   });
 });

@@ -69,7 +69,10 @@ export const mapListingsQuerySchema = z.strictObject({
 });
 export type MapListingsQuery = z.infer<typeof mapListingsQuerySchema>;
 
-export const listingOwnerSchema = z.object({ id: z.string(), displayName: z.string() });
+export const listingOwnerSchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+});
 
 export const listingSchema = z.object({
   id: z.string(),

@@ -5,7 +5,10 @@ export const municipalitySettingsSchema = z.object({
   /** Metres. */
   defaultSearchRadius: z.number().int().positive(),
   /** Metres: the ring in which public points are placed around the exact one (DESIGN.md §5). */
-  blurRing: z.object({ min: z.number().int().positive(), max: z.number().int().positive() }),
+  blurRing: z.object({
+    min: z.number().int().positive(),
+    max: z.number().int().positive(),
+  }),
 });
 export type MunicipalitySettings = z.infer<typeof municipalitySettingsSchema>;
 
@@ -14,7 +17,10 @@ export const municipalitySummarySchema = z.object({
   name: z.string(),
   inseeCode: z.string(),
   centre: latLngSchema,
-  branding: z.object({ primaryColor: z.string(), tagline: z.string().nullable() }),
+  branding: z.object({
+    primaryColor: z.string(),
+    tagline: z.string().nullable(),
+  }),
 });
 export type MunicipalitySummary = z.infer<typeof municipalitySummarySchema>;
 

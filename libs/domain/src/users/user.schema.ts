@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { latLngSchema } from '../shared/schemas';
 import { ROLES, USER_LOCALES, VERIFICATION_STATES } from './user';
 
-export const roleGrantSchema = z.object({ municipality: z.string(), role: z.enum(ROLES) });
+export const roleGrantSchema = z.object({
+  municipality: z.string(),
+  role: z.enum(ROLES),
+});
 
 /** `GET /me`: the signed-in user's own data, home included (it is theirs). */
 export const meSchema = z.object({
@@ -20,4 +23,7 @@ export const meSchema = z.object({
 });
 export type Me = z.infer<typeof meSchema>;
 
-export const registerResponseSchema = z.object({ user: meSchema, accessToken: z.string() });
+export const registerResponseSchema = z.object({
+  user: meSchema,
+  accessToken: z.string(),
+});

@@ -3,7 +3,10 @@ import { hasRole, type Role, type RoleGrant } from './user';
 describe(hasRole.name, () => {
   const resident: RoleGrant = { municipality: 'dinan', role: 'resident' };
   const staff: RoleGrant = { municipality: 'dinan', role: 'staff' };
-  const moderatorElsewhere: RoleGrant = { municipality: 'lanvallay', role: 'moderator' };
+  const moderatorElsewhere: RoleGrant = {
+    municipality: 'lanvallay',
+    role: 'moderator',
+  };
   const admin: RoleGrant = { municipality: 'dinan', role: 'admin' };
 
   it.each<[string, RoleGrant[], string, Role, boolean]>([

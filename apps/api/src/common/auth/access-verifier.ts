@@ -18,11 +18,12 @@ export class AccessVerifier {
   async verify(token: string | undefined | null): Promise<Principal> {
     if (!token) throw new DomainError('UNAUTHENTICATED', 'Sign in to continue');
     const principal = this.tokens.verifyAccess(token);
-    const rows = (await this.ds.query(
+    const rows = await this.ds.query<unknown[]>(
       `SELECT 1 FROM sessions WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL AND expires_at > now()`,
       [principal.sessionId, principal.userId],
-    )) as unknown[];
-    if (rows.length === 0) throw new DomainError('UNAUTHENTICATED', 'This session has ended; sign in again');
+    );
+    if (rows.length === 0)
+      throw new DomainError('UNAUTHENTICATED', 'This session has ended; sign in again');
     return principal;
   }
 }

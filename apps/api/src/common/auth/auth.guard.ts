@@ -1,4 +1,10 @@
-import { type CanActivate, type ExecutionContext, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  Injectable,
+  SetMetadata,
+  createParamDecorator,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '@partagora/domain';
 import type { Request } from 'express';
@@ -26,7 +32,10 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (isPublic) return true;
     const req = context.switchToHttp().getRequest<Request>();
     req.principal = await this.verifier.verify(bearerToken(req.header('authorization')));
@@ -35,8 +44,10 @@ export class AuthGuard implements CanActivate {
 }
 
 /** The signed-in caller; only on routes behind the guard. */
-export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): Principal => {
-  const principal = ctx.switchToHttp().getRequest<Request>().principal;
-  if (!principal) throw new DomainError('UNAUTHENTICATED', 'Sign in to continue');
-  return principal;
-});
+export const CurrentUser = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): Principal => {
+    const principal = ctx.switchToHttp().getRequest<Request>().principal;
+    if (!principal) throw new DomainError('UNAUTHENTICATED', 'Sign in to continue');
+    return principal;
+  },
+);

@@ -15,7 +15,10 @@ export class TokenService {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   signAccess(principal: Principal): string {
-    const claims: AccessClaims = { sub: principal.userId, sid: principal.sessionId };
+    const claims: AccessClaims = {
+      sub: principal.userId,
+      sid: principal.sessionId,
+    };
     return jwt.sign(claims, this.config.jwtSecret, {
       algorithm: 'HS256',
       expiresIn: this.config.accessTokenTtlSeconds,
@@ -30,7 +33,8 @@ export class TokenService {
         algorithms: ['HS256'],
         issuer: 'partagora',
       }) as Partial<AccessClaims>;
-      if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') throw new Error('claims');
+      if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string')
+        throw new Error('claims');
       return { userId: claims.sub, sessionId: claims.sid };
     } catch {
       throw new DomainError('UNAUTHENTICATED', 'Missing, invalid or expired access token');

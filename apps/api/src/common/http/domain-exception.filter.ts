@@ -1,4 +1,10 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  Logger,
+} from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { type ErrorCode, isDomainError } from '@partagora/domain';
 import type { Request, Response } from 'express';
@@ -17,23 +23,60 @@ const STATUS_CODES: Record<number, ErrorCode> = {
 };
 
 /** Turns anything thrown into the shared error shape; bad input never becomes a 500. */
-export function toErrorResponse(exception: unknown): { status: number; code: ErrorCode; message: string; details?: unknown } {
+export function toErrorResponse(exception: unknown): {
+  status: number;
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+} {
   if (isDomainError(exception)) {
-    return { status: ERROR_STATUS[exception.code], code: exception.code, message: exception.message, details: exception.details };
+    return {
+      status: ERROR_STATUS[exception.code],
+      code: exception.code,
+      message: exception.message,
+      details: exception.details,
+    };
   }
   if (exception instanceof ThrottlerException) {
-    return { status: 429, code: 'RATE_LIMITED', message: 'Too many requests, please retry later' };
+    return {
+      status: 429,
+      code: 'RATE_LIMITED',
+      message: 'Too many requests, please retry later',
+    };
   }
   // body-parser errors carry `type` and `status`.
   const bp = exception as { type?: string; status?: number; message?: string };
-  if (bp && typeof bp === 'object' && typeof bp.type === 'string' && typeof bp.status === 'number') {
-    if (bp.type === 'entity.parse.failed') return { status: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' };
-    if (bp.type === 'entity.too.large') return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' };
+  if (
+    bp &&
+    typeof bp === 'object' &&
+    typeof bp.type === 'string' &&
+    typeof bp.status === 'number'
+  ) {
+    if (bp.type === 'entity.parse.failed')
+      return {
+        status: 400,
+        code: 'MALFORMED_JSON',
+        message: 'The request body is not valid JSON',
+      };
+    if (bp.type === 'entity.too.large')
+      return {
+        status: 413,
+        code: 'PAYLOAD_TOO_LARGE',
+        message: 'The request body is too large',
+      };
     if (bp.type === 'encoding.unsupported' || bp.type === 'charset.unsupported') {
-      return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Unsupported body encoding' };
+      return {
+        status: 415,
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        message: 'Unsupported body encoding',
+      };
     }
     if (bp.status >= 400 && bp.status < 500) {
-      return { status: bp.status, code: STATUS_CODES[bp.status] ?? 'VALIDATION_FAILED', message: 'Bad request body' };
+      return {
+        status: bp.status,
+        code: STATUS_CODES[bp.status] ?? 'VALIDATION_FAILED',
+        message: 'Bad request body',
+      };
     }
   }
   if (exception instanceof HttpException) {
@@ -42,7 +85,11 @@ export function toErrorResponse(exception: unknown): { status: number; code: Err
     const message = status === 404 ? 'No such resource' : exception.message;
     return { status, code, message };
   }
-  return { status: 500, code: 'INTERNAL', message: 'Something went wrong on our side' };
+  return {
+    status: 500,
+    code: 'INTERNAL',
+    message: 'Something went wrong on our side',
+  };
 }
 
 @Catch()
@@ -55,7 +102,9 @@ export class DomainExceptionFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const { status, code, message, details } = toErrorResponse(exception);
     if (status >= 500) {
-      this.logger.error(`${req.method} ${req.path} [${req.id ?? '-'}] ${String((exception as Error)?.stack ?? exception)}`);
+      this.logger.error(
+        `${req.method} ${req.path} [${req.id ?? '-'}] ${String((exception as Error)?.stack ?? exception)}`,
+      );
     }
     if (res.headersSent) return;
     res.status(status).json(errorBody(code, message, req.id ?? '-', details));

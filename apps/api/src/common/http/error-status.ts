@@ -24,9 +24,26 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
 };
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; details?: unknown; requestId: string };
+  error: {
+    code: ErrorCode;
+    message: string;
+    details?: unknown;
+    requestId: string;
+  };
 }
 
-export function errorBody(code: ErrorCode, message: string, requestId: string, details?: unknown): ErrorBody {
-  return { error: { code, message, ...(details === undefined ? {} : { details }), requestId } };
+export function errorBody(
+  code: ErrorCode,
+  message: string,
+  requestId: string,
+  details?: unknown,
+): ErrorBody {
+  return {
+    error: {
+      code,
+      message,
+      ...(details === undefined ? {} : { details }),
+      requestId,
+    },
+  };
 }

@@ -1,7 +1,13 @@
 import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { type MunicipalitySettings } from '@partagora/domain';
-import { type LatLng, type LocationOffset, applyOffset, homeDigestMessage, offsetFromDigest } from '@partagora/geo';
+import {
+  type LatLng,
+  type LocationOffset,
+  applyOffset,
+  homeDigestMessage,
+  offsetFromDigest,
+} from '@partagora/geo';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 
 /**
@@ -13,7 +19,9 @@ export class LocationPrivacyService {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   offsetForHome(home: LatLng, settings: MunicipalitySettings): LocationOffset {
-    const digest = createHmac('sha256', this.config.locationSecret).update(homeDigestMessage(home)).digest();
+    const digest = createHmac('sha256', this.config.locationSecret)
+      .update(homeDigestMessage(home))
+      .digest();
     return offsetFromDigest(new Uint8Array(digest), {
       minMetres: settings.blurRing.min,
       maxMetres: settings.blurRing.max,

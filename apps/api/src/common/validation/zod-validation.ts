@@ -10,7 +10,10 @@ export interface FieldIssue {
 }
 
 export function issuesOf(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  return error.issues.map((i) => ({
+    path: i.path.map(String).join('.'),
+    message: i.message,
+  }));
 }
 
 /** Parses with the shared zod schema; a failure is a 400 VALIDATION_FAILED with field paths. */
@@ -23,7 +26,11 @@ export class ZodPipe<T extends z.ZodType> implements PipeTransform<unknown, z.in
   transform(value: unknown): z.infer<T> {
     const result = this.schema.safeParse(value ?? (this.where === 'body' ? undefined : {}));
     if (!result.success) {
-      throw new DomainError('VALIDATION_FAILED', `Invalid request ${this.where}`, issuesOf(result.error));
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `Invalid request ${this.where}`,
+        issuesOf(result.error),
+      );
     }
     return result.data;
   }
@@ -32,7 +39,7 @@ export class ZodPipe<T extends z.ZodType> implements PipeTransform<unknown, z.in
 type SchemaObject = Record<string, unknown>;
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): SchemaObject {
-  return z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as SchemaObject;
+  return z.toJSONSchema(schema, { io, unrepresentable: 'any' });
 }
 
 /** Documents the body in OpenAPI and validates it with the same schema. */
@@ -41,7 +48,8 @@ export function ValidBody(schema: z.ZodType): ParameterDecorator {
     Body(new ZodPipe(schema, 'body'))(target, key, index);
     if (key === undefined) return;
     const descriptor = Object.getOwnPropertyDescriptor(target, key);
-    if (descriptor) ApiBody({ schema: jsonSchema(schema, 'input') as never })(target, key, descriptor);
+    if (descriptor)
+      ApiBody({ schema: jsonSchema(schema, 'input') as never })(target, key, descriptor);
   };
 }
 
@@ -52,9 +60,16 @@ export function ValidQuery(schema: z.ZodObject): ParameterDecorator {
     if (key === undefined) return;
     const descriptor = Object.getOwnPropertyDescriptor(target, key);
     if (!descriptor) return;
-    const full = jsonSchema(schema, 'input') as { properties?: Record<string, SchemaObject>; required?: string[] };
+    const full = jsonSchema(schema, 'input') as {
+      properties?: Record<string, SchemaObject>;
+      required?: string[];
+    };
     for (const [name, prop] of Object.entries(full.properties ?? {})) {
-      ApiQuery({ name, required: full.required?.includes(name) ?? false, schema: prop as never })(target, key, descriptor);
+      ApiQuery({
+        name,
+        required: full.required?.includes(name) ?? false,
+        schema: prop as never,
+      })(target, key, descriptor);
     }
   };
 }

@@ -12,7 +12,9 @@ export class EnableExtensions1763798400000 implements MigrationInterface {
     await q.query(`CREATE EXTENSION IF NOT EXISTS postgis`);
     await q.query(`CREATE EXTENSION IF NOT EXISTS btree_gist`);
     await q.query(`CREATE EXTENSION IF NOT EXISTS unaccent`);
-    await q.query(`CREATE TEXT SEARCH CONFIGURATION public.french_unaccent (COPY = pg_catalog.french)`);
+    await q.query(
+      `CREATE TEXT SEARCH CONFIGURATION public.french_unaccent (COPY = pg_catalog.french)`,
+    );
     await q.query(
       `ALTER TEXT SEARCH CONFIGURATION public.french_unaccent
          ALTER MAPPING FOR hword, hword_part, word WITH public.unaccent, pg_catalog.french_stem`,

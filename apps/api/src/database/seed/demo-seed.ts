@@ -1,6 +1,15 @@
 import { hash, Algorithm } from '@node-rs/argon2';
-import { DEFAULT_MUNICIPALITY_SETTINGS, DEFAULT_LOAN_SETTINGS, type MunicipalitySettings } from '@partagora/domain';
-import { type LatLng, multiPolygonContains, ringFromLatLngs, type GeoJsonMultiPolygon } from '@partagora/geo';
+import {
+  DEFAULT_MUNICIPALITY_SETTINGS,
+  DEFAULT_LOAN_SETTINGS,
+  type MunicipalitySettings,
+} from '@partagora/domain';
+import {
+  type LatLng,
+  multiPolygonContains,
+  ringFromLatLngs,
+  type GeoJsonMultiPolygon,
+} from '@partagora/geo';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { LocationPrivacyService } from '../../common/location/location-privacy.service';
@@ -23,7 +32,10 @@ export function prng(seed: number): () => number {
 }
 
 export function townBoundary(town: DemoTown): GeoJsonMultiPolygon {
-  return { type: 'MultiPolygon', coordinates: [[ringFromLatLngs(town.outline)]] };
+  return {
+    type: 'MultiPolygon',
+    coordinates: [[ringFromLatLngs(town.outline)]],
+  };
 }
 
 /** A random point inside the town outline (rejection sampling in its bounding box). */
@@ -50,81 +62,151 @@ export interface DemoAccount {
 /** Demo accounts printed by `npm start`. */
 export function demoAccounts(): DemoAccount[] {
   return DEMO_TOWNS.flatMap((t) => [
-    { email: `mairie@${t.slug}.demo.partagora.fr`, displayName: `Mairie de ${t.name}`, town: t.slug, role: 'staff, moderator' },
-    { email: residentEmail(t, 0), displayName: residentName(0), town: t.slug, role: 'resident' },
-    { email: residentEmail(t, 1), displayName: residentName(1), town: t.slug, role: 'resident' },
+    {
+      email: `mairie@${t.slug}.demo.partagora.fr`,
+      displayName: `Mairie de ${t.name}`,
+      town: t.slug,
+      role: 'staff, moderator',
+    },
+    {
+      email: residentEmail(t, 0),
+      displayName: residentName(0),
+      town: t.slug,
+      role: 'resident',
+    },
+    {
+      email: residentEmail(t, 1),
+      displayName: residentName(1),
+      town: t.slug,
+      role: 'resident',
+    },
   ]);
 }
 
-const residentName = (i: number) => `${FIRST_NAMES[i % FIRST_NAMES.length]} ${LAST_INITIALS[(i * 7) % LAST_INITIALS.length]}.`;
+const residentName = (i: number) =>
+  `${FIRST_NAMES[i % FIRST_NAMES.length]} ${LAST_INITIALS[(i * 7) % LAST_INITIALS.length]}.`;
 const residentEmail = (t: DemoTown, i: number) =>
-  `${FIRST_NAMES[i % FIRST_NAMES.length]!.normalize('NFD').replace(/[^A-Za-z]/g, '').toLowerCase()}${i}@${t.slug}.demo.partagora.fr`;
+  `${FIRST_NAMES[i % FIRST_NAMES.length]!.normalize('NFD')
+    .replace(/[^A-Za-z]/g, '')
+    .toLowerCase()}${i}@${t.slug}.demo.partagora.fr`;
 
 /**
  * Idempotent: towns are upserted by slug, residents by e-mail, and a resident's listings are only
  * created when they have none.
  */
-export async function seedDemo(ds: DataSource, config: AppConfig): Promise<{ towns: number; users: number; listings: number }> {
+export async function seedDemo(
+  ds: DataSource,
+  config: AppConfig,
+): Promise<{ towns: number; users: number; listings: number }> {
   const privacy = new LocationPrivacyService(config);
-  const passwordHash = await hash(DEMO_PASSWORD, { algorithm: Algorithm.Argon2id });
+  const passwordHash = await hash(DEMO_PASSWORD, {
+    algorithm: Algorithm.Argon2id,
+  });
   let users = 0;
   let listings = 0;
   for (const [townIndex, town] of DEMO_TOWNS.entries()) {
     const settings: MunicipalitySettings = DEFAULT_MUNICIPALITY_SETTINGS;
-    const [{ id: townId }] = (await ds.query(
+    const [{ id: townId }] = await ds.query<[{ id: string }]>(
       `INSERT INTO municipalities (slug, name, insee_code, boundary, centre, branding, settings)
        VALUES ($1, $2, $3, ST_SetSRID(ST_GeomFromGeoJSON($4), 4326), ST_SetSRID(ST_MakePoint($5, $6), 4326)::geography, $7, $8)
        ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name, boundary = EXCLUDED.boundary, centre = EXCLUDED.centre,
                                         branding = EXCLUDED.branding
        RETURNING id`,
-      [town.slug, town.name, town.inseeCode, JSON.stringify(townBoundary(town)), town.centre.lng, town.centre.lat,
-        JSON.stringify({ primaryColor: town.primaryColor, tagline: town.tagline }), JSON.stringify(settings)],
-    )) as [{ id: string }];
+      [
+        town.slug,
+        town.name,
+        town.inseeCode,
+        JSON.stringify(townBoundary(town)),
+        town.centre.lng,
+        town.centre.lat,
+        JSON.stringify({
+          primaryColor: town.primaryColor,
+          tagline: town.tagline,
+        }),
+        JSON.stringify(settings),
+      ],
+    );
     const rnd = prng(1000 + townIndex);
     const people: Array<{ email: string; name: string; roles: string[] }> = [
-      { email: `mairie@${town.slug}.demo.partagora.fr`, name: `Mairie de ${town.name}`, roles: ['resident', 'staff', 'moderator'] },
-      ...Array.from({ length: RESIDENTS_PER_TOWN - 1 }, (_, i) => ({ email: residentEmail(town, i), name: residentName(i), roles: ['resident'] })),
+      {
+        email: `mairie@${town.slug}.demo.partagora.fr`,
+        name: `Mairie de ${town.name}`,
+        roles: ['resident', 'staff', 'moderator'],
+      },
+      ...Array.from({ length: RESIDENTS_PER_TOWN - 1 }, (_, i) => ({
+        email: residentEmail(town, i),
+        name: residentName(i),
+        roles: ['resident'],
+      })),
     ];
     const residents: Array<{ id: string; home: LatLng }> = [];
     for (const person of people) {
       const home = person.roles.includes('staff') ? town.centre : pointInTown(town, rnd);
       const pub = privacy.publicPoint(home, home, settings);
-      const inserted = (await ds.query(
+      const inserted = await ds.query<Array<{ id: string }>>(
         `INSERT INTO users (email, password_hash, display_name, municipality_id, home_point, home_public_point, verification)
          VALUES ($1, $2, $3, $4, ST_SetSRID(ST_MakePoint($5, $6), 4326)::geography, ST_SetSRID(ST_MakePoint($7, $8), 4326)::geography, 'verified')
          ON CONFLICT (email) DO NOTHING RETURNING id`,
         [person.email, passwordHash, person.name, townId, home.lng, home.lat, pub.lng, pub.lat],
-      )) as Array<{ id: string }>;
+      );
       const row = inserted[0];
       if (row) {
         users++;
         for (const role of person.roles) {
-          await ds.query(`INSERT INTO user_roles (user_id, municipality_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [row.id, townId, role]);
+          await ds.query(
+            `INSERT INTO user_roles (user_id, municipality_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+            [row.id, townId, role],
+          );
         }
       }
-      const [existing] = (await ds.query(
+      const [existing] = await ds.query<[{ id: string; lat: number; lng: number }]>(
         `SELECT id, ST_Y(home_point::geometry) AS lat, ST_X(home_point::geometry) AS lng FROM users WHERE email = $1`,
         [person.email],
-      )) as [{ id: string; lat: number; lng: number }];
-      if (!person.roles.includes('staff')) residents.push({ id: existing.id, home: { lat: existing.lat, lng: existing.lng } });
+      );
+      if (!person.roles.includes('staff'))
+        residents.push({
+          id: existing.id,
+          home: { lat: existing.lat, lng: existing.lng },
+        });
     }
     for (let i = 0; i < LISTINGS_PER_TOWN; i++) {
       const owner = residents[i % residents.length]!;
       const demo = DEMO_ITEMS[(i * 7 + townIndex * 3) % DEMO_ITEMS.length]!;
       // One listing in three is not at home (a garage, a garden plot) but near it.
-      const exact = i % 3 === 2 ? { lat: owner.home.lat + (rnd() - 0.5) * 0.004, lng: owner.home.lng + (rnd() - 0.5) * 0.006 } : owner.home;
+      const exact =
+        i % 3 === 2
+          ? {
+              lat: owner.home.lat + (rnd() - 0.5) * 0.004,
+              lng: owner.home.lng + (rnd() - 0.5) * 0.006,
+            }
+          : owner.home;
       const pub = privacy.publicPoint(exact, owner.home, settings);
       const seq = Math.floor(i / residents.length);
-      const added = (await ds.query(
+      const added = await ds.query<unknown[]>(
         `INSERT INTO listings (owner_id, municipality_id, kind, category, title, description, condition, exact_point, public_point,
                                loan_max_days, loan_buffer_hours, auto_accept)
          SELECT $1, $2, $3, $4, $5, $6, $7, ST_SetSRID(ST_MakePoint($8, $9), 4326)::geography,
                 ST_SetSRID(ST_MakePoint($10, $11), 4326)::geography, $12, $13, $14
           WHERE (SELECT count(*) FROM listings WHERE owner_id = $1) = $15
          RETURNING id`,
-        [owner.id, townId, demo.kind, demo.category, demo.title, demo.description, demo.condition, exact.lng, exact.lat,
-          pub.lng, pub.lat, DEFAULT_LOAN_SETTINGS.maxDays + (i % 3) * 3, DEFAULT_LOAN_SETTINGS.bufferHours, i % 4 === 0, seq],
-      )) as unknown[];
+        [
+          owner.id,
+          townId,
+          demo.kind,
+          demo.category,
+          demo.title,
+          demo.description,
+          demo.condition,
+          exact.lng,
+          exact.lat,
+          pub.lng,
+          pub.lat,
+          DEFAULT_LOAN_SETTINGS.maxDays + (i % 3) * 3,
+          DEFAULT_LOAN_SETTINGS.bufferHours,
+          i % 4 === 0,
+          seq,
+        ],
+      );
       listings += added.length;
     }
   }

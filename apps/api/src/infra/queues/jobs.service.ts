@@ -28,14 +28,21 @@ export class JobsService implements OnModuleDestroy {
     this.connection.on('error', () => undefined);
   }
 
-  async enqueue<N extends JobName>(name: N, data: JobPayloads[N], opts: JobsOptions = {}): Promise<void> {
+  async enqueue<N extends JobName>(
+    name: N,
+    data: JobPayloads[N],
+    opts: JobsOptions = {},
+  ): Promise<void> {
     const queue = this.queue(JOB_QUEUE[name]);
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
         queue.add(name, data, { ...DEFAULTS, ...opts }),
         new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error('Redis did not answer in time')), ENQUEUE_TIMEOUT_MS);
+          timer = setTimeout(
+            () => reject(new Error('Redis did not answer in time')),
+            ENQUEUE_TIMEOUT_MS,
+          );
         }),
       ]);
     } finally {

@@ -3,7 +3,12 @@ import { Emitter } from '@socket.io/redis-emitter';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { redisConnection } from '../queues/redis-connection';
-import { type ServerEventName, type ServerToClientEvents, sessionRoom, userRoom } from './realtime-events';
+import {
+  type ServerEventName,
+  type ServerToClientEvents,
+  sessionRoom,
+  userRoom,
+} from './realtime-events';
 
 /**
  * Emits to sockets held by any API process, from the API or the worker, through the Redis adapter.
@@ -21,7 +26,11 @@ export class RealtimeEmitter implements OnModuleDestroy {
     this.emitter = new Emitter<ServerToClientEvents>(this.redis);
   }
 
-  toUser<E extends ServerEventName>(userId: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void {
+  toUser<E extends ServerEventName>(
+    userId: string,
+    event: E,
+    ...args: Parameters<ServerToClientEvents[E]>
+  ): void {
     this.safely(() => this.emitter.to(userRoom(userId)).emit(event, ...args));
   }
 
@@ -35,8 +44,9 @@ export class RealtimeEmitter implements OnModuleDestroy {
 
   private safely(fn: () => unknown): void {
     try {
-      const result = fn() as unknown;
-      if (result instanceof Promise) result.catch((e: Error) => this.logger.warn(`emit failed: ${e.message}`));
+      const result = fn();
+      if (result instanceof Promise)
+        result.catch((e: Error) => this.logger.warn(`emit failed: ${e.message}`));
     } catch (e) {
       this.logger.warn(`emit failed: ${(e as Error).message}`);
     }

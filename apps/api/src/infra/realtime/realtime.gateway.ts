@@ -20,7 +20,9 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
 
   constructor(private readonly verifier: AccessVerifier) {}
 
-  afterInit(server: Server<Record<string, never>, ServerToClientEvents, Record<string, never>, SocketData>): void {
+  afterInit(
+    server: Server<Record<string, never>, ServerToClientEvents, Record<string, never>, SocketData>,
+  ): void {
     server.use((socket, next) => {
       const auth = socket.handshake.auth as { token?: unknown } | undefined;
       const token = typeof auth?.token === 'string' ? auth.token : undefined;
@@ -34,7 +36,9 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
     });
   }
 
-  async handleConnection(socket: Socket<Record<string, never>, ServerToClientEvents, Record<string, never>, SocketData>): Promise<void> {
+  async handleConnection(
+    socket: Socket<Record<string, never>, ServerToClientEvents, Record<string, never>, SocketData>,
+  ): Promise<void> {
     const principal = socket.data.principal;
     if (!principal) {
       socket.disconnect(true);

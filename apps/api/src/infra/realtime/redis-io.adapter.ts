@@ -17,7 +17,7 @@ export class RedisIoAdapter extends IoAdapter {
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
-    const server = super.createIOServer(port, options) as Server;
+    const server = super.createIOServer(port, options);
     const pub = redisConnection(this.redisUrl, 'pubsub');
     const sub = pub.duplicate();
     for (const c of [pub, sub]) c.on('error', () => undefined);

@@ -30,7 +30,10 @@ export class AuthController {
   @Public()
   @Post('register')
   @ApiCreatedResponse({ schema: responseSchema(registerResponseSchema) })
-  async register(@ValidBody(registerSchema) body: RegisterInput, @Res({ passthrough: true }) res: Response) {
+  async register(
+    @ValidBody(registerSchema) body: RegisterInput,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const { user, ...issued } = await this.auth.register(body);
     return { user, accessToken: this.setCookie(res, issued) };
   }
@@ -49,7 +52,9 @@ export class AuthController {
   @ApiOkResponse({ schema: responseSchema(accessTokenResponseSchema) })
   async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
     try {
-      return { accessToken: this.setCookie(res, await this.auth.refresh(this.cookie(req))) };
+      return {
+        accessToken: this.setCookie(res, await this.auth.refresh(this.cookie(req))),
+      };
     } catch (err) {
       this.clearCookie(res);
       throw err;
@@ -61,7 +66,12 @@ export class AuthController {
   @HttpCode(204)
   async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     const token = bearerToken(req.header('authorization'));
-    const sessionId = token ? await this.verifier.verify(token).then((p) => p.sessionId, () => undefined) : undefined;
+    const sessionId = token
+      ? await this.verifier.verify(token).then(
+          (p) => p.sessionId,
+          () => undefined,
+        )
+      : undefined;
     await this.auth.logout(this.cookie(req), sessionId);
     this.clearCookie(res);
   }
@@ -83,6 +93,11 @@ export class AuthController {
   }
 
   private clearCookie(res: Response): void {
-    res.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH, httpOnly: true, sameSite: 'strict', secure: this.config.cookieSecure });
+    res.clearCookie(REFRESH_COOKIE, {
+      path: COOKIE_PATH,
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.cookieSecure,
+    });
   }
 }

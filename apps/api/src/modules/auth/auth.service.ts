@@ -15,7 +15,12 @@ import { SessionsRepository } from './sessions.repository';
 /** A home this far outside the town boundary still registers there (edge-of-town hamlets). */
 export const HOME_TOLERANCE_M = 3000;
 
-const ARGON2 = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 };
+const ARGON2 = {
+  algorithm: Algorithm.Argon2id,
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1,
+};
 
 export interface IssuedSession {
   accessToken: string;
@@ -49,9 +54,11 @@ export class AuthService {
       ]);
     }
     if (!(await this.municipalities.isNear(town.id, input.home, HOME_TOLERANCE_M))) {
-      throw new DomainError('HOME_OUTSIDE_MUNICIPALITY', 'Your home must be in or near the chosen town', [
-        { path: 'home', message: 'Outside the town' },
-      ]);
+      throw new DomainError(
+        'HOME_OUTSIDE_MUNICIPALITY',
+        'Your home must be in or near the chosen town',
+        [{ path: 'home', message: 'Outside the town' }],
+      );
     }
     const passwordHash = await hash(input.password, ARGON2);
     const homePublic = this.privacy.publicPoint(input.home, input.home, town.settings);
@@ -100,7 +107,10 @@ export class AuthService {
       throw new DomainError('INVALID_REFRESH_TOKEN', 'This session has ended; sign in again');
     }
     return {
-      accessToken: this.tokens.signAccess({ userId: rotated.userId, sessionId: rotated.id }),
+      accessToken: this.tokens.signAccess({
+        userId: rotated.userId,
+        sessionId: rotated.id,
+      }),
       refreshToken: next.token,
       refreshExpiresAt: next.expiresAt,
     };
@@ -120,9 +130,17 @@ export class AuthService {
     for (const id of ended) this.realtime.disconnectSession(id);
   }
 
-  private async openSession(manager: import('typeorm').EntityManager, userId: string): Promise<IssuedSession> {
+  private async openSession(
+    manager: import('typeorm').EntityManager,
+    userId: string,
+  ): Promise<IssuedSession> {
     const next = this.newRefreshToken();
-    const sessionId = await this.sessions.create(manager, userId, sha256(next.token), next.expiresAt);
+    const sessionId = await this.sessions.create(
+      manager,
+      userId,
+      sha256(next.token),
+      next.expiresAt,
+    );
     return {
       accessToken: this.tokens.signAccess({ userId, sessionId }),
       refreshToken: next.token,

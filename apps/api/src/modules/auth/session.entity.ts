@@ -1,4 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { UserEntity } from '../users/user.entity';
 
 /**
@@ -25,7 +33,12 @@ export class SessionEntity {
 
   /** Hash of the token this one replaced: presenting it again means the token was stolen. */
   @Index('ix_sessions_previous_hash')
-  @Column({ name: 'previous_hash', type: 'varchar', length: 64, nullable: true })
+  @Column({
+    name: 'previous_hash',
+    type: 'varchar',
+    length: 64,
+    nullable: true,
+  })
   previousHash!: string | null;
 
   @Column({ name: 'expires_at', type: 'timestamptz' })

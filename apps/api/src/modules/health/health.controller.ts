@@ -6,8 +6,13 @@ import { Public } from '../../common/auth/auth.guard';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { JobsService } from '../../infra/queues/jobs.service';
 
-const within = <T>(p: Promise<T>, ms: number) =>
-  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms))]);
+const within = <T>(p: Promise<T>, ms: number) => {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timeout')), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+};
 
 /** `/api/health` (process up) and `/api/ready` (PostgreSQL and Redis reachable). */
 @ApiTags('health')
@@ -31,7 +36,10 @@ export class HealthController {
       within(this.ds.query('SELECT 1'), 2000),
       within(this.jobs.ping(), 2000),
     ]);
-    const checks = { postgres: db.status === 'fulfilled' ? 'up' : 'down', redis: redis.status === 'fulfilled' ? 'up' : 'down' };
+    const checks = {
+      postgres: db.status === 'fulfilled' ? 'up' : 'down',
+      redis: redis.status === 'fulfilled' ? 'up' : 'down',
+    };
     if (checks.postgres === 'down' || checks.redis === 'down') {
       throw new DomainError('SERVICE_UNAVAILABLE', 'A backing service is unreachable', checks);
     }
@@ -48,6 +56,9 @@ export class ClientConfigController {
   @Public()
   @Get()
   clientConfig() {
-    return { tileUrl: this.config.tileUrl, tileAttribution: this.config.tileAttribution };
+    return {
+      tileUrl: this.config.tileUrl,
+      tileAttribution: this.config.tileAttribution,
+    };
   }
 }

@@ -10,7 +10,12 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import type { Point } from 'typeorm';
-import type { ListingCategory, ListingCondition, ListingKind, ListingStatus } from '@partagora/domain';
+import type {
+  ListingCategory,
+  ListingCondition,
+  ListingKind,
+  ListingStatus,
+} from '@partagora/domain';
 import { MunicipalityEntity } from '../municipalities/municipality.entity';
 import { UserEntity } from '../users/user.entity';
 
@@ -38,14 +43,20 @@ export class ListingEntity {
   ownerId!: string;
 
   @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'owner_id', foreignKeyConstraintName: 'fk_listings_owner' })
+  @JoinColumn({
+    name: 'owner_id',
+    foreignKeyConstraintName: 'fk_listings_owner',
+  })
   owner?: UserEntity;
 
   @Column({ name: 'municipality_id', type: 'uuid' })
   municipalityId!: string;
 
   @ManyToOne(() => MunicipalityEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'fk_listings_municipality' })
+  @JoinColumn({
+    name: 'municipality_id',
+    foreignKeyConstraintName: 'fk_listings_municipality',
+  })
   municipality?: MunicipalityEntity;
 
   @Column({ type: 'varchar', length: 10 })
@@ -67,11 +78,21 @@ export class ListingEntity {
   status!: ListingStatus;
 
   /** Where the thing really is: private (DESIGN.md §5). */
-  @Column({ name: 'exact_point', type: 'geography', spatialFeatureType: 'Point', srid: 4326 })
+  @Column({
+    name: 'exact_point',
+    type: 'geography',
+    spatialFeatureType: 'Point',
+    srid: 4326,
+  })
   exactPoint!: Point;
 
   /** Exact point moved by the owner's per-home offset: every search, sort and cluster uses it. */
-  @Column({ name: 'public_point', type: 'geography', spatialFeatureType: 'Point', srid: 4326 })
+  @Column({
+    name: 'public_point',
+    type: 'geography',
+    spatialFeatureType: 'Point',
+    srid: 4326,
+  })
   publicPoint!: Point;
 
   @Column({ name: 'loan_max_days', type: 'smallint', default: 7 })
@@ -80,13 +101,23 @@ export class ListingEntity {
   @Column({ name: 'loan_buffer_hours', type: 'smallint', default: 2 })
   loanBufferHours!: number;
 
-  @Column({ name: 'deposit_note', type: 'varchar', length: 200, nullable: true })
+  @Column({
+    name: 'deposit_note',
+    type: 'varchar',
+    length: 200,
+    nullable: true,
+  })
   depositNote!: string | null;
 
   @Column({ name: 'auto_accept', type: 'boolean', default: false })
   autoAccept!: boolean;
 
-  @Column({ name: 'barter_wishes', type: 'varchar', length: 500, nullable: true })
+  @Column({
+    name: 'barter_wishes',
+    type: 'varchar',
+    length: 500,
+    nullable: true,
+  })
   barterWishes!: string | null;
 
   @Column({ type: 'jsonb', default: () => `'[]'` })

@@ -1,4 +1,13 @@
-import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import {
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   type CreateListingInput,
@@ -19,7 +28,9 @@ import type { Principal } from '../../common/auth/principal';
 import { ValidBody, ValidQuery, responseSchema } from '../../common/validation/zod-validation';
 import { ListingsService } from './listings.service';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('LISTING_NOT_FOUND', 'No such listing') });
+const uuid = new ParseUUIDPipe({
+  exceptionFactory: () => new DomainError('LISTING_NOT_FOUND', 'No such listing'),
+});
 
 @ApiTags('listings')
 @ApiBearerAuth()
@@ -53,7 +64,11 @@ export class ListingsController {
 
   @Patch(':id')
   @ApiOkResponse({ schema: responseSchema(listingSchema) })
-  update(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @ValidBody(updateListingSchema) body: UpdateListingInput) {
+  update(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @ValidBody(updateListingSchema) body: UpdateListingInput,
+  ) {
     return this.listings.update(user.userId, id, body);
   }
 

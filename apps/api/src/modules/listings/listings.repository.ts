@@ -1,10 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import type { ListingCategory, ListingKind, ListingStatus, ListingView, LoanSettings } from '@partagora/domain';
+import type {
+  ListingCategory,
+  ListingKind,
+  ListingStatus,
+  ListingView,
+  LoanSettings,
+} from '@partagora/domain';
 import type { BBox, LatLng } from '@partagora/geo';
 import { DataSource, type EntityManager } from 'typeorm';
 import { latLngFrom } from '../../common/sql';
 import { LISTING_SEARCH_CONFIG } from './listing.entity';
-import { LISTING_VIEW_COLUMNS, LISTING_VIEW_JOINS, type ListingRow, toListingView } from './listing.mapper';
+import {
+  LISTING_VIEW_COLUMNS,
+  LISTING_VIEW_JOINS,
+  type ListingRow,
+  toListingView,
+} from './listing.mapper';
 
 export interface NewListing {
   ownerId: string;
@@ -71,7 +82,8 @@ function filterSql(p: Params, f: ListingFilters): string {
   return parts.map((s) => ` AND ${s}`).join('');
 }
 
-const point = (p: Params, at: LatLng) => `ST_SetSRID(ST_MakePoint(${p.add(at.lng)}, ${p.add(at.lat)}), 4326)::geography`;
+const point = (p: Params, at: LatLng) =>
+  `ST_SetSRID(ST_MakePoint(${p.add(at.lng)}, ${p.add(at.lat)}), 4326)::geography`;
 
 /** All PostGIS SQL of listings. Every filter, order and distance uses the public point. */
 @Injectable()
@@ -79,7 +91,7 @@ export class ListingsRepository {
   constructor(private readonly ds: DataSource) {}
 
   async insert(manager: EntityManager, l: NewListing): Promise<string> {
-    const rows = (await manager.query(
+    const rows = await manager.query<Array<{ id: string }>>(
       `INSERT INTO listings (owner_id, municipality_id, kind, category, title, description, condition,
                              exact_point, public_point, loan_max_days, loan_buffer_hours, deposit_note,
                              auto_accept, barter_wishes)
@@ -87,26 +99,50 @@ export class ListingsRepository {
                ST_SetSRID(ST_MakePoint($8, $9), 4326)::geography, ST_SetSRID(ST_MakePoint($10, $11), 4326)::geography,
                $12, $13, $14, $15, $16)
        RETURNING id`,
-      [l.ownerId, l.municipalityId, l.kind, l.category, l.title, l.description, l.condition, l.exact.lng, l.exact.lat,
-        l.public.lng, l.public.lat, l.loan.maxDays, l.loan.bufferHours, l.loan.depositNote, l.loan.autoAccept,
-        l.barterWishes],
-    )) as Array<{ id: string }>;
+      [
+        l.ownerId,
+        l.municipalityId,
+        l.kind,
+        l.category,
+        l.title,
+        l.description,
+        l.condition,
+        l.exact.lng,
+        l.exact.lat,
+        l.public.lng,
+        l.public.lat,
+        l.loan.maxDays,
+        l.loan.bufferHours,
+        l.loan.depositNote,
+        l.loan.autoAccept,
+        l.barterWishes,
+      ],
+    );
     return rows[0]!.id;
   }
 
-  async findView(id: string, manager: EntityManager = this.ds.manager): Promise<ListingView | null> {
-    const rows = (await manager.query(`SELECT ${LISTING_VIEW_COLUMNS} FROM listings l ${LISTING_VIEW_JOINS} WHERE l.id = $1`, [
-      id,
-    ])) as ListingRow[];
+  async findView(
+    id: string,
+    manager: EntityManager = this.ds.manager,
+  ): Promise<ListingView | null> {
+    const rows = await manager.query<ListingRow[]>(
+      `SELECT ${LISTING_VIEW_COLUMNS} FROM listings l ${LISTING_VIEW_JOINS} WHERE l.id = $1`,
+      [id],
+    );
     return rows[0] ? toListingView(rows[0]) : null;
   }
 
   /** Locks the row for an edit in `manager`'s transaction. */
-  async lockForEdit(manager: EntityManager, id: string): Promise<{ ownerId: string; status: ListingStatus } | null> {
-    const rows = (await manager.query(`SELECT owner_id, status FROM listings WHERE id = $1 FOR UPDATE`, [id])) as Array<{
-      owner_id: string;
-      status: ListingStatus;
-    }>;
+  async lockForEdit(
+    manager: EntityManager,
+    id: string,
+  ): Promise<{ ownerId: string; status: ListingStatus } | null> {
+    const rows = await manager.query<
+      Array<{
+        owner_id: string;
+        status: ListingStatus;
+      }>
+    >(`SELECT owner_id, status FROM listings WHERE id = $1 FOR UPDATE`, [id]);
     const row = rows[0];
     return row ? { ownerId: row.owner_id, status: row.status } : null;
   }
@@ -128,7 +164,10 @@ export class ListingsRepository {
     if (c.exact) sets.push(`exact_point = ${point(p, c.exact)}`);
     if (c.public) sets.push(`public_point = ${point(p, c.public)}`);
     if (sets.length === 0) return;
-    await manager.query(`UPDATE listings SET ${sets.join(', ')}, updated_at = now() WHERE id = ${p.add(id)}`, p.values);
+    await manager.query(
+      `UPDATE listings SET ${sets.join(', ')}, updated_at = now() WHERE id = ${p.add(id)}`,
+      p.values,
+    );
   }
 
   /**
@@ -136,7 +175,13 @@ export class ListingsRepository {
    * then by id, after `cursor`. KNN (`<->`, sphere) on the partial GiST index; the reported
    * distance is the same expression, so order and cursor agree.
    */
-  async findNearby(centre: LatLng, radiusM: number, filters: ListingFilters, limit: number, cursor?: NearbyCursor): Promise<NearbyRow[]> {
+  async findNearby(
+    centre: LatLng,
+    radiusM: number,
+    filters: ListingFilters,
+    limit: number,
+    cursor?: NearbyCursor,
+  ): Promise<NearbyRow[]> {
     const p = new Params();
     const c = point(p, centre);
     const dist = `(l.public_point <-> ${c})`;
@@ -148,48 +193,66 @@ export class ListingsRepository {
       sql += ` AND (${dist} > ${d} OR (${dist} = ${d} AND l.id > ${p.add(cursor.id)}))`;
     }
     sql += ` ORDER BY ${dist}, l.id LIMIT ${p.add(limit)}`;
-    const rows = (await this.ds.query(sql, p.values)) as Array<ListingRow & { distance: number }>;
-    return rows.map((r) => ({ listing: toListingView(r), distance: Number(r.distance) }));
+    const rows = await this.ds.query<Array<ListingRow & { distance: number }>>(sql, p.values);
+    return rows.map((r) => ({
+      listing: toListingView(r),
+      distance: Number(r.distance),
+    }));
   }
 
   /** How many available listings lie in the box, counting at most `cap + 1`. */
   async countInBox(box: BBox, filters: ListingFilters, cap: number): Promise<number> {
     const p = new Params();
     const env = `ST_MakeEnvelope(${p.add(box.west)}, ${p.add(box.south)}, ${p.add(box.east)}, ${p.add(box.north)}, 4326)::geography`;
-    const rows = (await this.ds.query(
+    const rows = await this.ds.query<Array<{ n: number }>>(
       `SELECT count(*)::int AS n FROM (SELECT 1 FROM listings l
         WHERE l.status = 'available' AND l.public_point && ${env}${filterSql(p, filters)} LIMIT ${p.add(cap + 1)}) s`,
       p.values,
-    )) as Array<{ n: number }>;
+    );
     return rows[0]?.n ?? 0;
   }
 
   async pointsInBox(box: BBox, filters: ListingFilters, limit: number) {
     const p = new Params();
     const env = `ST_MakeEnvelope(${p.add(box.west)}, ${p.add(box.south)}, ${p.add(box.east)}, ${p.add(box.north)}, 4326)::geography`;
-    const rows = (await this.ds.query(
+    const rows = await this.ds.query<
+      Array<
+        Record<string, unknown> & {
+          id: string;
+          kind: ListingKind;
+          category: ListingCategory;
+          title: string;
+        }
+      >
+    >(
       `SELECT l.id, l.kind, l.category, l.title,
               ST_Y(l.public_point::geometry) AS approx_lat, ST_X(l.public_point::geometry) AS approx_lng
          FROM listings l
         WHERE l.status = 'available' AND l.public_point && ${env}${filterSql(p, filters)}
         ORDER BY l.id LIMIT ${p.add(limit)}`,
       p.values,
-    )) as Array<Record<string, unknown> & { id: string; kind: ListingKind; category: ListingCategory; title: string }>;
-    return rows.map((r) => ({ id: r.id, kind: r.kind, category: r.category, title: r.title, approxLocation: latLngFrom(r, 'approx') }));
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      category: r.category,
+      title: r.title,
+      approxLocation: latLngFrom(r, 'approx'),
+    }));
   }
 
   /** Grid clusters of public points: `cellDeg` degrees a side, centred on their members. */
   async clustersInBox(box: BBox, filters: ListingFilters, cellDeg: number) {
     const p = new Params();
     const env = `ST_MakeEnvelope(${p.add(box.west)}, ${p.add(box.south)}, ${p.add(box.east)}, ${p.add(box.north)}, 4326)::geography`;
-    const rows = (await this.ds.query(
+    const rows = await this.ds.query<Array<Record<string, unknown> & { n: number }>>(
       `SELECT ST_Y(ST_Centroid(ST_Collect(l.public_point::geometry))) AS c_lat,
               ST_X(ST_Centroid(ST_Collect(l.public_point::geometry))) AS c_lng, count(*)::int AS n
          FROM listings l
         WHERE l.status = 'available' AND l.public_point && ${env}${filterSql(p, filters)}
         GROUP BY ST_SnapToGrid(l.public_point::geometry, ${p.add(cellDeg)})`,
       p.values,
-    )) as Array<Record<string, unknown> & { n: number }>;
+    );
     return rows.map((r) => ({ location: latLngFrom(r, 'c'), count: r.n }));
   }
 }

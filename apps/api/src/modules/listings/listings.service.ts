@@ -24,18 +24,27 @@ import { OutboxService } from '../outbox/outbox.service';
 import { type OwnerContext, UsersRepository } from '../users/users.repository';
 import { type ListingFilters, ListingsRepository, type NearbyCursor } from './listings.repository';
 
-const encodeCursor = (c: NearbyCursor) => Buffer.from(JSON.stringify([c.distance, c.id])).toString('base64url');
+const encodeCursor = (c: NearbyCursor) =>
+  Buffer.from(JSON.stringify([c.distance, c.id])).toString('base64url');
 
 function decodeCursor(raw: string): NearbyCursor {
   try {
     const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(value) && typeof value[0] === 'number' && Number.isFinite(value[0]) && typeof value[1] === 'string' && /^[0-9a-f-]{36}$/.test(value[1])) {
+    if (
+      Array.isArray(value) &&
+      typeof value[0] === 'number' &&
+      Number.isFinite(value[0]) &&
+      typeof value[1] === 'string' &&
+      /^[0-9a-f-]{36}$/.test(value[1])
+    ) {
       return { distance: value[0], id: value[1] };
     }
   } catch {
     /* reported below */
   }
-  throw new DomainError('INVALID_CURSOR', 'This cursor is not one the API gave', [{ path: 'cursor', message: 'Invalid cursor' }]);
+  throw new DomainError('INVALID_CURSOR', 'This cursor is not one the API gave', [
+    { path: 'cursor', message: 'Invalid cursor' },
+  ]);
 }
 
 /** Zoom from which the map always lists points (street level). */
@@ -72,7 +81,10 @@ export class ListingsService {
         loan,
         barterWishes: input.barterWishes ?? null,
       });
-      const outboxId = await this.outboxRows.add(manager, 'listing.created', { listingId: id, ownerId });
+      const outboxId = await this.outboxRows.add(manager, 'listing.created', {
+        listingId: id,
+        ownerId,
+      });
       return { view: (await this.repo.findView(id, manager))!, outboxId };
     });
     await this.outbox.publish([outboxId]);
@@ -103,9 +115,14 @@ export class ListingsService {
         barterWishes: input.barterWishes,
         loan: input.loanSettings,
         exact: input.location,
-        public: input.location ? this.privacy.publicPoint(input.location, owner.home, owner.settings) : undefined,
+        public: input.location
+          ? this.privacy.publicPoint(input.location, owner.home, owner.settings)
+          : undefined,
       });
-      const outboxId = await this.outboxRows.add(manager, 'listing.updated', { listingId: id, ownerId: actorId });
+      const outboxId = await this.outboxRows.add(manager, 'listing.updated', {
+        listingId: id,
+        ownerId: actorId,
+      });
       return { view: (await this.repo.findView(id, manager))!, outboxId };
     });
     await this.outbox.publish([outboxId]);
@@ -119,7 +136,10 @@ export class ListingsService {
       if (!current) throw new DomainError('LISTING_NOT_FOUND', 'No such listing');
       assertCanEditListing(current, actorId);
       await this.repo.update(manager, id, { status: 'removed' });
-      return this.outboxRows.add(manager, 'listing.removed', { listingId: id, ownerId: actorId });
+      return this.outboxRows.add(manager, 'listing.removed', {
+        listingId: id,
+        ownerId: actorId,
+      });
     });
     await this.outbox.publish([outboxId]);
   }
@@ -138,29 +158,59 @@ export class ListingsService {
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: page.map((r) => ({ ...r.listing, distance: distanceBucket(r.distance) })),
-      nextCursor: rows.length > limit && last ? encodeCursor({ distance: last.distance, id: last.listing.id }) : null,
+      items: page.map((r) => ({
+        ...r.listing,
+        distance: distanceBucket(r.distance),
+      })),
+      nextCursor:
+        rows.length > limit && last
+          ? encodeCursor({ distance: last.distance, id: last.listing.id })
+          : null,
     };
   }
 
   async map(q: MapListingsQuery): Promise<ListingMap> {
     const parsed = parseBbox(q.bbox);
     if ('error' in parsed) {
-      throw new DomainError('VALIDATION_FAILED', parsed.error, [{ path: 'bbox', message: parsed.error }]);
+      throw new DomainError('VALIDATION_FAILED', parsed.error, [
+        { path: 'bbox', message: parsed.error },
+      ]);
     }
     const filters = this.filters(q);
     const max = this.config.mapPointsMax;
     const count = await this.repo.countInBox(parsed.bbox, filters, max);
     if (count <= max || q.zoom >= POINTS_ZOOM) {
       const points = await this.repo.pointsInBox(parsed.bbox, filters, max);
-      return { mode: 'points', points, clusters: [], total: Math.max(count, points.length) };
+      return {
+        mode: 'points',
+        points,
+        clusters: [],
+        total: Math.max(count, points.length),
+      };
     }
-    const clusters = await this.repo.clustersInBox(parsed.bbox, filters, clusterCellDegrees(q.zoom));
-    return { mode: 'clusters', points: [], clusters, total: clusters.reduce((n, c) => n + c.count, 0) };
+    const clusters = await this.repo.clustersInBox(
+      parsed.bbox,
+      filters,
+      clusterCellDegrees(q.zoom),
+    );
+    return {
+      mode: 'clusters',
+      points: [],
+      clusters,
+      total: clusters.reduce((n, c) => n + c.count, 0),
+    };
   }
 
-  private filters(q: { kind?: ListingFilters['kind']; category?: ListingFilters['category']; q?: string }): ListingFilters {
-    return { kind: q.kind, category: q.category, words: q.q ? searchWords(q.q) : undefined };
+  private filters(q: {
+    kind?: ListingFilters['kind'];
+    category?: ListingFilters['category'];
+    q?: string;
+  }): ListingFilters {
+    return {
+      kind: q.kind,
+      category: q.category,
+      words: q.q ? searchWords(q.q) : undefined,
+    };
   }
 
   private async owner(userId: string): Promise<OwnerContext> {

@@ -12,7 +12,9 @@ export class MunicipalitiesController {
 
   @Public()
   @Get()
-  @ApiOkResponse({ schema: responseSchema(pageSchema(municipalitySummarySchema)) })
+  @ApiOkResponse({
+    schema: responseSchema(pageSchema(municipalitySummarySchema)),
+  })
   async list() {
     return { items: await this.service.list(), nextCursor: null };
   }

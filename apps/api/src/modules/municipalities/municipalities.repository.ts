@@ -36,18 +36,28 @@ export class MunicipalitiesRepository {
   constructor(private readonly ds: DataSource) {}
 
   async list(): Promise<MunicipalitySummary[]> {
-    const rows = (await this.ds.query(`SELECT ${SUMMARY_COLUMNS} FROM municipalities m ORDER BY m.name`)) as MunicipalityRow[];
+    const rows = await this.ds.query<MunicipalityRow[]>(
+      `SELECT ${SUMMARY_COLUMNS} FROM municipalities m ORDER BY m.name`,
+    );
     return rows.map(toSummary);
   }
 
   async findBySlug(slug: string): Promise<Municipality | null> {
-    const rows = (await this.ds.query(
+    const rows = await this.ds.query<
+      Array<
+        MunicipalityRow & {
+          boundary: Municipality['boundary'];
+          residents: number;
+          listings: number;
+        }
+      >
+    >(
       `SELECT ${SUMMARY_COLUMNS}, ST_AsGeoJSON(m.boundary, 6)::json AS boundary,
               (SELECT count(*) FROM users u WHERE u.municipality_id = m.id)::int AS residents,
               (SELECT count(*) FROM listings l WHERE l.municipality_id = m.id AND l.status = 'available')::int AS listings
          FROM municipalities m WHERE m.slug = $1`,
       [slug],
-    )) as Array<MunicipalityRow & { boundary: Municipality['boundary']; residents: number; listings: number }>;
+    );
     const row = rows[0];
     if (!row) return null;
     return {
@@ -59,7 +69,10 @@ export class MunicipalitiesRepository {
   }
 
   async findRef(slug: string): Promise<MunicipalityRef | null> {
-    const rows = (await this.ds.query(`SELECT id, slug, settings FROM municipalities WHERE slug = $1`, [slug])) as MunicipalityRef[];
+    const rows = await this.ds.query<MunicipalityRef[]>(
+      `SELECT id, slug, settings FROM municipalities WHERE slug = $1`,
+      [slug],
+    );
     return rows[0] ?? null;
   }
 
@@ -68,11 +81,11 @@ export class MunicipalitiesRepository {
    * resident on the edge of town, or just outside it, still belongs there).
    */
   async isNear(municipalityId: string, point: LatLng, toleranceM: number): Promise<boolean> {
-    const rows = (await this.ds.query(
+    const rows = await this.ds.query<Array<{ near: boolean }>>(
       `SELECT ST_DWithin(boundary::geography, ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography, $4) AS near
          FROM municipalities WHERE id = $1`,
       [municipalityId, point.lng, point.lat, toleranceM],
-    )) as Array<{ near: boolean }>;
+    );
     return rows[0]?.near ?? false;
   }
 }

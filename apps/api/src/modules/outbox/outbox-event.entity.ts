@@ -5,7 +5,9 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  * The relay enqueues unprocessed rows with the row id as job id; the consumer marks them processed.
  */
 @Entity('outbox_events')
-@Index('ix_outbox_events_unprocessed', ['id'], { where: 'processed_at IS NULL' })
+@Index('ix_outbox_events_unprocessed', ['id'], {
+  where: 'processed_at IS NULL',
+})
 export class OutboxEventEntity {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   id!: string;

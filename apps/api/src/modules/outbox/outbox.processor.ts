@@ -35,7 +35,9 @@ export class OutboxProcessor extends WorkerHost {
     return this.repo.processOnce(outboxId, async (row, manager) => {
       const handlers = this.handlers.get(row.type) ?? [];
       for (const h of handlers) await h.handle(row, manager);
-      this.logger.debug(`outbox ${row.id} (${row.type}) delivered to ${handlers.length} handler(s)`);
+      this.logger.debug(
+        `outbox ${row.id} (${row.type}) delivered to ${handlers.length} handler(s)`,
+      );
     });
   }
 }

@@ -23,7 +23,11 @@ export class OutboxService {
     const queued: string[] = [];
     for (const id of ids) {
       try {
-        await this.jobs.enqueue(JobName.DeliverOutboxEvent, { outboxId: id }, { jobId: outboxJobId(id) });
+        await this.jobs.enqueue(
+          JobName.DeliverOutboxEvent,
+          { outboxId: id },
+          { jobId: outboxJobId(id) },
+        );
         queued.push(id);
       } catch (err) {
         this.logger.warn(`outbox ${id} left for the relay: ${(err as Error).message}`);

@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type { Role } from '@partagora/domain';
 import { MunicipalityEntity } from '../municipalities/municipality.entity';
 import { UserEntity } from './user.entity';
@@ -17,11 +17,17 @@ export class UserRoleEntity {
   role!: Role;
 
   @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_user_roles_user' })
+  @JoinColumn({
+    name: 'user_id',
+    foreignKeyConstraintName: 'fk_user_roles_user',
+  })
   user?: UserEntity;
 
   @ManyToOne(() => MunicipalityEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'fk_user_roles_municipality' })
+  @JoinColumn({
+    name: 'municipality_id',
+    foreignKeyConstraintName: 'fk_user_roles_municipality',
+  })
   municipality?: MunicipalityEntity;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

@@ -36,15 +36,28 @@ export class UserEntity {
   municipalityId!: string;
 
   @ManyToOne(() => MunicipalityEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'fk_users_municipality' })
+  @JoinColumn({
+    name: 'municipality_id',
+    foreignKeyConstraintName: 'fk_users_municipality',
+  })
   municipality?: MunicipalityEntity;
 
   /** Exact home: private (DESIGN.md §5). Never leaves the API but to its owner. */
-  @Column({ name: 'home_point', type: 'geography', spatialFeatureType: 'Point', srid: 4326 })
+  @Column({
+    name: 'home_point',
+    type: 'geography',
+    spatialFeatureType: 'Point',
+    srid: 4326,
+  })
   homePoint!: Point;
 
   /** Public approximation of the home, computed once from the home and the server secret. */
-  @Column({ name: 'home_public_point', type: 'geography', spatialFeatureType: 'Point', srid: 4326 })
+  @Column({
+    name: 'home_public_point',
+    type: 'geography',
+    spatialFeatureType: 'Point',
+    srid: 4326,
+  })
   homePublicPoint!: Point;
 
   @Column({ type: 'varchar', length: 2, default: 'fr' })

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { Me, MunicipalitySettings, Role, UserLocale, VerificationState } from '@partagora/domain';
+import type {
+  Me,
+  MunicipalitySettings,
+  Role,
+  UserLocale,
+  VerificationState,
+} from '@partagora/domain';
 import type { LatLng } from '@partagora/geo';
 import { DataSource, type EntityManager } from 'typeorm';
 import { geogPoint, latLngFrom, selectLatLng } from '../../common/sql';
@@ -42,32 +48,44 @@ export class UsersRepository {
 
   /** Inserts the user and their roles; unique e-mail is the database's to enforce. */
   async create(manager: EntityManager, user: NewUser): Promise<string> {
-    const rows = (await manager.query(
+    const rows = await manager.query<Array<{ id: string }>>(
       `INSERT INTO users (email, password_hash, display_name, municipality_id, home_point, home_public_point, locale)
        VALUES ($1, $2, $3, $4, ${geogPoint(5, 6)}, ${geogPoint(7, 8)}, $9) RETURNING id`,
-      [user.email, user.passwordHash, user.displayName, user.municipalityId, user.home.lng, user.home.lat,
-        user.homePublic.lng, user.homePublic.lat, user.locale],
-    )) as Array<{ id: string }>;
+      [
+        user.email,
+        user.passwordHash,
+        user.displayName,
+        user.municipalityId,
+        user.home.lng,
+        user.home.lat,
+        user.homePublic.lng,
+        user.homePublic.lat,
+        user.locale,
+      ],
+    );
     const id = rows[0]!.id;
     for (const role of user.roles) {
-      await manager.query(`INSERT INTO user_roles (user_id, municipality_id, role) VALUES ($1, $2, $3)`, [
-        id, user.municipalityId, role,
-      ]);
+      await manager.query(
+        `INSERT INTO user_roles (user_id, municipality_id, role) VALUES ($1, $2, $3)`,
+        [id, user.municipalityId, role],
+      );
     }
     return id;
   }
 
   async findCredentials(email: string): Promise<{ id: string; passwordHash: string } | null> {
-    const rows = (await this.ds.query(`SELECT id, password_hash FROM users WHERE email = $1`, [email])) as Array<{
-      id: string;
-      password_hash: string;
-    }>;
+    const rows = await this.ds.query<
+      Array<{
+        id: string;
+        password_hash: string;
+      }>
+    >(`SELECT id, password_hash FROM users WHERE email = $1`, [email]);
     const row = rows[0];
     return row ? { id: row.id, passwordHash: row.password_hash } : null;
   }
 
   async findMe(id: string, manager: EntityManager = this.ds.manager): Promise<Me | null> {
-    const rows = (await manager.query(
+    const rows = await manager.query<MeRow[]>(
       `SELECT u.id, u.email, u.display_name, m.slug, u.locale, u.verification, u.created_at,
               ${selectLatLng('u.home_point', 'home')}, ${selectLatLng('u.home_public_point', 'approx')},
               COALESCE((SELECT json_agg(json_build_object('municipality', rm.slug, 'role', r.role) ORDER BY r.role)
@@ -76,7 +94,7 @@ export class UsersRepository {
          FROM users u JOIN municipalities m ON m.id = u.municipality_id
         WHERE u.id = $1`,
       [id],
-    )) as MeRow[];
+    );
     const row = rows[0];
     if (!row) return null;
     return {
@@ -94,11 +112,21 @@ export class UsersRepository {
   }
 
   async findOwnerContext(id: string): Promise<OwnerContext | null> {
-    const rows = (await this.ds.query(
+    const rows = await this.ds.query<
+      Array<
+        Record<string, unknown> & {
+          id: string;
+          display_name: string;
+          municipality_id: string;
+          slug: string;
+          settings: MunicipalitySettings;
+        }
+      >
+    >(
       `SELECT u.id, u.display_name, u.municipality_id, m.slug, m.settings, ${selectLatLng('u.home_point', 'home')}
          FROM users u JOIN municipalities m ON m.id = u.municipality_id WHERE u.id = $1`,
       [id],
-    )) as Array<Record<string, unknown> & { id: string; display_name: string; municipality_id: string; slug: string; settings: MunicipalitySettings }>;
+    );
     const row = rows[0];
     if (!row) return null;
     return {
