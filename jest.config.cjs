@@ -26,6 +26,8 @@ const common = {
 };
 
 module.exports = {
+  // Global option (ignored inside projects): integration tests do real I/O.
+  testTimeout: 60000,
   projects: [
     {
       ...common,
@@ -54,7 +56,6 @@ module.exports = {
         '<rootDir>/apps/api/test/**/*.e2e-spec.ts',
       ],
       globalSetup: '<rootDir>/apps/api/test/global-setup.ts',
-      testTimeout: 60000,
     },
     {
       ...common,

@@ -6,7 +6,7 @@
 //   npm test -- api          api integration/e2e only
 //   npm test -- browser      the browser journey only
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, startStack } from '../infra/local-stack.mjs';
@@ -30,6 +30,17 @@ function step(name, cmd, args, env = {}, cwd = root) {
 }
 
 const jest = path.join(root, 'node_modules/jest/bin/jest.js');
+const reports = mkdtempSync(path.join(os.tmpdir(), 'partagora-reports-'));
+const counts = { passed: 0, failed: 0 };
+
+/** Adds a tier's counts (jest --json report, or the journeys' own) to the closing line. */
+function tally(file) {
+  if (!existsSync(file)) return;
+  const r = JSON.parse(readFileSync(file, 'utf8'));
+  counts.passed += r.numPassedTests ?? r.passed ?? 0;
+  counts.failed += r.numFailedTests ?? r.failed ?? 0;
+}
+const jestArgs = (name, ...projects) => [jest, '--selectProjects', ...projects, '--ci', '--json', `--outputFile=${path.join(reports, `${name}.json`)}`];
 let stack = { stop: () => {} };
 let dataDir;
 let failed = false;
@@ -98,6 +109,7 @@ try {
 } finally {
   stack.stop();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  rmSync(reports, { recursive: true, force: true });
 }
 process.stderr.write(
   `\n[test] ${failed ? 'FAILED' : 'all tiers passed'} in ${Math.round((Date.now() - started) / 1000)} s\n`,

@@ -27,11 +27,11 @@ describe(OutboxProcessor.name, () => {
 
   /** Timestamps as text, so comparisons keep PostgreSQL's microseconds. */
   async function row(id: string): Promise<OutboxState> {
-    const rows = (await api.ds.query(
+    const rows = await api.ds.query<OutboxState[]>(
       `SELECT id::text AS id, type, payload, enqueued_at::text AS enqueued_at, processed_at::text AS processed_at, attempts
          FROM outbox_events WHERE id = $1`,
       [id],
-    )) as OutboxState[];
+    );
     if (!rows[0]) throw new Error(`no outbox row ${id}`);
     return rows[0];
   }
@@ -54,10 +54,10 @@ describe(OutboxProcessor.name, () => {
     payload: Record<string, unknown>,
     enqueued: boolean,
   ): Promise<string> {
-    const rows = (await api.ds.query(
+    const rows = await api.ds.query<Array<{ id: string }>>(
       `INSERT INTO outbox_events (type, payload, enqueued_at) VALUES ($1, $2, ${enqueued ? 'now()' : 'NULL'}) RETURNING id::text AS id`,
       [type, JSON.stringify(payload)],
-    )) as Array<{ id: string }>;
+    );
     return rows[0]!.id;
   }
 
@@ -87,10 +87,10 @@ describe(OutboxProcessor.name, () => {
     const listingId = res.body.id as string;
     expect(listingId).toEqual(expect.any(String));
 
-    const rows = (await api.ds.query(
+    const rows = await api.ds.query<Array<{ id: string }>>(
       `SELECT id::text AS id FROM outbox_events WHERE type = 'listing.created' AND payload->>'listingId' = $1`,
       [listingId],
-    )) as Array<{ id: string }>;
+    );
     expect(rows).toHaveLength(1);
     listingOutboxId = rows[0]!.id;
 

@@ -28,6 +28,21 @@ export class RedisIoAdapter extends IoAdapter {
 
   override async close(server: Server): Promise<void> {
     await super.close(server);
-    for (const c of this.clients) c.disconnect();
+    // The adapter's UNSUBSCRIBEs are still in flight: let them finish before dropping the
+    // connections, or they reject unhandled with "Connection is closed" (bounded: Redis may be down).
+    await Promise.allSettled(this.clients.map((c) => quitWithin(c, 1000)));
+  }
+}
+
+async function quitWithin(client: Redis, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      client.quit().catch(() => undefined),
+      new Promise((resolve) => (timer = setTimeout(resolve, ms))),
+    ]);
+  } finally {
+    clearTimeout(timer);
+    client.disconnect();
   }
 }

@@ -19,15 +19,16 @@ export class OutboxService {
    * After commit: try to queue the rows now for low latency. Never throws and never blocks long;
    * rows that could not be queued are picked up by the relay sweep.
    */
-  async publish(ids: string[]): Promise<number> {
+  async publish(ids: string[], revive = false): Promise<number> {
     const queued: string[] = [];
     for (const id of ids) {
       try {
-        await this.jobs.enqueue(
-          JobName.DeliverOutboxEvent,
-          { outboxId: id },
-          { jobId: outboxJobId(id) },
-        );
+        const data = { outboxId: id };
+        if (revive) {
+          await this.jobs.enqueueOrRevive(JobName.DeliverOutboxEvent, data, outboxJobId(id));
+        } else {
+          await this.jobs.enqueue(JobName.DeliverOutboxEvent, data, { jobId: outboxJobId(id) });
+        }
         queued.push(id);
       } catch (err) {
         this.logger.warn(`outbox ${id} left for the relay: ${(err as Error).message}`);
@@ -42,8 +43,11 @@ export class OutboxService {
     return queued.length;
   }
 
-  /** One sweep of the relay: re-enqueue rows never queued or whose job was lost. */
+  /**
+   * One sweep of the relay: re-enqueue rows never queued, or queued long ago and still not
+   * processed (job lost with Redis, or failed for good: it is retried).
+   */
   async relayDue(staleAfterSeconds = 60, batch = 500): Promise<number> {
-    return this.publish(await this.repo.dueForRelay(staleAfterSeconds, batch));
+    return this.publish(await this.repo.dueForRelay(staleAfterSeconds, batch), true);
   }
 }
