@@ -132,4 +132,16 @@ describe(OutboxProcessor.name, () => {
     expect(done.enqueued_at).not.toBeNull();
     expect(done.attempts).toBe(1);
   });
+
+  it('should re-run a row whose job already completed while the row is still unprocessed', async () => {
+    // The listing's row was delivered: its job `outbox-<id>` sits completed in BullMQ. Make the
+    // row look lost (unprocessed, enqueued long ago); BullMQ alone would ignore a job id it knows.
+    const before = await row(listingOutboxId);
+    await api.ds.query(
+      `UPDATE outbox_events SET processed_at = NULL, enqueued_at = now() - interval '5 minutes' WHERE id = $1`,
+      [listingOutboxId],
+    );
+    const done = await waitProcessed(listingOutboxId);
+    expect(done.attempts).toBe(before.attempts + 1);
+  });
 });
