@@ -26,13 +26,26 @@ const log = (m) => process.stderr.write(`[bench] ${m}\n`);
 
 /** Real town centres (lat, lng). */
 const TOWNS = [
-  ['dinan', 48.4554, -2.0503], ['thomery', 48.4075, 2.7862], ['rennes', 48.1113, -1.68],
-  ['nantes', 47.2181, -1.5528], ['lyon', 45.764, 4.8357], ['lille', 50.6292, 3.0573],
-  ['bordeaux', 44.8378, -0.5792], ['toulouse', 43.6047, 1.4442], ['strasbourg', 48.5734, 7.7521],
-  ['montpellier', 43.6108, 3.8767], ['grenoble', 45.1885, 5.7245], ['dijon', 47.322, 5.0415],
-  ['angers', 47.4784, -0.5632], ['tours', 47.3941, 0.6848], ['brest', 48.3904, -4.4861],
-  ['limoges', 45.8336, 1.2611], ['amiens', 49.894, 2.2958], ['metz', 49.1193, 6.1757],
-  ['caen', 49.1829, -0.3707], ['poitiers', 46.5802, 0.3404],
+  ['dinan', 48.4554, -2.0503],
+  ['thomery', 48.4075, 2.7862],
+  ['rennes', 48.1113, -1.68],
+  ['nantes', 47.2181, -1.5528],
+  ['lyon', 45.764, 4.8357],
+  ['lille', 50.6292, 3.0573],
+  ['bordeaux', 44.8378, -0.5792],
+  ['toulouse', 43.6047, 1.4442],
+  ['strasbourg', 48.5734, 7.7521],
+  ['montpellier', 43.6108, 3.8767],
+  ['grenoble', 45.1885, 5.7245],
+  ['dijon', 47.322, 5.0415],
+  ['angers', 47.4784, -0.5632],
+  ['tours', 47.3941, 0.6848],
+  ['brest', 48.3904, -4.4861],
+  ['limoges', 45.8336, 1.2611],
+  ['amiens', 49.894, 2.2958],
+  ['metz', 49.1193, 6.1757],
+  ['caen', 49.1829, -0.3707],
+  ['poitiers', 46.5802, 0.3404],
 ];
 
 function pct(sorted, p) {
@@ -50,12 +63,24 @@ async function seed(db) {
   await db.query(`TRUNCATE listings, user_roles, sessions, users, municipalities CASCADE`);
   for (const [i, [slug, lat, lng]] of TOWNS.entries()) {
     const d = 0.03;
-    const ring = [[lng - d, lat - d], [lng + d, lat - d], [lng + d, lat + d], [lng - d, lat + d], [lng - d, lat - d]];
+    const ring = [
+      [lng - d, lat - d],
+      [lng + d, lat - d],
+      [lng + d, lat + d],
+      [lng - d, lat + d],
+      [lng - d, lat - d],
+    ];
     await db.query(
       `INSERT INTO municipalities (slug, name, insee_code, boundary, centre, branding, settings)
        VALUES ($1, $1, $2, ST_SetSRID(ST_GeomFromGeoJSON($3), 4326), ST_SetSRID(ST_MakePoint($4, $5), 4326)::geography,
                '{"primaryColor":"#000","tagline":null}', '{"defaultSearchRadius":2000,"blurRing":{"min":150,"max":400}}')`,
-      [slug, String(90000 + i), JSON.stringify({ type: 'MultiPolygon', coordinates: [[ring]] }), lng, lat],
+      [
+        slug,
+        String(90000 + i),
+        JSON.stringify({ type: 'MultiPolygon', coordinates: [[ring]] }),
+        lng,
+        lat,
+      ],
     );
   }
   // 1,000 residents per town, homes within ~3 km of the centre.
@@ -94,10 +119,14 @@ async function seed(db) {
 
 /** The exact SQL the API's repository sends for one search, captured from the compiled code. */
 function repositorySql(centre) {
-  const { ListingsRepository } = require(path.join(root, 'dist/api/apps/api/src/modules/listings/listings.repository.js'));
+  const { ListingsRepository } = require(
+    path.join(root, 'dist/api/apps/api/src/modules/listings/listings.repository.js'),
+  );
   const { snapToGrid } = require(path.join(root, 'dist/api/libs/geo/src/index.js'));
   let captured;
-  const repo = new ListingsRepository({ query: async (sql, params) => ((captured = { sql, params }), []) });
+  const repo = new ListingsRepository({
+    query: async (sql, params) => ((captured = { sql, params }), []),
+  });
   void repo.findNearby(snapToGrid(centre), RADIUS, CATEGORY ? { category: CATEGORY } : {}, 21);
   return captured;
 }
@@ -121,7 +150,12 @@ async function loop(items, run, done = () => {}) {
   const elapsed = (Date.now() - t0) / 1000;
   done();
   latencies.sort((a, b) => a - b);
-  return { p50: pct(latencies, 50), p95: pct(latencies, 95), rps: latencies.length / elapsed, n: latencies.length };
+  return {
+    p50: pct(latencies, 50),
+    p95: pct(latencies, 95),
+    rps: latencies.length / elapsed,
+    n: latencies.length,
+  };
 }
 
 async function benchSql(databaseUrl, queries) {
@@ -136,50 +170,99 @@ async function benchApi(url, token, paths) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
   const get = (p) =>
     new Promise((resolve, reject) => {
-      const req = http.get(url + p, { agent, headers: { authorization: `Bearer ${token}` } }, (res) => {
-        res.resume();
-        res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`))));
-      });
+      const req = http.get(
+        url + p,
+        { agent, headers: { authorization: `Bearer ${token}` } },
+        (res) => {
+          res.resume();
+          res.on('end', () =>
+            res.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`)),
+          );
+        },
+      );
       req.on('error', reject);
     });
   return loop(paths, get, () => agent.destroy());
 }
 
-const stack = await startStack({ dataDir: path.join(root, '.local/bench'), pgPort: 54339, redisPort: 63809, database: 'partagora_bench' });
+const stack = await startStack({
+  dataDir: path.join(root, '.local/bench'),
+  pgPort: 54339,
+  redisPort: 63809,
+  database: 'partagora_bench',
+});
 let api;
 try {
   spawnSync(process.execPath, [path.join(root, 'tools/build-api.mjs')], { stdio: 'inherit' });
-  const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: stack.databaseUrl, REDIS_URL: stack.redisUrl,
-    JWT_SECRET: 'bench-jwt-secret-bench-jwt-secret-000000', LOCATION_SECRET: 'bench-location-secret-bench-location-000',
-    RATE_LIMIT: '1000000', AUTH_RATE_LIMIT: '1000', LOG_LEVEL: 'warn', COOKIE_SECURE: 'false' };
-  const mig = spawnSync(process.execPath, [path.join(root, 'dist/api/apps/api/src/database/cli.js'), 'migrate'], { stdio: 'inherit', env });
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: stack.databaseUrl,
+    REDIS_URL: stack.redisUrl,
+    JWT_SECRET: 'bench-jwt-secret-bench-jwt-secret-000000',
+    LOCATION_SECRET: 'bench-location-secret-bench-location-000',
+    RATE_LIMIT: '1000000',
+    AUTH_RATE_LIMIT: '1000',
+    LOG_LEVEL: 'warn',
+    COOKIE_SECURE: 'false',
+  };
+  const mig = spawnSync(
+    process.execPath,
+    [path.join(root, 'dist/api/apps/api/src/database/cli.js'), 'migrate'],
+    { stdio: 'inherit', env },
+  );
   if (mig.status !== 0) throw new Error('migration failed');
   const db = new pg.Client({ connectionString: stack.databaseUrl });
   await db.connect();
   await seed(db);
-  const { rows: [{ available }] } = await db.query(`SELECT count(*) FILTER (WHERE status = 'available')::int AS available FROM listings`);
+  const {
+    rows: [{ available }],
+  } = await db.query(
+    `SELECT count(*) FILTER (WHERE status = 'available')::int AS available FROM listings`,
+  );
   await db.end();
 
   const port = await freePort();
-  api = spawn(process.execPath, [path.join(root, 'dist/api/apps/api/src/main.js')], { stdio: 'inherit', env: { ...env, PORT: String(port) } });
+  api = spawn(process.execPath, [path.join(root, 'dist/api/apps/api/src/main.js')], {
+    stdio: 'inherit',
+    env: { ...env, PORT: String(port) },
+  });
   const url = `http://127.0.0.1:${port}`;
   for (let k = 0; ; k++) {
-    try { if ((await fetch(`${url}/api/ready`)).ok) break; } catch { /* not yet */ }
+    try {
+      if ((await fetch(`${url}/api/ready`)).ok) break;
+    } catch {
+      /* not yet */
+    }
     if (k > 200) throw new Error('API did not start');
     await new Promise((r) => setTimeout(r, 200));
   }
   const reg = await fetch(`${url}/api/v1/auth/register`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: `bench-${Date.now()}@bench.test`, password: 'benchmark-password', displayName: 'Bench', municipality: 'dinan', home: { lat: 48.4554, lng: -2.0503 } }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      email: `bench-${Date.now()}@bench.test`,
+      password: 'benchmark-password',
+      displayName: 'Bench',
+      municipality: 'dinan',
+      home: { lat: 48.4554, lng: -2.0503 },
+    }),
   });
   const { accessToken } = await reg.json();
 
   // The same 20 query centres for both sides: 300 m from each town centre.
   const centres = TOWNS.map(([, lat, lng]) => ({ lat: lat + 0.0027, lng }));
   const queries = centres.map(repositorySql);
-  const paths = centres.map((c) => `/api/v1/listings?lat=${c.lat}&lng=${c.lng}&radius=${RADIUS}${CATEGORY ? `&category=${CATEGORY}` : ''}&limit=20`);
-  const sample = await (await fetch(url + paths[0], { headers: { authorization: `Bearer ${accessToken}` } })).json();
-  log(`sample response: ${sample.items.length} items, first "${sample.items[0]?.title}" (${sample.items[0]?.distance})`);
+  const paths = centres.map(
+    (c) =>
+      `/api/v1/listings?lat=${c.lat}&lng=${c.lng}&radius=${RADIUS}${CATEGORY ? `&category=${CATEGORY}` : ''}&limit=20`,
+  );
+  const sample = await (
+    await fetch(url + paths[0], { headers: { authorization: `Bearer ${accessToken}` } })
+  ).json();
+  log(
+    `sample response: ${sample.items.length} items, first "${sample.items[0]?.title}" (${sample.items[0]?.distance})`,
+  );
 
   log(`warming up…`);
   await benchSql(stack.databaseUrl, queries.slice(0, 5));

@@ -5,7 +5,7 @@
 //   npm test -- unit         libs + api unit + web components (no services needed)
 //   npm test -- api          api integration/e2e only
 //   npm test -- browser      the browser journey only
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,22 +40,36 @@ function tally(file) {
   counts.passed += r.numPassedTests ?? r.passed ?? 0;
   counts.failed += r.numFailedTests ?? r.failed ?? 0;
 }
-const jestArgs = (name, ...projects) => [jest, '--selectProjects', ...projects, '--ci', '--json', `--outputFile=${path.join(reports, `${name}.json`)}`];
+const jestArgs = (name, ...projects) => [
+  jest,
+  '--selectProjects',
+  ...projects,
+  '--ci',
+  '--json',
+  `--outputFile=${path.join(reports, `${name}.json`)}`,
+];
 let stack = { stop: () => {} };
 let dataDir;
 let failed = false;
 const started = Date.now();
+
+/** Runs a tier, then adds its counts to the closing line whether it passed or not. */
+function tier(name, args, env, report) {
+  try {
+    step(name, process.execPath, args, env);
+  } finally {
+    tally(report);
+  }
+}
+
 try {
   if (tiers.unit) {
-    step('unit tests (libs, api unit, web components)', process.execPath, [
-      jest,
-      '--selectProjects',
-      'geo',
-      'domain',
-      'api',
-      'web',
-      '--ci',
-    ]);
+    tier(
+      'unit tests (libs, api unit, web components)',
+      jestArgs('unit', 'geo', 'domain', 'api', 'web'),
+      {},
+      path.join(reports, 'unit.json'),
+    );
   }
   if (tiers.api || tiers.browser) {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'partagora-test-'));
@@ -70,7 +84,6 @@ try {
       DATABASE_URL: stack.databaseUrl,
       REDIS_URL: stack.redisUrl,
       PARTAGORA_DATA_DIR: dataDir,
-      PARTAGORA_TEST_DATA_DIR: dataDir,
     };
     step('build api', process.execPath, [path.join(root, 'tools/build-api.mjs')]);
     step(
@@ -80,11 +93,11 @@ try {
       env,
     );
     if (tiers.api) {
-      step(
+      tier(
         'api integration and e2e tests',
-        process.execPath,
-        [jest, '--selectProjects', 'api-int', '--ci', '--runInBand'],
+        [...jestArgs('api', 'api-int'), '--runInBand'],
         env,
+        path.join(reports, 'api.json'),
       );
     }
     if (tiers.browser) {
@@ -95,11 +108,12 @@ try {
         {},
         path.join(root, 'apps/web'),
       );
-      step(
-        'browser journey (headless Chromium)',
-        process.execPath,
+      const report = path.join(reports, 'browser.json');
+      tier(
+        'browser journeys (headless Chromium)',
         [path.join(root, 'apps/web/e2e/run-journeys.mjs')],
-        env,
+        { ...env, JOURNEY_REPORT: report },
+        report,
       );
     }
   }
@@ -111,7 +125,9 @@ try {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   rmSync(reports, { recursive: true, force: true });
 }
+if (counts.failed > 0) failed = true;
 process.stderr.write(
   `\n[test] ${failed ? 'FAILED' : 'all tiers passed'} in ${Math.round((Date.now() - started) / 1000)} s\n`,
 );
+process.stdout.write(`tests: ${counts.passed} passed, ${counts.failed} failed\n`);
 process.exit(failed ? 1 : 0);

@@ -1,0 +1,20 @@
+// Jest compiles to CommonJS, where `import.meta.env` cannot exist: tests get a fixed environment.
+jest.mock('./src/config/env', () => ({ env: { apiBaseUrl: '/api/v1' } }));
+
+import { i18n, LANGUAGE_STORAGE_KEY } from './src/lib/i18n';
+import { resetApiClientForTests } from './src/lib/api-client';
+
+beforeEach(async () => {
+  localStorage.removeItem(LANGUAGE_STORAGE_KEY);
+  await i18n.changeLanguage('fr');
+  resetApiClientForTests();
+});
+
+afterEach(() => {
+  jest.restoreAllMocks();
+});
+
+afterEach(() => {
+  // Each test installs its own fake `fetch` (see test/test-utils.tsx).
+  Reflect.deleteProperty(globalThis, 'fetch');
+});

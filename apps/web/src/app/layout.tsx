@@ -1,0 +1,88 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { LanguageSwitch } from '../components/ui/language-switch';
+import { useLogout, useSession } from '../features/auth/api/auth.api';
+
+function AccountControls() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  if (session.status === 'authenticated') {
+    return (
+      <div className="account">
+        <span className="account__name">
+          {t('nav.signedInAs', { name: session.me.displayName })}
+        </span>
+        <button
+          type="button"
+          className="button button--ghost"
+          disabled={logout.isPending}
+          onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/') })}
+        >
+          {t('nav.logout')}
+        </button>
+      </div>
+    );
+  }
+  if (session.status === 'loading') return null;
+  return (
+    <div className="account">
+      <NavLink className="button button--ghost" to="/login">
+        {t('nav.login')}
+      </NavLink>
+      <NavLink className="button button--primary" to="/signup">
+        {t('nav.signup')}
+      </NavLink>
+    </div>
+  );
+}
+
+export function Layout() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // After a client-side navigation, start reading at the new page (as a full load would).
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [pathname]);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="header">
+        <Link to="/" className="header__brand" aria-label={t('app.homeLink')}>
+          <span className="header__logo" aria-hidden="true">
+            ◍
+          </span>
+          <span>{t('app.name')}</span>
+        </Link>
+        <nav aria-label={t('nav.label')} className="header__nav">
+          <NavLink to="/listings" end>
+            {t('nav.listings')}
+          </NavLink>
+          <NavLink to="/listings/new">{t('nav.publish')}</NavLink>
+        </nav>
+        <div className="header__tools">
+          <LanguageSwitch />
+          <AccountControls />
+        </div>
+      </header>
+      <main id="main" ref={main} tabIndex={-1} className="main">
+        <Outlet />
+      </main>
+      <footer className="footer">
+        <p>{t('app.footer')}</p>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { StatusMessage } from '../components/ui/status-message';
+import { Layout } from './layout';
+import { RequireAuth } from './require-auth';
+import { HomeRoute } from './routes/home-route';
+import { LoginRoute } from './routes/login-route';
+import { NotFoundRoute } from './routes/not-found-route';
+
+// Pages with a map load Leaflet on demand: the town list and login stay light on cheap phones.
+function RouteLoading() {
+  const { t } = useTranslation();
+  return <StatusMessage>{t('common.loading')}</StatusMessage>;
+}
+
+export const routes: RouteObject[] = [
+  {
+    element: <Layout />,
+    // Shown while the first page's lazy code arrives.
+    HydrateFallback: RouteLoading,
+    children: [
+      { path: '/', element: <HomeRoute /> },
+      {
+        path: '/t/:slug',
+        lazy: async () => ({ Component: (await import('./routes/town-route')).TownRoute }),
+      },
+      {
+        path: '/signup',
+        lazy: async () => ({ Component: (await import('./routes/signup-route')).SignupRoute }),
+      },
+      { path: '/login', element: <LoginRoute /> },
+      {
+        element: <RequireAuth />,
+        children: [
+          {
+            path: '/listings',
+            lazy: async () => ({
+              Component: (await import('./routes/listings-route')).ListingsRoute,
+            }),
+          },
+          {
+            path: '/listings/new',
+            lazy: async () => ({
+              Component: (await import('./routes/new-listing-route')).NewListingRoute,
+            }),
+          },
+          {
+            path: '/listings/:id',
+            lazy: async () => ({
+              Component: (await import('./routes/listing-route')).ListingRoute,
+            }),
+          },
+          {
+            path: '/listings/:id/edit',
+            lazy: async () => ({
+              Component: (await import('./routes/edit-listing-route')).EditListingRoute,
+            }),
+          },
+        ],
+      },
+      { path: '*', element: <NotFoundRoute /> },
+    ],
+  },
+];
+
+const router = createBrowserRouter(routes);
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,16 @@
+import { useTranslation } from 'react-i18next';
+import { useDocumentTitle } from '../../components/ui/use-document-title';
+import { ListingsExplorer } from '../../features/listings/components/listings-explorer';
+import { useSignedInUser } from '../require-auth';
+
+export function ListingsRoute() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('listings.pageTitle'));
+  const me = useSignedInUser();
+  return (
+    <>
+      <h1>{t('listings.heading')}</h1>
+      <ListingsExplorer home={me.home} />
+    </>
+  );
+}

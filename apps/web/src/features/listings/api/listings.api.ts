@@ -1,0 +1,158 @@
+import {
+  infiniteQueryOptions,
+  keepPreviousData,
+  queryOptions,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import {
+  LISTING_LIMITS,
+  type CreateListingInput,
+  type ListingCategory,
+  type ListingKind,
+  type ListingMap,
+  type ListingSearchPage,
+  type ListingView,
+  type UpdateListingInput,
+} from '@partagora/domain';
+import { bboxCentre, MAX_BBOX_SPAN_DEG, type BBox, type LatLng } from '@partagora/geo';
+import { apiFetch } from '../../../lib/api-client';
+
+export interface ListingFilters {
+  kind?: ListingKind;
+  category?: ListingCategory;
+  /** Free text, already trimmed; empty means none. */
+  q?: string;
+}
+
+export const listingsKeys = {
+  all: ['listings'] as const,
+  search: (centre: LatLng, radius: number, filters: ListingFilters) =>
+    ['listings', 'search', { lat: centre.lat, lng: centre.lng, radius, ...filters }] as const,
+  map: (bbox: string, zoom: number, filters: ListingFilters) =>
+    ['listings', 'map', { bbox, zoom, ...filters }] as const,
+  detail: (id: string) => ['listings', 'detail', id] as const,
+};
+
+export const PAGE_SIZE = 20;
+
+/**
+ * `west,south,east,north` in degrees, as `GET /listings/map` expects. A viewport wider or taller
+ * than the API accepts (`MAX_BBOX_SPAN_DEG`, a very large screen zoomed out) is cut down around
+ * its centre.
+ */
+export function bboxParam(b: BBox): string {
+  const half = MAX_BBOX_SPAN_DEG / 2 - 1e-4;
+  const c = bboxCentre(b);
+  const west = b.east - b.west > MAX_BBOX_SPAN_DEG ? c.lng - half : b.west;
+  const east = b.east - b.west > MAX_BBOX_SPAN_DEG ? c.lng + half : b.east;
+  const south = b.north - b.south > MAX_BBOX_SPAN_DEG ? c.lat - half : b.south;
+  const north = b.north - b.south > MAX_BBOX_SPAN_DEG ? c.lat + half : b.north;
+  return [west, south, east, north].map((d) => Number(d.toFixed(5))).join(',');
+}
+
+const filterParams = (filters: ListingFilters) => ({
+  kind: filters.kind,
+  category: filters.category,
+  q: filters.q?.trim().slice(0, LISTING_LIMITS.searchQueryMax) || undefined,
+});
+
+export const listingSearchQueryOptions = (
+  centre: LatLng,
+  radius: number,
+  filters: ListingFilters,
+) =>
+  infiniteQueryOptions({
+    queryKey: listingsKeys.search(centre, radius, filters),
+    queryFn: ({ pageParam, signal }) =>
+      apiFetch<ListingSearchPage>('/listings', {
+        query: {
+          lat: centre.lat,
+          lng: centre.lng,
+          radius,
+          ...filterParams(filters),
+          limit: PAGE_SIZE,
+          cursor: pageParam,
+        },
+        signal,
+      }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+
+export function useListingSearch(centre: LatLng, radius: number, filters: ListingFilters) {
+  return useInfiniteQuery(listingSearchQueryOptions(centre, radius, filters));
+}
+
+export const listingMapQueryOptions = (bbox: BBox, zoom: number, filters: ListingFilters) => {
+  const bbox_ = bboxParam(bbox);
+  return queryOptions({
+    queryKey: listingsKeys.map(bbox_, zoom, filters),
+    queryFn: ({ signal }) =>
+      apiFetch<ListingMap>('/listings/map', {
+        query: { bbox: bbox_, zoom, ...filterParams(filters) },
+        signal,
+      }),
+    // Keep the previous markers while the next viewport loads: no flicker when panning.
+    placeholderData: keepPreviousData,
+  });
+};
+
+export function useListingMap(bbox: BBox | null, zoom: number, filters: ListingFilters) {
+  const empty: BBox = { west: 0, south: 0, east: 0, north: 0 };
+  return useQuery({
+    ...listingMapQueryOptions(bbox ?? empty, zoom, filters),
+    enabled: bbox !== null,
+  });
+}
+
+export const listingQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: listingsKeys.detail(id),
+    queryFn: ({ signal }) =>
+      apiFetch<ListingView>(`/listings/${encodeURIComponent(id)}`, { signal }),
+  });
+
+export function useListing(id: string) {
+  return useQuery(listingQueryOptions(id));
+}
+
+export function useCreateListing() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreateListingInput) =>
+      apiFetch<ListingView>('/listings', { method: 'POST', body: input }),
+    onSuccess: async (listing) => {
+      queryClient.setQueryData(listingsKeys.detail(listing.id), listing);
+      await queryClient.invalidateQueries({ queryKey: listingsKeys.all });
+    },
+  });
+}
+
+export function useUpdateListing(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: UpdateListingInput) =>
+      apiFetch<ListingView>(`/listings/${encodeURIComponent(id)}`, {
+        method: 'PATCH',
+        body: input,
+      }),
+    onSuccess: async (listing) => {
+      queryClient.setQueryData(listingsKeys.detail(id), listing);
+      await queryClient.invalidateQueries({ queryKey: listingsKeys.all });
+    },
+  });
+}
+
+export function useDeleteListing(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch<void>(`/listings/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    onSuccess: async () => {
+      queryClient.removeQueries({ queryKey: listingsKeys.detail(id) });
+      await queryClient.invalidateQueries({ queryKey: listingsKeys.all });
+    },
+  });
+}

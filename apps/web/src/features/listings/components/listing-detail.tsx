@@ -1,0 +1,159 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Circle } from 'react-leaflet';
+import type { ListingView } from '@partagora/domain';
+import { BaseMap } from '../../../components/map/base-map';
+import { ApiErrorAlert } from '../../../components/ui/api-error-alert';
+import { StatusMessage } from '../../../components/ui/status-message';
+import { useDocumentTitle } from '../../../components/ui/use-document-title';
+import { useDeleteListing, useListing, useUpdateListing } from '../api/listings.api';
+
+/** Metres: the drawn uncertainty around the public point (the real offset is 150–400 m). */
+const APPROX_RADIUS_M = 250;
+
+function OwnerActions({ listing, onDeleted }: { listing: ListingView; onDeleted: () => void }) {
+  const { t } = useTranslation();
+  const update = useUpdateListing(listing.id);
+  const remove = useDeleteListing(listing.id);
+  const canToggle = listing.status === 'available' || listing.status === 'paused';
+  const error = update.error ?? remove.error;
+  return (
+    <section className="owner-actions" aria-label={t('listing.ownerActions')}>
+      <h2>{t('listing.ownerActions')}</h2>
+      {error ? <ApiErrorAlert error={error} /> : null}
+      <div className="actions">
+        <Link
+          className="button button--secondary"
+          to={`/listings/${encodeURIComponent(listing.id)}/edit`}
+        >
+          {t('listing.edit')}
+        </Link>
+        {canToggle ? (
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={update.isPending}
+            onClick={() =>
+              update.mutate({ status: listing.status === 'available' ? 'paused' : 'available' })
+            }
+          >
+            {listing.status === 'available' ? t('listing.pause') : t('listing.resume')}
+          </button>
+        ) : null}
+        <button
+          type="button"
+          className="button button--danger"
+          disabled={remove.isPending}
+          onClick={() => {
+            if (!window.confirm(t('listing.deleteConfirm'))) return;
+            remove.mutate(undefined, { onSuccess: onDeleted });
+          }}
+        >
+          {remove.isPending ? t('listing.deleting') : t('listing.delete')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+export interface ListingDetailProps {
+  id: string;
+  /** The signed-in user's id: the owner gets edit/delete. */
+  viewerId: string;
+  onDeleted: () => void;
+}
+
+export function ListingDetail({ id, viewerId, onDeleted }: ListingDetailProps) {
+  const { t, i18n } = useTranslation();
+  const query = useListing(id);
+  useDocumentTitle(query.data?.title);
+  if (query.isPending) return <StatusMessage>{t('listing.loading')}</StatusMessage>;
+  if (query.isError)
+    return <ApiErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
+  const listing = query.data;
+  const { loanSettings } = listing;
+  const created = new Date(listing.createdAt);
+  const published = Number.isNaN(created.getTime())
+    ? null
+    : new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(created);
+  return (
+    <article className="listing-detail">
+      <p>
+        <Link to="/listings">{t('listing.backToList')}</Link>
+      </p>
+      <h1>{listing.title}</h1>
+      <dl className="facts">
+        <div>
+          <dt>{t('listing.kind')}</dt>
+          <dd>
+            <span className={`badge badge--${listing.kind}`}>{t(`kinds.${listing.kind}`)}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('listing.category')}</dt>
+          <dd>{t(`categories.${listing.category}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('listing.condition')}</dt>
+          <dd>
+            {listing.condition
+              ? t(`conditions.${listing.condition}`)
+              : t('listing.conditionUnknown')}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('listing.status')}</dt>
+          <dd>{t(`statuses.${listing.status}`)}</dd>
+        </div>
+      </dl>
+      <p>{t('listing.owner', { name: listing.owner.displayName })}</p>
+      {published ? (
+        <p className="card__meta">{t('listing.published', { date: published })}</p>
+      ) : null}
+      <section>
+        <h2>{t('listing.description')}</h2>
+        <p className="listing-detail__description">
+          {listing.description || t('listing.noDescription')}
+        </p>
+      </section>
+      {listing.kind === 'lend' && loanSettings ? (
+        <section>
+          <h2>{t('listing.loanHeading')}</h2>
+          <ul>
+            <li>{t('listing.maxDays', { count: loanSettings.maxDays })}</li>
+            <li>{t('listing.bufferHours', { count: loanSettings.bufferHours })}</li>
+            {loanSettings.depositNote ? (
+              <li>{t('listing.deposit', { note: loanSettings.depositNote })}</li>
+            ) : null}
+            <li>{loanSettings.autoAccept ? t('listing.autoAccept') : t('listing.manualAccept')}</li>
+          </ul>
+        </section>
+      ) : null}
+      {listing.kind === 'barter' && listing.barterWishes ? (
+        <section>
+          <h2>{t('listing.barterHeading')}</h2>
+          <p>{listing.barterWishes}</p>
+        </section>
+      ) : null}
+      <section>
+        <h2>{t('listing.locationHeading')}</h2>
+        <p>{t('listing.locationNote')}</p>
+        <BaseMap
+          center={listing.approxLocation}
+          zoom={15}
+          label={t('listing.mapLabel')}
+          className="map--small"
+        >
+          <Circle
+            center={listing.approxLocation}
+            radius={APPROX_RADIUS_M}
+            pathOptions={{ color: '#1f5f3f', weight: 2, dashArray: '4 4', fillOpacity: 0.15 }}
+          />
+        </BaseMap>
+      </section>
+      {listing.owner.id === viewerId ? (
+        <OwnerActions listing={listing} onDeleted={onDeleted} />
+      ) : null}
+    </article>
+  );
+}

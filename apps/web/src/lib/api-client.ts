@@ -1,0 +1,198 @@
+import { env } from '../config/env';
+
+/** One entry of `error.details` as the API sends it: the field path and a message. */
+export interface ApiErrorDetail {
+  path: string;
+  message: string;
+}
+
+/**
+ * An error answered by the API (`{"error": {code, message, details?, requestId}}`), or a
+ * network failure (`NETWORK_ERROR`, status 0). Components translate `code`, never `message`.
+ */
+export class ApiError extends Error {
+  constructor(
+    public readonly status: number,
+    public readonly code: string,
+    message: string,
+    public readonly details: ApiErrorDetail[] = [],
+    public readonly requestId?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export function isApiError(value: unknown): value is ApiError {
+  return value instanceof ApiError;
+}
+
+type QueryValue = string | number | boolean | null | undefined;
+
+export interface ApiRequest {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** Serialised as JSON. */
+  body?: unknown;
+  /** Empty, `null` and `undefined` values are left out. */
+  query?: Record<string, QueryValue>;
+  signal?: AbortSignal;
+}
+
+// --- access token: memory only (never localStorage); the refresh token is an httpOnly cookie ---
+
+let accessToken: string | null = null;
+const tokenListeners = new Set<() => void>();
+
+export function getAccessToken(): string | null {
+  return accessToken;
+}
+
+export function setAccessToken(token: string | null): void {
+  if (token === accessToken) return;
+  accessToken = token;
+  for (const listener of tokenListeners) listener();
+}
+
+/** For `useSyncExternalStore`: called whenever the access token changes. */
+export function subscribeAccessToken(listener: () => void): () => void {
+  tokenListeners.add(listener);
+  return () => tokenListeners.delete(listener);
+}
+
+let languageProvider: () => string = () => 'fr';
+
+/** Lets i18n tell the client which `Accept-Language` to send without importing it here. */
+export function setLanguageProvider(provider: () => string): void {
+  languageProvider = provider;
+}
+
+// --- transport ---
+
+function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return `${env.apiBaseUrl}${path}${qs ? `?${qs}` : ''}`;
+}
+
+function normaliseDetails(raw: unknown): ApiErrorDetail[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((d: unknown) => {
+    if (typeof d !== 'object' || d === null) return [];
+    const { path, message } = d as { path?: unknown; message?: unknown };
+    const joined = Array.isArray(path)
+      ? path.map(String).join('.')
+      : typeof path === 'string'
+        ? path.replace(/^\//, '').replaceAll('/', '.')
+        : '';
+    return [{ path: joined, message: typeof message === 'string' ? message : '' }];
+  });
+}
+
+async function readBody(res: Response): Promise<unknown> {
+  const text = await res.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function toApiError(status: number, body: unknown): ApiError {
+  const error = (body as { error?: Record<string, unknown> } | undefined)?.error;
+  if (error && typeof error.code === 'string') {
+    return new ApiError(
+      status,
+      error.code,
+      typeof error.message === 'string' ? error.message : error.code,
+      normaliseDetails(error.details),
+      typeof error.requestId === 'string' ? error.requestId : undefined,
+    );
+  }
+  return new ApiError(status, status === 401 ? 'UNAUTHENTICATED' : 'UNKNOWN', `HTTP ${status}`);
+}
+
+async function send(path: string, request: ApiRequest, token: string | null): Promise<Response> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': languageProvider(),
+  };
+  if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (token) headers.Authorization = `Bearer ${token}`;
+  try {
+    return await fetch(buildUrl(path, request.query), {
+      method: request.method ?? 'GET',
+      headers,
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      credentials: 'include',
+      signal: request.signal,
+    });
+  } catch (cause) {
+    if (request.signal?.aborted) throw cause;
+    throw new ApiError(0, 'NETWORK_ERROR', 'Network request failed');
+  }
+}
+
+// --- refresh: one request at a time, shared by every caller that met a 401 ---
+
+let refreshInFlight: Promise<boolean> | null = null;
+
+/** Exchanges the refresh cookie for a new access token. Resolves `false` (and forgets the token) when refused. */
+export function refreshAccessToken(): Promise<boolean> {
+  refreshInFlight ??= (async () => {
+    try {
+      const res = await send('/auth/refresh', { method: 'POST' }, null);
+      const body = await readBody(res);
+      const token = (body as { accessToken?: unknown } | undefined)?.accessToken;
+      if (res.ok && typeof token === 'string') {
+        setAccessToken(token);
+        return true;
+      }
+      setAccessToken(null);
+      return false;
+    } catch {
+      setAccessToken(null);
+      return false;
+    } finally {
+      refreshInFlight = null;
+    }
+  })();
+  return refreshInFlight;
+}
+
+let restoreOnce: Promise<boolean> | null = null;
+
+/** Called once when the app loads: restores a session from the refresh cookie if there is one. */
+export function restoreSession(): Promise<boolean> {
+  restoreOnce ??= accessToken ? Promise.resolve(true) : refreshAccessToken();
+  return restoreOnce;
+}
+
+/** Test hook: forgets the token and the one-time session restore. */
+export function resetApiClientForTests(): void {
+  accessToken = null;
+  refreshInFlight = null;
+  restoreOnce = null;
+  tokenListeners.clear();
+}
+
+/**
+ * Calls the API and returns its JSON body (`undefined` for 204). A 401 on any call but `/auth/*`
+ * triggers one refresh and one retry; if the refresh is refused the token is dropped (the router
+ * then sends the user to the login page) and the 401 is thrown.
+ */
+export async function apiFetch<T>(path: string, request: ApiRequest = {}): Promise<T> {
+  const isAuthCall = path.startsWith('/auth/');
+  let res = await send(path, request, accessToken);
+  if (res.status === 401 && !isAuthCall) {
+    const refreshed = await refreshAccessToken();
+    if (refreshed) res = await send(path, request, accessToken);
+  }
+  const body = await readBody(res);
+  if (!res.ok) throw toApiError(res.status, body);
+  return body as T;
+}
