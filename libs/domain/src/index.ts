@@ -7,3 +7,4 @@ export * from './users/user';
 export * from './users/user.schema';
 export * from './municipalities/municipality.schema';
 export * from './listings/listing-rules';
+export * from './config/client-config.schema';

@@ -17,7 +17,13 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     // Query logs would print parameters, exact coordinates among them (DESIGN.md §5): errors go
     // through the exception filter, which logs no parameters.
     logging: false,
-    extra: { max: 20, application_name: 'partagora' },
+    extra: {
+      max: 20,
+      application_name: 'partagora',
+      // Parallel plans made nearest-listing queries 15–60× slower (STACK.md): off for our sessions
+      // whatever the server's defaults (managed PostgreSQL included).
+      options: '-c max_parallel_workers_per_gather=0',
+    },
   };
 }
 

@@ -1,13 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { ClientConfig } from '@partagora/domain';
 import { apiFetch } from './api-client';
 
-/** `GET /client-config`: run-time settings of this deployment. */
-export interface ClientConfig {
-  /** Leaflet URL template, e.g. `https://tile.example/{z}/{x}/{y}.png`. */
-  tileUrl: string;
-  /** HTML attribution required by the tile provider. */
-  tileAttribution: string;
-}
+export type { ClientConfig };
 
 export const clientConfigQueryOptions = () =>
   queryOptions({

@@ -1,8 +1,9 @@
 import { Controller, Get, Inject, VERSION_NEUTRAL } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { DomainError } from '@partagora/domain';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { type ClientConfig, DomainError, clientConfigSchema } from '@partagora/domain';
 import { DataSource } from 'typeorm';
 import { Public } from '../../common/auth/auth.guard';
+import { responseSchema } from '../../common/validation/zod-validation';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { JobsService } from '../../infra/queues/jobs.service';
 
@@ -55,7 +56,8 @@ export class ClientConfigController {
 
   @Public()
   @Get()
-  clientConfig() {
+  @ApiOkResponse({ schema: responseSchema(clientConfigSchema) })
+  clientConfig(): ClientConfig {
     return {
       tileUrl: this.config.tileUrl,
       tileAttribution: this.config.tileAttribution,
