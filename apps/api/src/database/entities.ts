@@ -1,3 +1,11 @@
+import { AlertEntity } from '../modules/alerts/alert.entity';
+import {
+  ConversationEntity,
+  ConversationParticipantEntity,
+} from '../modules/conversations/conversation.entity';
+import { MessageEntity } from '../modules/conversations/message.entity';
+import { ExchangeEntity } from '../modules/exchanges/exchange.entity';
+import { NotificationEntity } from '../modules/notifications/notification.entity';
 import { SessionEntity } from '../modules/auth/session.entity';
 import { ListingEntity } from '../modules/listings/listing.entity';
 import { MunicipalityEntity } from '../modules/municipalities/municipality.entity';
@@ -13,4 +21,10 @@ export const ENTITIES = [
   SessionEntity,
   ListingEntity,
   OutboxEventEntity,
+  ConversationEntity,
+  ConversationParticipantEntity,
+  MessageEntity,
+  ExchangeEntity,
+  NotificationEntity,
+  AlertEntity,
 ];

@@ -24,7 +24,8 @@ export type ListingCondition = (typeof LISTING_CONDITIONS)[number];
 
 /**
  * `available`: shown in search; `reserved`: an exchange is under way (gift/swap);
- * `given`/`swapped`: done, kept for history; `paused`: hidden by its owner; `removed`: deleted
+ * `given`/`swapped`/`fulfilled` (a wanted post answered): done, kept for history; `paused`:
+ * hidden by its owner; `removed`: deleted
  * (soft, so exchanges keep their listing); `hidden`: by a moderator.
  */
 export const LISTING_STATUSES = [
@@ -32,6 +33,7 @@ export const LISTING_STATUSES = [
   'reserved',
   'given',
   'swapped',
+  'fulfilled',
   'paused',
   'removed',
   'hidden',

@@ -54,7 +54,11 @@ export class JobsService implements OnModuleDestroy {
    * Like `enqueue` with a fixed job id, but a job that already ran (failed for good, or completed
    * while its fact is still unprocessed) is retried instead of being silently ignored by BullMQ.
    */
-  async enqueueOrRevive<N extends JobName>(name: N, data: JobPayloads[N], jobId: string): Promise<void> {
+  async enqueueOrRevive<N extends JobName>(
+    name: N,
+    data: JobPayloads[N],
+    jobId: string,
+  ): Promise<void> {
     const existing = await this.queue(JOB_QUEUE[name]).getJob(jobId);
     if (existing) {
       const state = await existing.getState();

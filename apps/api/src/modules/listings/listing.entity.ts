@@ -25,7 +25,7 @@ export const LISTING_SEARCH_CONFIG = 'public.french_unaccent';
 @Check('ck_listings_kind', `kind IN ('lend', 'give', 'barter', 'wanted')`)
 @Check(
   'ck_listings_status',
-  `status IN ('available', 'reserved', 'given', 'swapped', 'paused', 'removed', 'hidden')`,
+  `status IN ('available', 'reserved', 'given', 'swapped', 'fulfilled', 'paused', 'removed', 'hidden')`,
 )
 @Check('ck_listings_loan_max_days', `loan_max_days BETWEEN 1 AND 90`)
 @Check('ck_listings_loan_buffer_hours', `loan_buffer_hours BETWEEN 0 AND 168`)

@@ -66,6 +66,10 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 12, default: 'unverified' })
   verification!: VerificationState;
 
+  /** Per-kind, per-channel choices over the defaults (`effectivePreferences`). */
+  @Column({ name: 'notification_prefs', type: 'jsonb', nullable: true })
+  notificationPrefs!: Record<string, unknown> | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

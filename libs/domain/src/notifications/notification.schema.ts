@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { EMAIL_MODES, NOTIFICATION_KINDS } from './notification';
+
+export const notificationSchema = z.object({
+  id: z.string(),
+  kind: z.enum(NOTIFICATION_KINDS),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+  /** Ids and display texts only: never an exact address. */
+  data: z.record(z.string(), z.unknown()),
+});
+export type NotificationView = z.infer<typeof notificationSchema>;
+
+export const notificationsQuerySchema = z.strictObject({
+  unread: z.enum(['true', 'false']).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+});
+
+export const markReadSchema = z.strictObject({
+  /** Ids to mark read; omitted: all of mine. */
+  ids: z.array(z.uuid()).max(500).optional(),
+});
+
+const channelSchema = z.strictObject({ inApp: z.boolean(), email: z.enum(EMAIL_MODES) });
+
+export const notificationPreferencesSchema = z.partialRecord(
+  z.enum(NOTIFICATION_KINDS),
+  channelSchema,
+);
+export type NotificationPreferencesInput = z.infer<typeof notificationPreferencesSchema>;

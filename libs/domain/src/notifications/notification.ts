@@ -1,0 +1,52 @@
+/** What a notification is about; labels and e-mail templates are translated per kind. */
+export const NOTIFICATION_KINDS = [
+  'exchange_requested',
+  'exchange_accepted',
+  'exchange_declined',
+  'exchange_cancelled',
+  'exchange_handed_over',
+  'exchange_returned',
+  'exchange_completed',
+  'exchange_no_show',
+  'exchange_overdue',
+  'exchange_expired',
+  'gift_went_to_another',
+  'message_received',
+  'reminder_pickup',
+  'reminder_return_due',
+  'alert_match',
+  'wanted_match',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const EMAIL_MODES = ['instant', 'digest', 'off'] as const;
+export type EmailMode = (typeof EMAIL_MODES)[number];
+
+export interface ChannelPreference {
+  inApp: boolean;
+  email: EmailMode;
+}
+
+export type NotificationPreferences = Record<NotificationKind, ChannelPreference>;
+
+/** Chatty kinds go to the daily digest by default rather than one e-mail each. */
+export const CHATTY_KINDS: readonly NotificationKind[] = [
+  'message_received',
+  'alert_match',
+  'wanted_match',
+];
+
+export function defaultPreferences(): NotificationPreferences {
+  const prefs = {} as NotificationPreferences;
+  for (const kind of NOTIFICATION_KINDS) {
+    prefs[kind] = { inApp: true, email: CHATTY_KINDS.includes(kind) ? 'digest' : 'instant' };
+  }
+  return prefs;
+}
+
+/** Stored preferences over the defaults (a kind added later gets its default). */
+export function effectivePreferences(
+  stored: Partial<NotificationPreferences> | null | undefined,
+): NotificationPreferences {
+  return { ...defaultPreferences(), ...(stored ?? {}) };
+}
