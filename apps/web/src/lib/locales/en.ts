@@ -93,6 +93,7 @@ export const en: Translation = {
     reserved: 'Reserved',
     given: 'Given',
     swapped: 'Swapped',
+    fulfilled: 'Found',
     paused: 'Paused',
     removed: 'Removed',
     hidden: 'Hidden',

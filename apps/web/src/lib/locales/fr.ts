@@ -92,6 +92,7 @@ export const fr = {
     reserved: 'Réservée',
     given: 'Donnée',
     swapped: 'Échangée',
+    fulfilled: 'Trouvée',
     paused: 'En pause',
     removed: 'Retirée',
     hidden: 'Masquée',
