@@ -9,6 +9,7 @@ import { RealtimeGateway } from './infra/realtime/realtime.gateway';
 import { AuthController } from './modules/auth/auth.controller';
 import { AuthModule } from './modules/auth/auth.module';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { ExchangesModule } from './modules/exchanges/exchanges.module';
 import { HealthModule } from './modules/health/health.module';
 import { ListingsModule } from './modules/listings/listings.module';
 import { MunicipalitiesModule } from './modules/municipalities/municipalities.module';
@@ -39,6 +40,7 @@ import { UsersModule } from './modules/users/users.module';
     UsersModule,
     MunicipalitiesModule,
     ListingsModule,
+    ExchangesModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: DomainExceptionFilter },

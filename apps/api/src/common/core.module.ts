@@ -3,6 +3,7 @@ import { APP_CONFIG, loadConfig } from '../config/app-config';
 import { JobsService } from '../infra/queues/jobs.service';
 import { RealtimeEmitter } from '../infra/realtime/realtime-emitter';
 import { AccessVerifier } from './auth/access-verifier';
+import { Clock } from './clock';
 import { TokenService } from './auth/token.service';
 import { LocationPrivacyService } from './location/location-privacy.service';
 
@@ -16,8 +17,11 @@ import { LocationPrivacyService } from './location/location-privacy.service';
     LocationPrivacyService,
     JobsService,
     RealtimeEmitter,
+    Clock,
   ],
   exports: [
+    Clock,
+
     APP_CONFIG,
     TokenService,
     AccessVerifier,

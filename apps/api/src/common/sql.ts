@@ -16,13 +16,16 @@ export function latLngFrom(row: Record<string, unknown>, prefix: string): LatLng
 export const selectLatLng = (column: string, prefix: string) =>
   `ST_Y(${column}::geometry) AS ${prefix}_lat, ST_X(${column}::geometry) AS ${prefix}_lng`;
 
-/** Whether `err` is PostgreSQL's unique violation (23505) on the named constraint or index. */
-export function isUniqueViolation(err: unknown, constraint: string): boolean {
+/**
+ * Whether `err` is PostgreSQL's unique (23505) or exclusion (23P01) violation on the named
+ * constraint or index: the database settles races, the service names the outcome.
+ */
+export function isConstraintViolation(err: unknown, constraint: string): boolean {
   const e = err as {
     code?: string;
     constraint?: string;
     driverError?: { code?: string; constraint?: string };
   };
   const pg = e?.driverError ?? e;
-  return pg?.code === '23505' && pg.constraint === constraint;
+  return (pg?.code === '23505' || pg?.code === '23P01') && pg.constraint === constraint;
 }

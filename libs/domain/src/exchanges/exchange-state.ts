@@ -60,3 +60,28 @@ export function nextExchangeState(
   }
   return t.to;
 }
+
+/** The steps `actor` can take now, in the order a person would most likely take them. */
+export function availableActions(
+  kind: ExchangeKind,
+  status: ExchangeStatus,
+  actor: ExchangeActor,
+): ExchangeAction[] {
+  const order: ExchangeAction[] = [
+    'accept',
+    'handover',
+    'return',
+    'complete',
+    'decline',
+    'no_show',
+    'cancel',
+  ];
+  return order.filter((action) => {
+    try {
+      nextExchangeState(kind, status, action, actor);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}

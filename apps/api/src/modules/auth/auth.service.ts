@@ -5,7 +5,7 @@ import { DomainError, type LoginInput, type Me, type RegisterInput } from '@part
 import { DataSource } from 'typeorm';
 import { TokenService } from '../../common/auth/token.service';
 import { LocationPrivacyService } from '../../common/location/location-privacy.service';
-import { isUniqueViolation } from '../../common/sql';
+import { isConstraintViolation } from '../../common/sql';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { MunicipalitiesRepository } from '../municipalities/municipalities.repository';
 import { RealtimeEmitter } from '../../infra/realtime/realtime-emitter';
@@ -79,7 +79,7 @@ export class AuthService {
         return { ...issued, user: user! };
       });
     } catch (err) {
-      if (isUniqueViolation(err, 'uq_users_email')) {
+      if (isConstraintViolation(err, 'uq_users_email')) {
         throw new DomainError('EMAIL_TAKEN', 'An account already uses this e-mail', [
           { path: 'email', message: 'Already registered' },
         ]);

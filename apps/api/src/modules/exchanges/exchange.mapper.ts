@@ -1,0 +1,36 @@
+import {
+  type ExchangeActor,
+  type ExchangeView,
+  availableActions,
+  revealsExactPoint,
+} from '@partagora/domain';
+import type { ExchangeRow } from './exchanges.repository';
+
+/** The other party's exact place only while the exchange holds the item (DESIGN.md §5). */
+export function toExchangeView(row: ExchangeRow, viewerId: string): ExchangeView {
+  const exact = revealsExactPoint(row.status);
+  const actor: ExchangeActor = viewerId === row.owner_id ? 'owner' : 'requester';
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    listingId: row.listing_id,
+    listingTitle: row.listing_title,
+    ownerId: row.owner_id,
+    ownerName: row.owner_name,
+    requesterId: row.requester_id,
+    requesterName: row.requester_name,
+    start: row.start ? row.start.toISOString() : null,
+    end: row.end ? row.end.toISOString() : null,
+    conversationId: row.conversation_id,
+    meetingPoint: exact
+      ? { lat: Number(row.exact_lat), lng: Number(row.exact_lng) }
+      : { lat: Number(row.public_lat), lng: Number(row.public_lng) },
+    meetingPointExact: exact,
+    offeredListingId: row.offered_listing_id,
+    offeredItem: row.offered_item,
+    nextActions: availableActions(row.kind, row.status, actor),
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}

@@ -1,0 +1,332 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  ExchangeKind,
+  ExchangeStatus,
+  ListingKind,
+  ListingStatus,
+  LoanSettings,
+  Period,
+} from '@partagora/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+
+/** What an exchange needs to know of its listing. */
+export interface ListingForExchange {
+  id: string;
+  ownerId: string;
+  kind: ListingKind;
+  status: ListingStatus;
+  title: string;
+  loan: LoanSettings;
+}
+
+export interface ExchangeRow {
+  id: string;
+  kind: ExchangeKind;
+  status: ExchangeStatus;
+  listing_id: string;
+  listing_title: string;
+  owner_id: string;
+  owner_name: string;
+  requester_id: string;
+  requester_name: string;
+  start: Date | null;
+  end: Date | null;
+  conversation_id: string;
+  offered_listing_id: string | null;
+  offered_item: string | null;
+  public_lat: number;
+  public_lng: number;
+  exact_lat: number;
+  exact_lng: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface NewExchange {
+  kind: ExchangeKind;
+  listingId: string;
+  ownerId: string;
+  requesterId: string;
+  period: Period | null;
+  held: Period | null;
+  offeredListingId: string | null;
+  offeredItem: string | null;
+  conversationId: string;
+}
+
+/** `[start,end)` as a PostgreSQL range literal. */
+const range = (p: Period | null) =>
+  p ? `[${p.start.toISOString()},${p.end.toISOString()})` : null;
+
+const VIEW = `SELECT e.id, e.kind, e.status, e.listing_id, l.title AS listing_title, e.owner_id, o.display_name AS owner_name,
+       e.requester_id, r.display_name AS requester_name, lower(e.period) AS start, upper(e.period) AS "end",
+       e.conversation_id, e.offered_listing_id, e.offered_item,
+       ST_Y(l.public_point::geometry) AS public_lat, ST_X(l.public_point::geometry) AS public_lng,
+       ST_Y(l.exact_point::geometry) AS exact_lat, ST_X(l.exact_point::geometry) AS exact_lng,
+       e.created_at, e.updated_at
+  FROM exchanges e
+  JOIN listings l ON l.id = e.listing_id
+  JOIN users o ON o.id = e.owner_id
+  JOIN users r ON r.id = e.requester_id`;
+
+/** All SQL of exchanges. */
+@Injectable()
+export class ExchangesRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  /** The listing, share-locked so it cannot change under a new request. */
+  async listingForRequest(manager: EntityManager, id: string): Promise<ListingForExchange | null> {
+    const rows = await manager.query<
+      Array<{
+        id: string;
+        owner_id: string;
+        kind: ListingKind;
+        status: ListingStatus;
+        title: string;
+        loan_max_days: number;
+        loan_buffer_hours: number;
+        deposit_note: string | null;
+        auto_accept: boolean;
+      }>
+    >(
+      `SELECT id, owner_id, kind, status, title, loan_max_days, loan_buffer_hours, deposit_note, auto_accept
+         FROM listings WHERE id = $1 FOR SHARE`,
+      [id],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      id: r.id,
+      ownerId: r.owner_id,
+      kind: r.kind,
+      status: r.status,
+      title: r.title,
+      loan: {
+        maxDays: r.loan_max_days,
+        bufferHours: r.loan_buffer_hours,
+        depositNote: r.deposit_note,
+        autoAccept: r.auto_accept,
+      },
+    };
+  }
+
+  async insert(manager: EntityManager, e: NewExchange): Promise<string> {
+    const rows = await manager.query<Array<{ id: string }>>(
+      `INSERT INTO exchanges (kind, listing_id, owner_id, requester_id, period, held, offered_listing_id, offered_item, conversation_id)
+       VALUES ($1, $2, $3, $4, $5::tstzrange, $6::tstzrange, $7, $8, $9) RETURNING id`,
+      [
+        e.kind,
+        e.listingId,
+        e.ownerId,
+        e.requesterId,
+        range(e.period),
+        range(e.held),
+        e.offeredListingId,
+        e.offeredItem,
+        e.conversationId,
+      ],
+    );
+    return rows[0]!.id;
+  }
+
+  /** Whether a holding loan of the listing already covers part of `held` (a friendly early 409). */
+  async heldOverlaps(manager: EntityManager, listingId: string, held: Period): Promise<boolean> {
+    const rows = await manager.query<unknown[]>(
+      `SELECT 1 FROM exchanges
+        WHERE listing_id = $1 AND kind = 'loan' AND status IN ('accepted', 'handed_over', 'overdue')
+          AND held && $2::tstzrange LIMIT 1`,
+      [listingId, range(held)],
+    );
+    return rows.length > 0;
+  }
+
+  async findView(
+    id: string,
+    manager: EntityManager = this.ds.manager,
+  ): Promise<ExchangeRow | null> {
+    const rows = await manager.query<ExchangeRow[]>(`${VIEW} WHERE e.id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  /** Locks the exchange row for a transition. */
+  async lock(
+    manager: EntityManager,
+    id: string,
+  ): Promise<{
+    id: string;
+    kind: ExchangeKind;
+    status: ExchangeStatus;
+    listingId: string;
+    ownerId: string;
+    requesterId: string;
+    offeredListingId: string | null;
+    start: Date | null;
+    end: Date | null;
+  } | null> {
+    const rows = await manager.query<
+      Array<{
+        id: string;
+        kind: ExchangeKind;
+        status: ExchangeStatus;
+        listing_id: string;
+        owner_id: string;
+        requester_id: string;
+        offered_listing_id: string | null;
+        start: Date | null;
+        end: Date | null;
+      }>
+    >(
+      `SELECT id, kind, status, listing_id, owner_id, requester_id, offered_listing_id, lower(period) AS start, upper(period) AS "end"
+         FROM exchanges WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      id: r.id,
+      kind: r.kind,
+      status: r.status,
+      listingId: r.listing_id,
+      ownerId: r.owner_id,
+      requesterId: r.requester_id,
+      offeredListingId: r.offered_listing_id,
+      start: r.start,
+      end: r.end,
+    };
+  }
+
+  /** Sets the status and stamps the moment of the step that led to it. */
+  async setStatus(
+    manager: EntityManager,
+    id: string,
+    status: ExchangeStatus,
+    extra: { returnedLate?: boolean } = {},
+  ): Promise<void> {
+    const stamp: Partial<Record<ExchangeStatus, string>> = {
+      accepted: 'accepted_at',
+      handed_over: 'handed_over_at',
+      returned: 'returned_at',
+      completed: 'completed_at',
+    };
+    const col = stamp[status];
+    await manager.query(
+      `UPDATE exchanges SET status = $2, updated_at = now()${col ? `, ${col} = now()` : ''}${
+        extra.returnedLate !== undefined ? ', returned_late = $3' : ''
+      } WHERE id = $1`,
+      extra.returnedLate !== undefined ? [id, status, extra.returnedLate] : [id, status],
+    );
+  }
+
+  /** Declines every other open request of a gift/swap/answer once one is accepted. */
+  async declineOtherRequests(
+    manager: EntityManager,
+    listingId: string,
+    acceptedId: string,
+  ): Promise<Array<{ id: string; requesterId: string }>> {
+    const [rows] = await manager.query<[Array<{ id: string; requester_id: string }>, number]>(
+      `UPDATE exchanges SET status = 'declined', updated_at = now()
+        WHERE listing_id = $1 AND id <> $2 AND status = 'requested' AND kind <> 'loan'
+        RETURNING id, requester_id`,
+      [listingId, acceptedId],
+    );
+    return rows.map((r) => ({ id: r.id, requesterId: r.requester_id }));
+  }
+
+  async setListingStatus(
+    manager: EntityManager,
+    listingId: string,
+    status: ListingStatus,
+    onlyIf?: ListingStatus[],
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE listings SET status = $2, updated_at = now() WHERE id = $1${onlyIf ? ' AND status = ANY($3)' : ''}`,
+      onlyIf ? [listingId, status, onlyIf] : [listingId, status],
+    );
+  }
+
+  /** An offered listing must be the requester's own and still available. */
+  async ownAvailableListing(manager: EntityManager, id: string, userId: string): Promise<boolean> {
+    const rows = await manager.query<unknown[]>(
+      `SELECT 1 FROM listings WHERE id = $1 AND owner_id = $2 AND status = 'available'`,
+      [id, userId],
+    );
+    return rows.length > 0;
+  }
+
+  /** My exchanges, most recently changed first (keyset on updated_at, id). */
+  async listForUser(
+    userId: string,
+    role: 'owner' | 'requester' | undefined,
+    status: ExchangeStatus | undefined,
+    limit: number,
+    cursor?: { updatedAt: string; id: string },
+  ): Promise<ExchangeRow[]> {
+    const params: unknown[] = [userId];
+    const add = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    let where =
+      role === 'owner'
+        ? 'e.owner_id = $1'
+        : role === 'requester'
+          ? 'e.requester_id = $1'
+          : '(e.owner_id = $1 OR e.requester_id = $1)';
+    if (status) where += ` AND e.status = ${add(status)}`;
+    if (cursor)
+      where += ` AND (e.updated_at, e.id) < (${add(cursor.updatedAt)}::timestamptz, ${add(cursor.id)}::uuid)`;
+    return this.ds.query<ExchangeRow[]>(
+      `${VIEW} WHERE ${where} ORDER BY e.updated_at DESC, e.id DESC LIMIT ${add(limit)}`,
+      params,
+    );
+  }
+
+  /** Held spans of a listing's holding loans that meet `[from, to)`. */
+  async busySpans(listingId: string, from: Date, to: Date): Promise<Period[]> {
+    const rows = await this.ds.query<Array<{ start: Date; end: Date }>>(
+      `SELECT lower(held) AS start, upper(held) AS "end" FROM exchanges
+        WHERE listing_id = $1 AND kind = 'loan' AND status IN ('accepted', 'handed_over', 'overdue')
+          AND held && tstzrange($2, $3, '[)')
+        ORDER BY lower(held)`,
+      [listingId, from, to],
+    );
+    return rows.map((r) => ({ start: r.start, end: r.end }));
+  }
+
+  async listingLoanSettings(
+    listingId: string,
+  ): Promise<{
+    ownerId: string;
+    status: ListingStatus;
+    kind: ListingKind;
+    loan: LoanSettings;
+  } | null> {
+    const rows = await this.ds.query<
+      Array<{
+        owner_id: string;
+        status: ListingStatus;
+        kind: ListingKind;
+        loan_max_days: number;
+        loan_buffer_hours: number;
+        deposit_note: string | null;
+        auto_accept: boolean;
+      }>
+    >(
+      `SELECT owner_id, status, kind, loan_max_days, loan_buffer_hours, deposit_note, auto_accept FROM listings WHERE id = $1`,
+      [listingId],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      ownerId: r.owner_id,
+      status: r.status,
+      kind: r.kind,
+      loan: {
+        maxDays: r.loan_max_days,
+        bufferHours: r.loan_buffer_hours,
+        depositNote: r.deposit_note,
+        autoAccept: r.auto_accept,
+      },
+    };
+  }
+}

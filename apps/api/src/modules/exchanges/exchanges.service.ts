@@ -1,0 +1,366 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type Availability,
+  type CreateExchangeInput,
+  DomainError,
+  type ExchangeAction,
+  type ExchangeActor,
+  type ExchangeRoleQuery,
+  type ExchangeStatus,
+  type ExchangeView,
+  type Period,
+  assertCanRequest,
+  assertCanRequestLoan,
+  canViewListing,
+  exchangeKindFor,
+  heldSpan,
+  nextExchangeState,
+} from '@partagora/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { isConstraintViolation } from '../../common/sql';
+import { RealtimeEmitter } from '../../infra/realtime/realtime-emitter';
+import { ConversationsRepository } from '../conversations/conversations.repository';
+import { OutboxRepository } from '../outbox/outbox.repository';
+import { OutboxService } from '../outbox/outbox.service';
+import { toExchangeView } from './exchange.mapper';
+import { ExchangesRepository } from './exchanges.repository';
+
+const PAGE = 50;
+
+/** Outbox event announcing that an exchange reached `status` (consumed by notifications). */
+export const exchangeEvent = (status: ExchangeStatus) => `exchange.${status}`;
+
+export interface ExchangeEventPayload extends Record<string, unknown> {
+  exchangeId: string;
+  /** Who took the step; null for the system (timers). */
+  actorId: string | null;
+  previousStatus: ExchangeStatus | null;
+  /** Set on requests declined because another neighbour got the item. */
+  reason?: 'taken';
+}
+
+/** Maps the constraints that settle races to the errors people understand. */
+function constraintError(err: unknown): DomainError | null {
+  if (isConstraintViolation(err, 'ex_exchanges_loan_overlap')) {
+    return new DomainError(
+      'BOOKING_OVERLAP',
+      'These dates overlap a loan already agreed for this item',
+    );
+  }
+  if (isConstraintViolation(err, 'uq_exchanges_listing_holding')) {
+    return new DomainError(
+      'LISTING_UNAVAILABLE',
+      'This item has already been promised to someone else',
+    );
+  }
+  if (isConstraintViolation(err, 'uq_exchanges_open_request')) {
+    return new DomainError('ALREADY_REQUESTED', 'You have already asked for this item');
+  }
+  return null;
+}
+
+@Injectable()
+export class ExchangesService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly repo: ExchangesRepository,
+    private readonly conversations: ConversationsRepository,
+    private readonly outboxRows: OutboxRepository,
+    private readonly outbox: OutboxService,
+    private readonly realtime: RealtimeEmitter,
+    private readonly clock: Clock,
+  ) {}
+
+  /** `POST /listings/:id/exchanges`: a loan booking, a gift claim, a swap offer or an answer. */
+  async request(
+    requesterId: string,
+    listingId: string,
+    input: CreateExchangeInput,
+  ): Promise<ExchangeView> {
+    const now = this.clock.now();
+    const { id, outboxIds } = await this.transaction(async (manager) => {
+      const listing = await this.repo.listingForRequest(manager, listingId);
+      if (
+        !listing ||
+        !canViewListing({ ownerId: listing.ownerId, status: listing.status }, requesterId)
+      ) {
+        throw new DomainError('LISTING_NOT_FOUND', 'No such listing');
+      }
+      const kind = exchangeKindFor(listing.kind);
+      let period: Period | null = null;
+      let held: Period | null = null;
+      if (kind === 'loan') {
+        period = assertCanRequestLoan({
+          listing,
+          requesterId,
+          period:
+            input.start && input.end
+              ? { start: new Date(input.start), end: new Date(input.end) }
+              : null,
+          now,
+        });
+        held = heldSpan(period, listing.loan.bufferHours);
+        if (await this.repo.heldOverlaps(manager, listingId, held)) {
+          throw new DomainError(
+            'BOOKING_OVERLAP',
+            'These dates overlap a loan already agreed for this item',
+          );
+        }
+      } else {
+        assertCanRequest(listing, requesterId);
+        if (input.start || input.end) {
+          throw new DomainError('VALIDATION_FAILED', 'Only loans have dates', [
+            { path: 'start', message: 'Loans only' },
+          ]);
+        }
+      }
+      await this.checkOffer(manager, kind, requesterId, listingId, input);
+      const conversationId = await this.conversations.createForExchange(manager, listingId, [
+        listing.ownerId,
+        requesterId,
+      ]);
+      if (input.message)
+        await this.conversations.addMessage(manager, conversationId, requesterId, input.message);
+      const id = await this.repo.insert(manager, {
+        kind,
+        listingId,
+        ownerId: listing.ownerId,
+        requesterId,
+        period,
+        held,
+        offeredListingId: input.offeredListingId ?? null,
+        offeredItem: input.offeredItem ?? null,
+        conversationId,
+      });
+      const outboxIds = [await this.event(manager, id, 'requested', requesterId, null)];
+      if (kind === 'loan' && listing.loan.autoAccept) {
+        await this.repo.setStatus(manager, id, 'accepted');
+        outboxIds.push(await this.event(manager, id, 'accepted', listing.ownerId, 'requested'));
+      }
+      return { id, outboxIds };
+    });
+    return this.afterCommit(id, requesterId, outboxIds);
+  }
+
+  /** One step of the state machine, by a party (`POST /exchanges/:id/<action>`). */
+  async act(userId: string, exchangeId: string, action: ExchangeAction): Promise<ExchangeView> {
+    const { outboxIds } = await this.transaction((manager) =>
+      this.transition(manager, exchangeId, action, userId),
+    );
+    return this.afterCommit(exchangeId, userId, outboxIds);
+  }
+
+  /** A step taken by the system (timers: expiry, overdue); a no-op when it no longer applies. */
+  async systemAct(exchangeId: string, action: 'expire' | 'overdue' | 'decline'): Promise<boolean> {
+    try {
+      const { outboxIds } = await this.transaction((manager) =>
+        this.transition(manager, exchangeId, action, null),
+      );
+      await this.afterCommit(exchangeId, null, outboxIds);
+      return true;
+    } catch (err) {
+      if (err instanceof DomainError && err.code === 'INVALID_TRANSITION') return false;
+      throw err;
+    }
+  }
+
+  async get(userId: string, exchangeId: string): Promise<ExchangeView> {
+    const row = await this.repo.findView(exchangeId);
+    if (!row || (row.owner_id !== userId && row.requester_id !== userId)) {
+      throw new DomainError('EXCHANGE_NOT_FOUND', 'No such exchange');
+    }
+    return toExchangeView(row, userId);
+  }
+
+  async list(
+    userId: string,
+    q: ExchangeRoleQuery,
+  ): Promise<{ items: ExchangeView[]; nextCursor: string | null }> {
+    let cursor: { updatedAt: string; id: string } | undefined;
+    if (q.cursor) {
+      try {
+        const [updatedAt, id] = JSON.parse(Buffer.from(q.cursor, 'base64url').toString('utf8')) as [
+          string,
+          string,
+        ];
+        if (typeof updatedAt !== 'string' || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('shape');
+        cursor = { updatedAt, id };
+      } catch {
+        throw new DomainError('INVALID_CURSOR', 'This cursor is not one the API gave', [
+          { path: 'cursor', message: 'Invalid cursor' },
+        ]);
+      }
+    }
+    const rows = await this.repo.listForUser(userId, q.role, q.status, PAGE + 1, cursor);
+    const page = rows.slice(0, PAGE);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => toExchangeView(r, userId)),
+      nextCursor:
+        rows.length > PAGE && last
+          ? Buffer.from(JSON.stringify([last.updated_at.toISOString(), last.id])).toString(
+              'base64url',
+            )
+          : null,
+    };
+  }
+
+  /** Busy spans of a loan listing between two dates (nothing says who borrows). */
+  async availability(
+    viewerId: string,
+    listingId: string,
+    from: Date,
+    to: Date,
+  ): Promise<Availability> {
+    const listing = await this.repo.listingLoanSettings(listingId);
+    if (!listing || !canViewListing(listing, viewerId))
+      throw new DomainError('LISTING_NOT_FOUND', 'No such listing');
+    if (to.getTime() <= from.getTime() || to.getTime() - from.getTime() > 366 * 86_400_000) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        'Ask for at most one year, with `to` after `from`',
+        [{ path: 'to', message: 'Invalid window' }],
+      );
+    }
+    const busy = listing.kind === 'lend' ? await this.repo.busySpans(listingId, from, to) : [];
+    return {
+      listingId,
+      maxDays: listing.loan.maxDays,
+      bufferHours: listing.loan.bufferHours,
+      busy: busy.map((b) => ({ start: b.start.toISOString(), end: b.end.toISOString() })),
+    };
+  }
+
+  private async transition(
+    manager: EntityManager,
+    exchangeId: string,
+    action: ExchangeAction,
+    userId: string | null,
+  ): Promise<{ outboxIds: string[] }> {
+    const ex = await this.repo.lock(manager, exchangeId);
+    if (!ex || (userId !== null && ex.ownerId !== userId && ex.requesterId !== userId)) {
+      throw new DomainError('EXCHANGE_NOT_FOUND', 'No such exchange');
+    }
+    const actor: ExchangeActor =
+      userId === null ? 'system' : userId === ex.ownerId ? 'owner' : 'requester';
+    const now = this.clock.now();
+    const to = nextExchangeState(ex.kind, ex.status, action, actor);
+    if (action === 'no_show' && ex.kind === 'loan' && ex.start && now < ex.start) {
+      throw new DomainError(
+        'INVALID_TRANSITION',
+        'A no-show can only be recorded once the loan has started',
+        { status: ex.status, action },
+      );
+    }
+    await this.repo.setStatus(
+      manager,
+      ex.id,
+      to,
+      action === 'return' && ex.end ? { returnedLate: now > ex.end } : {},
+    );
+    const outboxIds = [await this.event(manager, ex.id, to, userId, ex.status)];
+
+    // What the step does to the listings (loans never change their listing's status).
+    if (ex.kind !== 'loan') {
+      if (to === 'accepted') {
+        await this.repo.setListingStatus(manager, ex.listingId, 'reserved', ['available']);
+        for (const other of await this.repo.declineOtherRequests(manager, ex.listingId, ex.id)) {
+          outboxIds.push(
+            await this.event(manager, other.id, 'declined', null, 'requested', 'taken'),
+          );
+        }
+      }
+      if (to === 'handed_over' && ex.kind === 'gift')
+        await this.repo.setListingStatus(manager, ex.listingId, 'given');
+      if (to === 'completed') {
+        const done = ex.kind === 'gift' ? 'given' : ex.kind === 'swap' ? 'swapped' : 'fulfilled';
+        await this.repo.setListingStatus(manager, ex.listingId, done);
+        if (ex.offeredListingId && ex.kind === 'swap')
+          await this.repo.setListingStatus(manager, ex.offeredListingId, 'swapped');
+      }
+      if (['cancelled', 'no_show'].includes(to) && ex.status === 'accepted') {
+        await this.repo.setListingStatus(manager, ex.listingId, 'available', ['reserved']);
+      }
+    }
+    return { outboxIds };
+  }
+
+  private async checkOffer(
+    manager: EntityManager,
+    kind: string,
+    requesterId: string,
+    listingId: string,
+    input: CreateExchangeInput,
+  ): Promise<void> {
+    if (kind === 'loan' || kind === 'gift') {
+      if (input.offeredListingId || input.offeredItem) {
+        throw new DomainError('VALIDATION_FAILED', 'Only swaps and answers offer something', [
+          { path: 'offeredListingId', message: 'Not for this kind' },
+        ]);
+      }
+      return;
+    }
+    if (kind === 'answer' && !input.offeredListingId) {
+      throw new DomainError('VALIDATION_FAILED', 'Answer a wanted post with one of your listings', [
+        { path: 'offeredListingId', message: 'Required' },
+      ]);
+    }
+    if (kind === 'swap' && !input.offeredListingId && !input.offeredItem) {
+      throw new DomainError('VALIDATION_FAILED', 'Offer one of your listings or describe an item', [
+        { path: 'offeredItem', message: 'Required' },
+      ]);
+    }
+    if (input.offeredListingId) {
+      if (
+        input.offeredListingId === listingId ||
+        !(await this.repo.ownAvailableListing(manager, input.offeredListingId, requesterId))
+      ) {
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          'The offered listing must be one of your available listings',
+          [{ path: 'offeredListingId', message: 'Not one of your available listings' }],
+        );
+      }
+    }
+  }
+
+  private event(
+    manager: EntityManager,
+    exchangeId: string,
+    status: ExchangeStatus,
+    actorId: string | null,
+    previousStatus: ExchangeStatus | null,
+    reason?: 'taken',
+  ): Promise<string> {
+    const payload: ExchangeEventPayload = {
+      exchangeId,
+      actorId,
+      previousStatus,
+      ...(reason ? { reason } : {}),
+    };
+    return this.outboxRows.add(manager, exchangeEvent(status), payload);
+  }
+
+  /** Constraint violations become the 409s people understand; nothing half-written remains. */
+  private async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.ds.transaction(work);
+    } catch (err) {
+      throw constraintError(err) ?? err;
+    }
+  }
+
+  private async afterCommit(
+    exchangeId: string,
+    viewerId: string | null,
+    outboxIds: string[],
+  ): Promise<ExchangeView> {
+    await this.outbox.publish(outboxIds);
+    const row = (await this.repo.findView(exchangeId))!;
+    for (const party of [row.owner_id, row.requester_id]) {
+      this.realtime.toUser(party, 'exchange.updated', { id: row.id, status: row.status });
+    }
+    return toExchangeView(row, viewerId ?? row.owner_id);
+  }
+}
