@@ -13,6 +13,8 @@ import { freePort, startStack } from '../infra/local-stack.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const only = process.argv[2];
+/** Further arguments go to Jest, e.g. `npm test -- api exchanges` runs the matching files only. */
+const jestExtra = process.argv.slice(3);
 const tiers = {
   unit: !only || only === 'unit',
   api: !only || only === 'api',
@@ -95,7 +97,7 @@ try {
     if (tiers.api) {
       tier(
         'api integration and e2e tests',
-        [...jestArgs('api', 'api-int'), '--runInBand'],
+        [...jestArgs('api', 'api-int'), '--runInBand', ...jestExtra],
         env,
         path.join(reports, 'api.json'),
       );

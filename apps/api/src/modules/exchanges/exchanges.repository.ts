@@ -148,6 +148,17 @@ export class ExchangesRepository {
     return rows[0] ?? null;
   }
 
+  /**
+   * For a gift, swap or answer, a step may touch the listing and its other requests: lock the
+   * listing row first, so concurrent steps on one listing queue up instead of deadlocking.
+   */
+  async lockListingOf(manager: EntityManager, exchangeId: string): Promise<void> {
+    await manager.query(
+      `SELECT 1 FROM listings WHERE id = (SELECT listing_id FROM exchanges WHERE id = $1 AND kind <> 'loan') FOR UPDATE`,
+      [exchangeId],
+    );
+  }
+
   /** Locks the exchange row for a transition. */
   async lock(
     manager: EntityManager,
@@ -293,9 +304,7 @@ export class ExchangesRepository {
     return rows.map((r) => ({ start: r.start, end: r.end }));
   }
 
-  async listingLoanSettings(
-    listingId: string,
-  ): Promise<{
+  async listingLoanSettings(listingId: string): Promise<{
     ownerId: string;
     status: ListingStatus;
     kind: ListingKind;

@@ -238,6 +238,7 @@ export class ExchangesService {
     action: ExchangeAction,
     userId: string | null,
   ): Promise<{ outboxIds: string[] }> {
+    await this.repo.lockListingOf(manager, exchangeId);
     const ex = await this.repo.lock(manager, exchangeId);
     if (!ex || (userId !== null && ex.ownerId !== userId && ex.requesterId !== userId)) {
       throw new DomainError('EXCHANGE_NOT_FOUND', 'No such exchange');
