@@ -4,6 +4,9 @@ import { CoreModule } from './common/core.module';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
 import { QueueName } from './infra/queues/queue-names';
+import { ExchangesModule } from './modules/exchanges/exchanges.module';
+import { RemindersProcessor } from './modules/exchanges/reminders.processor';
+import { RemindersService } from './modules/exchanges/reminders.service';
 import { OutboxModule } from './modules/outbox/outbox.module';
 import { OutboxProcessor } from './modules/outbox/outbox.processor';
 import { OutboxRelayService } from './modules/outbox/outbox-relay.service';
@@ -33,8 +36,10 @@ export function workerConnection(url: string) {
       }),
     }),
     BullModule.registerQueue({ name: QueueName.Outbox }),
+    BullModule.registerQueue({ name: QueueName.Reminders }),
+    ExchangesModule,
     OutboxModule,
   ],
-  providers: [OutboxProcessor, OutboxRelayService],
+  providers: [OutboxProcessor, OutboxRelayService, RemindersService, RemindersProcessor],
 })
 export class WorkerModule {}

@@ -39,6 +39,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     LOCATION_SECRET: config.locationSecret,
     LOG_LEVEL: config.logLevel,
     OUTBOX_POLL_MS: String(config.outboxPollMs),
+    REMINDER_SWEEP_MS: String(config.reminderSweepMs),
     AUTH_RATE_LIMIT: String(config.authRateLimit),
     RATE_LIMIT: String(config.rateLimit),
     ...overrides,

@@ -15,4 +15,7 @@ export * from './exchanges/exchange.schema';
 export * from './conversations/conversation.schema';
 export * from './notifications/notification';
 export * from './notifications/notification.schema';
+export * from './notifications/notification-rules';
+export * from './notifications/notification-data';
 export * from './alerts/alert.schema';
+export * from './exchanges/reminders';

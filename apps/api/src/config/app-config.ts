@@ -19,6 +19,10 @@ export interface AppConfig {
   cookieSecure: boolean;
   logLevel: Env['LOG_LEVEL'];
   outboxPollMs: number;
+  reminderSweepMs: number;
+  smtpUrl: string;
+  mailFrom: string;
+  publicUrl: string;
   authRateLimit: number;
   rateLimit: number;
 }
@@ -75,6 +79,10 @@ export function loadConfig(vars: NodeJS.ProcessEnv = process.env): AppConfig {
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : e.NODE_ENV === 'production',
     logLevel: e.LOG_LEVEL,
     outboxPollMs: e.OUTBOX_POLL_MS,
+    reminderSweepMs: e.REMINDER_SWEEP_MS,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''),
     authRateLimit: e.AUTH_RATE_LIMIT,
     rateLimit: e.RATE_LIMIT,
   };

@@ -29,7 +29,15 @@ export const envSchema = z
     AUTH_RATE_LIMIT: z.coerce.number().int().min(1).max(100000).default(20),
     /** Requests per minute and client address on every other route. */
     RATE_LIMIT: z.coerce.number().int().min(1).max(1000000).default(600),
+    /** How often the worker re-creates lost reminder jobs from the database. */
+    REMINDER_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
     OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60000).default(1000),
+    /** Outgoing mail server (development: the local sink `tools/mail-sink.mjs` on port 2525). */
+    SMTP_URL: z.url({ protocol: /^smtps?$/ }).default('smtp://127.0.0.1:2525'),
+    /** Sender of notification e-mails. */
+    MAIL_FROM: z.string().min(3).max(200).default('Partagora <no-reply@partagora.local>'),
+    /** Public address of the web app, for links in e-mails. */
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.JWT_SECRET === env.LOCATION_SECRET) {

@@ -1,6 +1,10 @@
+import type { ReminderType } from '@partagora/domain';
 import type { JobName } from './queue-names';
 
 /** Jobs carry ids, never entities (the database is the truth). */
 export interface JobPayloads {
   [JobName.DeliverOutboxEvent]: { outboxId: string };
+  [JobName.ExchangeReminder]: { exchangeId: string; type: ReminderType; dueAt: string };
+  /** The daily digest run: everything pending at run time is sent. */
+  [JobName.SendDigests]: Record<string, never>;
 }

@@ -72,6 +72,24 @@ export class JobsService implements OnModuleDestroy {
     await this.enqueue(name, data, { jobId });
   }
 
+  /**
+   * Creates or updates a recurring job (BullMQ job scheduler, idempotent by `schedulerId`): each
+   * run is an ordinary job of `name` with the default retries.
+   */
+  async schedule<N extends JobName>(
+    schedulerId: string,
+    name: N,
+    data: JobPayloads[N],
+    repeat: { pattern: string; tz: string },
+  ): Promise<void> {
+    const { attempts, backoff, removeOnComplete, removeOnFail } = DEFAULTS;
+    await this.queue(JOB_QUEUE[name]).upsertJobScheduler(schedulerId, repeat, {
+      name,
+      data,
+      opts: { attempts, backoff, removeOnComplete, removeOnFail },
+    });
+  }
+
   /** Fails at once while Redis is unreachable (no offline queue). */
   async ping(): Promise<void> {
     await this.connection.ping();

@@ -1,12 +1,18 @@
 export enum QueueName {
   Outbox = 'outbox',
+  Reminders = 'reminders',
+  Digest = 'digest',
 }
 
 export enum JobName {
   DeliverOutboxEvent = 'deliver-outbox-event',
+  ExchangeReminder = 'exchange-reminder',
+  SendDigests = 'send-digests',
 }
 
 /** Which queue each job goes to: an unmapped job fails to compile. */
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.DeliverOutboxEvent]: QueueName.Outbox,
+  [JobName.ExchangeReminder]: QueueName.Reminders,
+  [JobName.SendDigests]: QueueName.Digest,
 };

@@ -6,6 +6,7 @@ import type {
   ListingStatus,
   LoanSettings,
   Period,
+  ReminderSubject,
 } from '@partagora/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 
@@ -157,6 +158,59 @@ export class ExchangesRepository {
       `SELECT 1 FROM listings WHERE id = (SELECT listing_id FROM exchanges WHERE id = $1 AND kind <> 'loan') FOR UPDATE`,
       [exchangeId],
     );
+  }
+
+  /**
+   * Exchanges that may need a timer soon: open requests, agreed and handed-over loans whose
+   * dates fall within `horizonMs` (later ones are scheduled by a later sweep).
+   */
+  async reminderCandidates(
+    now: Date,
+    horizonMs: number,
+  ): Promise<Array<ReminderSubject & { id: string }>> {
+    const rows = await this.ds.query<
+      Array<{
+        id: string;
+        kind: ExchangeKind;
+        status: ExchangeStatus;
+        start: Date | null;
+        end: Date | null;
+        created_at: Date;
+      }>
+    >(
+      `SELECT id, kind, status, lower(period) AS start, upper(period) AS "end", created_at FROM exchanges
+        WHERE (status = 'requested' AND (kind <> 'loan' OR lower(period) < $1::timestamptz + $2 * interval '1 millisecond'))
+           OR (kind = 'loan' AND status = 'accepted' AND lower(period) < $1::timestamptz + $2 * interval '1 millisecond' + interval '1 day')
+           OR (kind = 'loan' AND status = 'handed_over' AND upper(period) < $1::timestamptz + $2 * interval '1 millisecond' + interval '1 day')`,
+      [now, horizonMs],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      status: r.status,
+      start: r.start,
+      end: r.end,
+      createdAt: r.created_at,
+    }));
+  }
+
+  async reminderSubject(id: string): Promise<ReminderSubject | null> {
+    const rows = await this.ds.query<
+      Array<{
+        kind: ExchangeKind;
+        status: ExchangeStatus;
+        start: Date | null;
+        end: Date | null;
+        created_at: Date;
+      }>
+    >(
+      `SELECT kind, status, lower(period) AS start, upper(period) AS "end", created_at FROM exchanges WHERE id = $1`,
+      [id],
+    );
+    const r = rows[0];
+    return r
+      ? { kind: r.kind, status: r.status, start: r.start, end: r.end, createdAt: r.created_at }
+      : null;
   }
 
   /** Locks the exchange row for a transition. */

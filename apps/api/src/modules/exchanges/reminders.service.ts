@@ -1,0 +1,117 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import {
+  type ReminderType,
+  reminderIsStale,
+  reminderStillApplies,
+  remindersFor,
+} from '@partagora/domain';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { JobsService } from '../../infra/queues/jobs.service';
+import { JobName } from '../../infra/queues/queue-names';
+import { OutboxRepository } from '../outbox/outbox.repository';
+import { OutboxService } from '../outbox/outbox.service';
+import { ExchangesRepository } from './exchanges.repository';
+import { ExchangesService } from './exchanges.service';
+
+/** Timers are scheduled this far ahead; a later sweep schedules the rest. */
+const HORIZON_MS = 48 * 3_600_000;
+
+/** BullMQ job ids may not contain ':'. One id per exchange, type and due time. */
+export const reminderJobId = (exchangeId: string, type: ReminderType, dueAt: Date) =>
+  `reminder-${exchangeId}-${type}-${dueAt.getTime()}`;
+
+/**
+ * Reminders and timed steps as BullMQ delayed jobs, recreated from the database by a sweep (at
+ * boot and every `REMINDER_SWEEP_MS`): a job lost with Redis comes back; a job that already ran
+ * is not re-added (its job id still exists, or its moment has passed).
+ */
+@Injectable()
+export class RemindersService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(RemindersService.name);
+  private timer: NodeJS.Timeout | undefined;
+  private sweeping = false;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly repo: ExchangesRepository,
+    private readonly exchanges: ExchangesService,
+    private readonly jobs: JobsService,
+    private readonly outboxRows: OutboxRepository,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    void this.sweep();
+    this.timer = setInterval(() => void this.sweep(), this.config.reminderSweepMs);
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Ensures every timer due within the horizon exists in Redis. Returns how many were (re)added. */
+  async sweep(): Promise<number> {
+    if (this.sweeping) return 0;
+    this.sweeping = true;
+    let added = 0;
+    try {
+      const now = this.clock.now();
+      for (const e of await this.repo.reminderCandidates(now, HORIZON_MS)) {
+        for (const r of remindersFor(e)) {
+          const transition = r.type === 'expire' || r.type === 'overdue';
+          // A friendly reminder whose moment passed is not sent late; timed steps always run.
+          if (!transition && r.dueAt.getTime() <= now.getTime()) continue;
+          if (r.dueAt.getTime() > now.getTime() + HORIZON_MS) continue;
+          await this.jobs.enqueue(
+            JobName.ExchangeReminder,
+            { exchangeId: e.id, type: r.type, dueAt: r.dueAt.toISOString() },
+            {
+              jobId: reminderJobId(e.id, r.type, r.dueAt),
+              delay: Math.max(0, r.dueAt.getTime() - now.getTime()),
+            },
+          );
+          added++;
+        }
+      }
+    } catch (err) {
+      this.logger.warn(`reminder sweep failed: ${(err as Error).message}`);
+    } finally {
+      this.sweeping = false;
+    }
+    return added;
+  }
+
+  /** Runs one fired timer, if the exchange still is where the timer expects it. */
+  async fire(exchangeId: string, type: ReminderType): Promise<void> {
+    const now = this.clock.now();
+    const subject = await this.repo.reminderSubject(exchangeId);
+    if (!subject || !reminderStillApplies(type, subject, now)) return;
+    switch (type) {
+      case 'expire':
+        await this.exchanges.systemAct(exchangeId, 'expire');
+        return;
+      case 'overdue':
+        await this.exchanges.systemAct(exchangeId, 'overdue');
+        return;
+      case 'pickup':
+      case 'return_due': {
+        if (reminderIsStale(type, subject, now)) return;
+        const id = await this.ds.transaction((m) =>
+          this.outboxRows.add(m, 'exchange.reminder', { exchangeId, type, actorId: null }),
+        );
+        await this.outbox.publish([id]);
+        return;
+      }
+    }
+  }
+}
