@@ -106,7 +106,7 @@ async function seed(db) {
       SELECT bu.id, bu.municipality_id, ${kinds}, ${cats}, ${titles} || ' ' || g, 'Objet de démonstration',
              CASE WHEN g % 17 = 0 THEN 'paused' ELSE 'available' END, p, ST_Project(p, 250, radians(g % 360))
         FROM generate_series(${from}, ${to}) g
-        JOIN bu ON bu.idx = (g * 7919) % ${users}
+        JOIN bu ON bu.idx = ((g::bigint * 7919) % ${users})::int
         CROSS JOIN LATERAL (SELECT CASE WHEN g % 5 = 0
              THEN ST_SetSRID(ST_MakePoint(-1.5 + random() * 8.5, 43.5 + random() * 6.5), 4326)::geography
              ELSE ST_Project(ST_SetSRID(ST_MakePoint(bu.lng, bu.lat), 4326)::geography, 1500 * sqrt(random()), radians(random() * 360))
@@ -221,6 +221,10 @@ try {
     `SELECT count(*) FILTER (WHERE status = 'available')::int AS available FROM listings`,
   );
   await db.end();
+  if (process.env.BENCH_SEED_ONLY) {
+    log('seeded; BENCH_SEED_ONLY set, not measuring');
+    process.exit(0);
+  }
 
   const port = await freePort();
   api = spawn(process.execPath, [path.join(root, 'dist/api/apps/api/src/main.js')], {

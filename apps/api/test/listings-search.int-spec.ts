@@ -173,6 +173,43 @@ describe(ListingsService.name, () => {
     }
   });
 
+  it('should page through listings sharing one public point (one home) in id order, without repeats or gaps', async () => {
+    const home = await createTown(t.ds);
+    const owner = await registerUser(t.url, home, home.centre);
+    const spot = destination(home.centre, 10, 300);
+    const same: RawListing[] = Array.from({ length: 30 }, (_, i) => ({
+      ownerId: owner.id,
+      municipalityId: home.id,
+      kind: 'lend' as const,
+      category: 'tools' as const,
+      title: `Même maison ${i}`,
+      exact: home.centre,
+      public: spot,
+    }));
+    const others: RawListing[] = Array.from({ length: 10 }, (_, i) => ({
+      ...same[0]!,
+      title: `Ailleurs ${i}`,
+      public: destination(home.centre, i * 36, 100 + i * 50),
+    }));
+    const ids = await insertListings(t.ds, [...same, ...others]);
+    const sameIds = new Set(ids.slice(0, 30));
+    const all = await searchAllAround(home.centre, 100);
+    for (const limit of [1, 7, 29, 30]) {
+      const paged = await searchAllAround(home.centre, limit);
+      expect(paged.map((i) => i.id)).toEqual(all.map((i) => i.id));
+    }
+    expect(all).toHaveLength(40);
+    const tied = all.filter((i) => sameIds.has(i.id)).map((i) => i.id);
+    expect(tied).toEqual([...tied].sort());
+    // Tied listings sit together, in one run.
+    const first = all.findIndex((i) => sameIds.has(i.id));
+    expect(all.slice(first, first + 30).every((i) => sameIds.has(i.id))).toBe(true);
+
+    async function searchAllAround(c: LatLng, limit: number) {
+      return searchAll({ lat: c.lat, lng: c.lng, radius: 2000, limit });
+    }
+  });
+
   describe('text search', () => {
     let far: TestTown;
     let user: TestUser;

@@ -172,8 +172,13 @@ export class ListingsRepository {
 
   /**
    * Available listings whose public point is within `radiusM` metres of `centre`, nearest first
-   * then by id, after `cursor`. KNN (`<->`, sphere) on the partial GiST index; the reported
-   * distance is the same expression, so order and cursor agree.
+   * then by id, after `cursor`.
+   *
+   * The distance is `public_point <-> centre` (sphere) everywhere: order, cursor and bucket agree.
+   * `top` is a KNN scan of the partial GiST index (ordered by distance alone, so the index can
+   * stop after `limit` rows). Listings of one home share one public point, so distances tie; when
+   * `top` is full, every listing at exactly its last distance is fetched too (a tiny radius), and
+   * the final order by (distance, id) cuts the page exactly where the cursor will resume.
    */
   async findNearby(
     centre: LatLng,
@@ -185,14 +190,34 @@ export class ListingsRepository {
     const p = new Params();
     const c = point(p, centre);
     const dist = `(l.public_point <-> ${c})`;
-    let sql = `SELECT ${LISTING_VIEW_COLUMNS}, ${dist} AS distance
-      FROM listings l ${LISTING_VIEW_JOINS}
-      WHERE l.status = 'available' AND ST_DWithin(l.public_point, ${c}, ${p.add(radiusM)}, false)${filterSql(p, filters)}`;
-    if (cursor) {
-      const d = p.add(cursor.distance);
-      sql += ` AND (${dist} > ${d} OR (${dist} = ${d} AND l.id > ${p.add(cursor.id)}))`;
-    }
-    sql += ` ORDER BY ${dist}, l.id LIMIT ${p.add(limit)}`;
+    const lim = p.add(limit);
+    const where = (radius: string) => {
+      let w = `l.status = 'available' AND ST_DWithin(l.public_point, ${c}, ${radius}, false)${filterSql(p, filters)}`;
+      if (cursor) {
+        const d = p.add(cursor.distance);
+        w += ` AND (${dist} > ${d} OR (${dist} = ${d} AND l.id > ${p.add(cursor.id)}))`;
+      }
+      return w;
+    };
+    const sql = `
+      WITH top AS (
+        SELECT l.id, ${dist} AS distance FROM listings l
+         WHERE ${where(p.add(radiusM))}
+         ORDER BY ${dist} LIMIT ${lim}
+      ), edge AS (
+        SELECT max(distance) AS d, count(*) AS n FROM top
+      ), page AS (
+        SELECT id, distance FROM top
+         WHERE (SELECT n FROM edge) < ${lim} OR distance < (SELECT d FROM edge)
+        UNION
+        SELECT l.id, ${dist} FROM listings l
+         WHERE (SELECT n FROM edge) = ${lim}
+           AND ${where('(SELECT d FROM edge) + 0.01')}
+           AND ${dist} = (SELECT d FROM edge)
+      )
+      SELECT ${LISTING_VIEW_COLUMNS}, page.distance
+        FROM page JOIN listings l ON l.id = page.id ${LISTING_VIEW_JOINS}
+       ORDER BY page.distance, l.id LIMIT ${lim}`;
     const rows = await this.ds.query<Array<ListingRow & { distance: number }>>(sql, p.values);
     return rows.map((r) => ({
       listing: toListingView(r),
