@@ -51,6 +51,13 @@ try {
   run('migrating the database', [cli, 'migrate'], env);
   run('seeding the demo towns (idempotent)', [cli, 'seed'], env);
 
+  // The worker's e-mails go to a local SMTP sink (.local/dev/mail) unless SMTP_URL is set.
+  if (!process.env.SMTP_URL) {
+    children.push(
+      spawn(process.execPath, [path.join(root, 'tools/mail-sink.mjs')], { stdio: 'inherit', env }),
+    );
+  }
+
   for (const [name, file] of [
     ['api', 'main.js'],
     ['worker', 'worker.js'],

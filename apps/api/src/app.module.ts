@@ -9,7 +9,10 @@ import { RealtimeGateway } from './infra/realtime/realtime.gateway';
 import { AuthController } from './modules/auth/auth.controller';
 import { AuthModule } from './modules/auth/auth.module';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { ConversationsModule } from './modules/conversations/conversations.module';
 import { ExchangesModule } from './modules/exchanges/exchanges.module';
+import { AlertsModule } from './modules/alerts/alerts.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { HealthModule } from './modules/health/health.module';
 import { ListingsModule } from './modules/listings/listings.module';
 import { MunicipalitiesModule } from './modules/municipalities/municipalities.module';
@@ -41,6 +44,9 @@ import { UsersModule } from './modules/users/users.module';
     MunicipalitiesModule,
     ListingsModule,
     ExchangesModule,
+    NotificationsModule,
+    AlertsModule,
+    ConversationsModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: DomainExceptionFilter },

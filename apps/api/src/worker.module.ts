@@ -10,6 +10,12 @@ import { RemindersService } from './modules/exchanges/reminders.service';
 import { OutboxModule } from './modules/outbox/outbox.module';
 import { OutboxProcessor } from './modules/outbox/outbox.processor';
 import { OutboxRelayService } from './modules/outbox/outbox-relay.service';
+import { OUTBOX_HANDLERS, type OutboxHandler } from './modules/outbox/outbox-handlers';
+import { ALERT_OUTBOX_HANDLERS, AlertsWorkerModule } from './modules/alerts/alerts-worker.module';
+import {
+  NOTIFICATION_OUTBOX_HANDLERS,
+  NotificationsWorkerModule,
+} from './modules/notifications/notifications-worker.module';
 
 /** Redis connection options from a URL, for BullMQ workers (which keep retrying while it is down). */
 export function workerConnection(url: string) {
@@ -39,7 +45,20 @@ export function workerConnection(url: string) {
     BullModule.registerQueue({ name: QueueName.Reminders }),
     ExchangesModule,
     OutboxModule,
+    NotificationsWorkerModule,
+    AlertsWorkerModule,
   ],
-  providers: [OutboxProcessor, OutboxRelayService, RemindersService, RemindersProcessor],
+  providers: [
+    OutboxProcessor,
+    OutboxRelayService,
+    RemindersService,
+    RemindersProcessor,
+    {
+      // Every module's outbox handlers, in one list for the outbox processor.
+      provide: OUTBOX_HANDLERS,
+      inject: [NOTIFICATION_OUTBOX_HANDLERS, ALERT_OUTBOX_HANDLERS],
+      useFactory: (...groups: OutboxHandler[][]): OutboxHandler[] => groups.flat(),
+    },
+  ],
 })
 export class WorkerModule {}

@@ -13,6 +13,7 @@ export * from './exchanges/exchange-state';
 export * from './exchanges/booking-policy';
 export * from './exchanges/exchange.schema';
 export * from './conversations/conversation.schema';
+export * from './conversations/message-body';
 export * from './notifications/notification';
 export * from './notifications/notification.schema';
 export * from './notifications/notification-rules';

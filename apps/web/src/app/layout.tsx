@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../components/ui/language-switch';
 import { useLogout, useSession } from '../features/auth/api/auth.api';
+import { NotificationBell } from '../features/notifications/components/notification-bell';
 
 function AccountControls() {
   const { t } = useTranslation();
@@ -12,6 +13,7 @@ function AccountControls() {
   if (session.status === 'authenticated') {
     return (
       <div className="account">
+        <NotificationBell />
         <span className="account__name">
           {t('nav.signedInAs', { name: session.me.displayName })}
         </span>
@@ -41,6 +43,7 @@ function AccountControls() {
 
 export function Layout() {
   const { t } = useTranslation();
+  const session = useSession();
   const { pathname } = useLocation();
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
@@ -71,6 +74,12 @@ export function Layout() {
             {t('nav.listings')}
           </NavLink>
           <NavLink to="/listings/new">{t('nav.publish')}</NavLink>
+          {session.status === 'authenticated' ? (
+            <>
+              <NavLink to="/exchanges">{t('nav.exchanges')}</NavLink>
+              <NavLink to="/messages">{t('nav.messages')}</NavLink>
+            </>
+          ) : null}
         </nav>
         <div className="header__tools">
           <LanguageSwitch />

@@ -56,6 +56,49 @@ export const routes: RouteObject[] = [
               Component: (await import('./routes/edit-listing-route')).EditListingRoute,
             }),
           },
+          {
+            path: '/exchanges',
+            lazy: async () => ({
+              Component: (await import('./routes/exchanges-route')).ExchangesRoute,
+            }),
+          },
+          {
+            path: '/exchanges/:id',
+            lazy: async () => ({
+              Component: (await import('./routes/exchange-route')).ExchangeRoute,
+            }),
+          },
+          {
+            path: '/messages',
+            lazy: async () => ({
+              Component: (await import('./routes/messages-route')).MessagesRoute,
+            }),
+          },
+          {
+            path: '/messages/:id',
+            lazy: async () => ({
+              Component: (await import('./routes/conversation-route')).ConversationRoute,
+            }),
+          },
+          {
+            path: '/notifications',
+            lazy: async () => ({
+              Component: (await import('./routes/notifications-route')).NotificationsRoute,
+            }),
+          },
+          {
+            path: '/settings/notifications',
+            lazy: async () => ({
+              Component: (await import('./routes/notification-settings-route'))
+                .NotificationSettingsRoute,
+            }),
+          },
+          {
+            path: '/alerts',
+            lazy: async () => ({
+              Component: (await import('./routes/alerts-route')).AlertsRoute,
+            }),
+          },
         ],
       },
       { path: '*', element: <NotFoundRoute /> },

@@ -29,3 +29,17 @@ export const notificationPreferencesSchema = z.partialRecord(
   channelSchema,
 );
 export type NotificationPreferencesInput = z.infer<typeof notificationPreferencesSchema>;
+
+/** `GET /me/notification-preferences` and the answer to `PUT`: every kind, defaults filled in. */
+export const notificationPreferencesViewSchema = z.record(
+  z.enum(NOTIFICATION_KINDS),
+  channelSchema,
+);
+
+/** `GET /notifications`: newest first, with how many in-app notifications are unread. */
+export const notificationsPageSchema = z.object({
+  items: z.array(notificationSchema),
+  nextCursor: z.string().nullable(),
+  unreadCount: z.number().int(),
+});
+export type NotificationsPage = z.infer<typeof notificationsPageSchema>;

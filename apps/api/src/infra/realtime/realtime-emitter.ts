@@ -23,7 +23,16 @@ export class RealtimeEmitter implements OnModuleDestroy {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.redis = redisConnection(config.redisUrl, 'producer');
     this.redis.on('error', () => undefined);
-    this.emitter = new Emitter<ServerToClientEvents>(this.redis);
+    // The emitter drops PUBLISH's promise: while Redis is down it would reject unhandled (and
+    // crash the process). It only ever calls `publish`: give it one whose failures are logged.
+    const publisher = {
+      publish: (channel: string, message: string | Buffer) =>
+        this.redis.publish(channel, message).catch((e: Error) => {
+          this.logger.warn(`emit failed: ${e.message}`);
+          return 0;
+        }),
+    };
+    this.emitter = new Emitter<ServerToClientEvents>(publisher);
   }
 
   toUser<E extends ServerEventName>(

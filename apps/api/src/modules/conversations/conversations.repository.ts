@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { MessageView } from '@partagora/domain';
+import type { ListingStatus, MessageView } from '@partagora/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 
 interface MessageRow {
@@ -10,6 +10,55 @@ interface MessageRow {
   body: string;
   created_at: Date;
 }
+
+/** One conversation as one participant sees it (`viewer_*` are that participant's). */
+export interface ConversationRow {
+  id: string;
+  kind: 'exchange' | 'question';
+  listing_id: string;
+  listing_title: string;
+  exchange_id: string | null;
+  other_id: string;
+  other_name: string;
+  last_seq: number;
+  viewer_last_read_seq: number;
+  updated_at: Date;
+  /** `updated_at` to the microsecond, UTC ISO: the list cursor (a JS Date keeps milliseconds). */
+  updated_key: string;
+  m_id: string | null;
+  m_seq: number | null;
+  m_author_id: string | null;
+  m_body: string | null;
+  m_created_at: Date | null;
+}
+
+export interface ListingForQuestion {
+  id: string;
+  ownerId: string;
+  status: ListingStatus;
+}
+
+/**
+ * The viewer's conversations ($1 = viewer id) with the other participant, the listing, the
+ * exchange (if any) and the last message. A conversation whose other participant erased their
+ * account has no other party left and is not listed.
+ */
+const VIEW = `SELECT c.id, c.kind, c.listing_id, l.title AS listing_title, e.id AS exchange_id,
+       o.id AS other_id, o.display_name AS other_name, c.last_seq, p.last_read_seq AS viewer_last_read_seq,
+       c.updated_at, to_char(c.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS updated_key,
+       m.id AS m_id, m.seq AS m_seq, m.author_id AS m_author_id, m.body AS m_body, m.created_at AS m_created_at
+  FROM conversation_participants p
+  JOIN conversations c ON c.id = p.conversation_id
+  JOIN listings l ON l.id = c.listing_id
+  JOIN LATERAL (
+    SELECT u.id, u.display_name FROM conversation_participants op JOIN users u ON u.id = op.user_id
+     WHERE op.conversation_id = c.id AND op.user_id <> p.user_id ORDER BY op.user_id LIMIT 1
+  ) o ON true
+  LEFT JOIN exchanges e ON e.conversation_id = c.id
+  LEFT JOIN messages m ON m.conversation_id = c.id AND m.seq = c.last_seq
+ WHERE p.user_id = $1`;
+
+const MESSAGE_COLUMNS = `id, conversation_id, seq, author_id, body, created_at`;
 
 export function toMessageView(r: MessageRow): MessageView {
   return {
@@ -72,7 +121,7 @@ export class ConversationsRepository {
     const seq = seqRows[0]!.last_seq;
     const rows = await manager.query<MessageRow[]>(
       `INSERT INTO messages (conversation_id, seq, author_id, body) VALUES ($1, $2, $3, $4)
-       RETURNING id, conversation_id, seq, author_id, body, created_at`,
+       RETURNING ${MESSAGE_COLUMNS}`,
       [conversationId, seq, authorId, body],
     );
     // The author has read what they wrote.
@@ -92,5 +141,117 @@ export class ConversationsRepository {
       [conversationId],
     );
     return rows.map((r) => r.user_id);
+  }
+
+  async isParticipant(
+    conversationId: string,
+    userId: string,
+    manager: EntityManager = this.ds.manager,
+  ): Promise<boolean> {
+    const rows = await manager.query<unknown[]>(
+      `SELECT 1 FROM conversation_participants WHERE conversation_id = $1 AND user_id = $2`,
+      [conversationId, userId],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * A page of the viewer's conversations, most recently updated first; `after` is the
+   * `(updated_key, id)` of the last row of the previous page.
+   */
+  async listForUser(
+    userId: string,
+    limit: number,
+    after?: { updatedKey: string; id: string },
+  ): Promise<ConversationRow[]> {
+    const params: unknown[] = [userId, limit];
+    let where = '';
+    if (after) {
+      params.push(after.updatedKey, after.id);
+      where = ` AND (c.updated_at, c.id) < ($3::timestamptz, $4::uuid)`;
+    }
+    return this.ds.query<ConversationRow[]>(
+      `${VIEW}${where} ORDER BY c.updated_at DESC, c.id DESC LIMIT $2`,
+      params,
+    );
+  }
+
+  /** One conversation as `userId` sees it; null when they are not a participant. */
+  async findForParticipant(
+    conversationId: string,
+    userId: string,
+    manager: EntityManager = this.ds.manager,
+  ): Promise<ConversationRow | null> {
+    const rows = await manager.query<ConversationRow[]>(`${VIEW} AND c.id = $2`, [
+      userId,
+      conversationId,
+    ]);
+    return rows[0] ?? null;
+  }
+
+  /** Messages with a sequence number above `after`, ascending, at most `limit`. */
+  async messagesAfter(
+    conversationId: string,
+    after: number,
+    limit: number,
+  ): Promise<MessageView[]> {
+    const rows = await this.ds.query<MessageRow[]>(
+      `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = $1 AND seq > $2
+        ORDER BY seq LIMIT $3`,
+      [conversationId, after, limit],
+    );
+    return rows.map(toMessageView);
+  }
+
+  /**
+   * Moves the reader's marker forward to `seq`, never back and never past the last message.
+   * False when `userId` is not a participant.
+   */
+  async markRead(conversationId: string, userId: string, seq: number): Promise<boolean> {
+    const [, count] = await this.ds.query<[unknown[], number]>(
+      `UPDATE conversation_participants p
+          SET last_read_seq = GREATEST(p.last_read_seq, LEAST($3::int, c.last_seq))
+         FROM conversations c
+        WHERE c.id = p.conversation_id AND p.conversation_id = $1 AND p.user_id = $2`,
+      [conversationId, userId, seq],
+    );
+    return count > 0;
+  }
+
+  /** What a question needs to know of its listing. */
+  async listingForQuestion(listingId: string): Promise<ListingForQuestion | null> {
+    const rows = await this.ds.query<
+      Array<{ id: string; owner_id: string; status: ListingStatus }>
+    >(`SELECT id, owner_id, status FROM listings WHERE id = $1`, [listingId]);
+    const r = rows[0];
+    return r ? { id: r.id, ownerId: r.owner_id, status: r.status } : null;
+  }
+
+  /**
+   * The asker's question conversation about a listing, created with both participants on first
+   * use. The partial unique index `uq_conversations_question` settles concurrent first questions:
+   * the loser's insert waits for the winner's commit, does nothing, and reads the winner's row.
+   */
+  async questionFor(
+    manager: EntityManager,
+    listingId: string,
+    askerId: string,
+    ownerId: string,
+  ): Promise<string> {
+    const inserted = await manager.query<Array<{ id: string }>>(
+      `INSERT INTO conversations (kind, listing_id, asker_id) VALUES ('question', $1, $2)
+       ON CONFLICT (listing_id, asker_id) WHERE kind = 'question' DO NOTHING RETURNING id`,
+      [listingId, askerId],
+    );
+    let id = inserted[0]?.id;
+    if (!id) {
+      const existing = await manager.query<Array<{ id: string }>>(
+        `SELECT id FROM conversations WHERE kind = 'question' AND listing_id = $1 AND asker_id = $2`,
+        [listingId, askerId],
+      );
+      id = existing[0]!.id;
+    }
+    await this.addParticipants(manager, id, [askerId, ownerId]);
+    return id;
   }
 }

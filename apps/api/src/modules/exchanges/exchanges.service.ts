@@ -15,6 +15,7 @@ import {
   exchangeKindFor,
   heldSpan,
   nextExchangeState,
+  sanitizeMessageBody,
 } from '@partagora/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
@@ -120,8 +121,8 @@ export class ExchangesService {
         listing.ownerId,
         requesterId,
       ]);
-      if (input.message)
-        await this.conversations.addMessage(manager, conversationId, requesterId, input.message);
+      const first = input.message ? sanitizeMessageBody(input.message) : '';
+      if (first) await this.conversations.addMessage(manager, conversationId, requesterId, first);
       const id = await this.repo.insert(manager, {
         kind,
         listingId,

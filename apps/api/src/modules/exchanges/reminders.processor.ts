@@ -4,7 +4,7 @@ import type { JobPayloads } from '../../infra/queues/job-payloads';
 import { JobName, QueueName } from '../../infra/queues/queue-names';
 import { RemindersService } from './reminders.service';
 
-type ReminderJob = Job<JobPayloads[JobName.ExchangeReminder], void, JobName>;
+type ReminderJob = Job<JobPayloads[JobName.ExchangeReminder], void, JobName.ExchangeReminder>;
 
 @Processor(QueueName.Reminders, { concurrency: 5 })
 export class RemindersProcessor extends WorkerHost {
@@ -17,8 +17,6 @@ export class RemindersProcessor extends WorkerHost {
       case JobName.ExchangeReminder:
         await this.reminders.fire(job.data.exchangeId, job.data.type);
         return;
-      case JobName.DeliverOutboxEvent:
-        throw new Error(`${job.name} does not belong to the reminders queue`);
     }
   }
 }

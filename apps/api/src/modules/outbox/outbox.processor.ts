@@ -6,7 +6,7 @@ import { JobName, QueueName } from '../../infra/queues/queue-names';
 import { OUTBOX_HANDLERS, type OutboxHandler } from './outbox-handlers';
 import { OutboxRepository } from './outbox.repository';
 
-type OutboxJob = Job<JobPayloads[JobName.DeliverOutboxEvent], void, JobName>;
+type OutboxJob = Job<JobPayloads[JobName.DeliverOutboxEvent], void, JobName.DeliverOutboxEvent>;
 
 @Processor(QueueName.Outbox, { concurrency: 10 })
 export class OutboxProcessor extends WorkerHost {

@@ -45,12 +45,13 @@ interface BaseProps {
 }
 
 export interface TextFieldProps extends BaseProps {
-  type?: 'text' | 'email' | 'password' | 'number' | 'search';
+  type?: 'text' | 'email' | 'password' | 'number' | 'search' | 'date' | 'time';
   autoComplete?: string;
   inputMode?: 'text' | 'decimal' | 'numeric' | 'email';
   step?: string;
-  min?: number;
-  max?: number;
+  /** A number, or a `YYYY-MM-DD` / `HH:MM` bound for date and time inputs. */
+  min?: number | string;
+  max?: number | string;
 }
 
 /** A labelled input wired to react-hook-form, with hint and error announced to assistive tech. */
@@ -78,6 +79,7 @@ export function TextField({
 
 export interface TextAreaFieldProps extends BaseProps {
   rows?: number;
+  maxLength?: number;
 }
 
 export function TextAreaField({
@@ -95,6 +97,7 @@ export function TextAreaField({
         id={id}
         rows={rest.rows ?? 4}
         required={rest.required}
+        maxLength={rest.maxLength}
         {...registration}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}

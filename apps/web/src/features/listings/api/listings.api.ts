@@ -108,6 +108,34 @@ export function useListingMap(bbox: BBox | null, zoom: number, filters: ListingF
   });
 }
 
+/** Metres: how far from home my own listings are looked for (they may be placed elsewhere). */
+const MY_LISTINGS_RADIUS = 10_000;
+
+/**
+ * My available listings (to offer in a swap or an answer), found through the nearby search around
+ * my home and kept to mine; wanted posts are left out (they offer nothing).
+ */
+export function useMyAvailableListings(me: { id: string; home: LatLng }, enabled: boolean) {
+  return useQuery({
+    queryKey: ['listings', 'mine', me.id] as const,
+    queryFn: ({ signal }) =>
+      apiFetch<ListingSearchPage>('/listings', {
+        query: {
+          lat: me.home.lat,
+          lng: me.home.lng,
+          radius: MY_LISTINGS_RADIUS,
+          limit: LISTING_LIMITS.searchLimitMax,
+        },
+        signal,
+      }),
+    select: (page) =>
+      page.items.filter(
+        (l) => l.owner.id === me.id && l.status === 'available' && l.kind !== 'wanted',
+      ),
+    enabled,
+  });
+}
+
 export const listingQueryOptions = (id: string) =>
   queryOptions({
     queryKey: listingsKeys.detail(id),

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Circle } from 'react-leaflet';
@@ -61,9 +62,16 @@ export interface ListingDetailProps {
   /** The signed-in user's id: the owner gets edit/delete. */
   viewerId: string;
   onDeleted: () => void;
+  /** What someone else may do with the listing (request it, ask a question): composed by the app. */
+  renderViewerActions?: (listing: ListingView) => ReactNode;
 }
 
-export function ListingDetail({ id, viewerId, onDeleted }: ListingDetailProps) {
+export function ListingDetail({
+  id,
+  viewerId,
+  onDeleted,
+  renderViewerActions,
+}: ListingDetailProps) {
   const { t, i18n } = useTranslation();
   const query = useListing(id);
   useDocumentTitle(query.data?.title);
@@ -153,7 +161,9 @@ export function ListingDetail({ id, viewerId, onDeleted }: ListingDetailProps) {
       </section>
       {listing.owner.id === viewerId ? (
         <OwnerActions listing={listing} onDeleted={onDeleted} />
-      ) : null}
+      ) : (
+        renderViewerActions?.(listing)
+      )}
     </article>
   );
 }

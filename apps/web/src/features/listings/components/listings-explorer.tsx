@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { LISTING_LIMITS } from '@partagora/domain';
 import type { LatLng } from '@partagora/geo';
 import { BaseMap } from '../../../components/map/base-map';
@@ -25,6 +26,10 @@ export function ListingsExplorer({ home }: { home: LatLng }) {
   const [highlightedId, setHighlightedId] = useState<string | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const mapListings = useListingMap(viewport?.bbox ?? null, viewport?.zoom ?? 0, filters);
+  const alertParams = new URLSearchParams({ radius: String(radius) });
+  if (filters.kind) alertParams.set('kind', filters.kind);
+  if (filters.category) alertParams.set('category', filters.category);
+  if (filters.q) alertParams.set('q', filters.q);
 
   return (
     <div className="explorer">
@@ -34,6 +39,9 @@ export function ListingsExplorer({ home }: { home: LatLng }) {
         onFiltersChange={setFilters}
         onRadiusChange={setRadius}
       />
+      <p className="explorer__alert">
+        <Link to={`/alerts?${alertParams.toString()}`}>{t('listings.createAlert')}</Link>
+      </p>
       <div className="explorer__map">
         {mapListings.isError ? (
           <p className="alert alert--error" role="alert">

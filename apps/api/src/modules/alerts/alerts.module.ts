@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { AlertsController } from './alerts.controller';
+import { AlertsRepository } from './alerts.repository';
+import { AlertsService } from './alerts.service';
+
+/** HTTP side: create, list and delete one's alerts. */
+@Module({
+  controllers: [AlertsController],
+  providers: [AlertsRepository, AlertsService],
+})
+export class AlertsModule {}

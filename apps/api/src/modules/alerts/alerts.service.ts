@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ALERT_LIMITS,
+  type AlertView,
+  type CreateAlertInput,
+  DomainError,
+} from '@partagora/domain';
+import { DataSource } from 'typeorm';
+import { AlertsRepository } from './alerts.repository';
+
+@Injectable()
+export class AlertsService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly repo: AlertsRepository,
+  ) {}
+
+  /** At most `ALERT_LIMITS.perUser` per user, counted under the user's row lock (no race past it). */
+  create(userId: string, input: CreateAlertInput): Promise<AlertView> {
+    return this.ds.transaction(async (manager) => {
+      const count = await this.repo.lockAndCount(manager, userId);
+      if (count === null) throw new DomainError('UNAUTHENTICATED', 'This account no longer exists');
+      if (count >= ALERT_LIMITS.perUser) {
+        throw new DomainError(
+          'TOO_MANY_ALERTS',
+          `You can keep at most ${ALERT_LIMITS.perUser} alerts; delete one first`,
+          { max: ALERT_LIMITS.perUser },
+        );
+      }
+      return this.repo.insert(manager, {
+        userId,
+        centre: input.centre ?? null,
+        radius: input.radius,
+        kind: input.kind ?? null,
+        category: input.category ?? null,
+        q: input.q ?? null,
+      });
+    });
+  }
+
+  async list(userId: string): Promise<{ items: AlertView[]; nextCursor: null }> {
+    return { items: await this.repo.listForUser(userId), nextCursor: null };
+  }
+
+  async remove(userId: string, alertId: string): Promise<void> {
+    if (!(await this.repo.deleteOwn(userId, alertId))) {
+      throw new DomainError('ALERT_NOT_FOUND', 'No such alert');
+    }
+  }
+}

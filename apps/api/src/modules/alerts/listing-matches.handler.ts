@@ -1,0 +1,120 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  type AlertMatchData,
+  WANTED_MATCH,
+  type WantedMatchData,
+  searchWords,
+} from '@partagora/domain';
+import { distanceBucket } from '@partagora/geo';
+import type { EntityManager } from 'typeorm';
+import { z } from 'zod';
+import type { OutboxHandler } from '../outbox/outbox-handlers';
+import type { OutboxRow } from '../outbox/outbox.repository';
+import { NotificationsService } from '../notifications/notifications.service';
+import { AlertsRepository, type NewListingFacts } from './alerts.repository';
+
+export const LISTING_CREATED = 'listing.created';
+
+const payloadSchema = z.object({ listingId: z.uuid(), ownerId: z.uuid() });
+
+/** `word:* & word:*`, as search builds it (letters and digits only, so safe for to_tsquery). */
+const allWords = (q: string) =>
+  searchWords(q)
+    .map((w) => `${w}:*`)
+    .join(' & ');
+
+/**
+ * `listing.created` → `alert_match` for the saved searches it fits, and for a wanted post
+ * `wanted_match` to the few nearest neighbours who have such a thing (not the whole town).
+ * One notification per user and listing (the source key is the outbox row).
+ */
+@Injectable()
+export class ListingMatchesHandler implements OutboxHandler {
+  readonly type = LISTING_CREATED;
+  private readonly logger = new Logger(ListingMatchesHandler.name);
+
+  constructor(
+    private readonly repo: AlertsRepository,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async handle(row: OutboxRow, manager: EntityManager): Promise<void> {
+    const parsed = payloadSchema.safeParse(row.payload);
+    if (!parsed.success) {
+      this.logger.warn(`outbox ${row.id} (${row.type}): unexpected payload, skipped`);
+      return;
+    }
+    const listing = await this.repo.newListing(manager, parsed.data.listingId);
+    if (!listing) return; // removed or hidden before delivery
+    const sourceKey = `outbox:${row.id}`;
+    await this.notifyAlerts(manager, sourceKey, listing);
+    if (listing.kind === 'wanted') await this.notifyWanted(manager, sourceKey, listing);
+  }
+
+  private async notifyAlerts(
+    manager: EntityManager,
+    sourceKey: string,
+    listing: NewListingFacts,
+  ): Promise<void> {
+    const candidates = await this.repo.alertsAround(manager, listing.id);
+    const queries = [
+      ...new Set(candidates.flatMap((c) => (c.q && allWords(c.q) ? [allWords(c.q)] : []))),
+    ];
+    const matched = await this.repo.matchingQueries(manager, listing.id, queries);
+    const fits = (q: string | null) => {
+      if (!q) return true;
+      const query = allWords(q);
+      // A text made of no word at all (punctuation) does not restrict, like an empty search.
+      return query === '' || matched.has(queries.indexOf(query));
+    };
+    const drafts = candidates
+      .filter((c) => fits(c.q))
+      .map((c) => {
+        const data: AlertMatchData = {
+          alertId: c.alertId,
+          listingId: listing.id,
+          listingTitle: listing.title,
+          listingKind: listing.kind,
+          category: listing.category,
+          ownerName: listing.ownerName,
+          distance: distanceBucket(c.distance),
+        };
+        return { userId: c.userId, kind: 'alert_match' as const, data: { ...data } };
+      });
+    // Candidates come nearest first: a user with several matching alerts hears of the nearest.
+    await this.notifications.notify(manager, sourceKey, drafts);
+  }
+
+  private async notifyWanted(
+    manager: EntityManager,
+    sourceKey: string,
+    listing: NewListingFacts,
+  ): Promise<void> {
+    const words = searchWords(listing.title).filter((w) => w.length >= WANTED_MATCH.minWordLength);
+    if (words.length === 0) return;
+    const candidates = await this.repo.wantedCandidates(
+      manager,
+      listing.id,
+      words.map((w) => `${w}:*`).join(' | '),
+      WANTED_MATCH.radiusM,
+      WANTED_MATCH.maxOwners,
+    );
+    await this.notifications.notify(
+      manager,
+      sourceKey,
+      candidates.map((c) => {
+        const data: WantedMatchData = {
+          listingId: listing.id,
+          listingTitle: listing.title,
+          category: listing.category,
+          wantedById: listing.ownerId,
+          wantedByName: listing.ownerName,
+          matchedListingId: c.listingId,
+          matchedListingTitle: c.title,
+          distance: distanceBucket(c.distance),
+        };
+        return { userId: c.ownerId, kind: 'wanted_match' as const, data: { ...data } };
+      }),
+    );
+  }
+}

@@ -1,0 +1,66 @@
+import { NOTIFICATION_KINDS, USER_LOCALES } from '@partagora/domain';
+import { notificationPath, renderDigestMail, renderNotificationMail } from './notification-mail';
+
+const DATA = {
+  exchangeId: '11111111-1111-4111-8111-111111111111',
+  listingId: '22222222-2222-4222-8222-222222222222',
+  conversationId: '33333333-3333-4333-8333-333333333333',
+  listingTitle: 'Échelle <télescopique>',
+  otherPartyName: 'Louis & Cie',
+  authorName: 'Louis & Cie',
+  ownerName: 'Nadia',
+  wantedByName: 'Sacha',
+  matchedListingTitle: 'Perceuse',
+  distance: '500m-1km',
+};
+
+describe(renderNotificationMail.name, () => {
+  it.each(
+    NOTIFICATION_KINDS.flatMap((kind) => USER_LOCALES.map((locale) => [kind, locale] as const)),
+  )('should render %s in %s with a subject, a text, an HTML body and a link', (kind, locale) => {
+    const mail = renderNotificationMail(kind, DATA, locale, 'https://p.test');
+    expect(mail.subject.length).toBeGreaterThan(5);
+    expect(mail.subject).not.toMatch(/\n/);
+    expect(mail.text).toContain(`https://p.test${notificationPath(kind, DATA)}`);
+    expect(mail.text).toContain('https://p.test/settings/notifications');
+    expect(mail.html).toContain(`<html lang="${locale}">`);
+    // User input is escaped in HTML, never interpreted.
+    expect(mail.html).not.toContain('<télescopique>');
+    expect(mail.html).not.toContain('Louis & Cie');
+  });
+
+  it('should speak the recipient’s language', () => {
+    expect(renderNotificationMail('exchange_requested', DATA, 'fr', 'https://p.test').subject).toBe(
+      'Louis & Cie vous demande « Échelle <télescopique> »',
+    );
+    expect(renderNotificationMail('exchange_requested', DATA, 'en', 'https://p.test').subject).toBe(
+      'Louis & Cie asked for “Échelle <télescopique>”',
+    );
+    expect(renderNotificationMail('alert_match', DATA, 'fr', 'https://p.test').text).toContain(
+      'entre 500 m et 1 km',
+    );
+  });
+
+  it('should lead to the exchange, the conversation or the listing', () => {
+    expect(notificationPath('exchange_accepted', DATA)).toBe(`/exchanges/${DATA.exchangeId}`);
+    expect(notificationPath('message_received', DATA)).toBe(`/messages/${DATA.conversationId}`);
+    expect(notificationPath('alert_match', DATA)).toBe(`/listings/${DATA.listingId}`);
+    expect(notificationPath('exchange_accepted', {})).toBe('/notifications');
+  });
+});
+
+describe(renderDigestMail.name, () => {
+  it('should list every item with its link, in the recipient’s language', () => {
+    const items = [
+      { kind: 'message_received' as const, data: DATA },
+      { kind: 'alert_match' as const, data: DATA },
+    ];
+    const fr = renderDigestMail(items, 'fr', 'https://p.test');
+    expect(fr.subject).toBe('Votre résumé Partagora : 2 nouveautés');
+    expect(fr.text).toContain('Nouveau message de Louis & Cie');
+    expect(fr.text).toContain(`https://p.test/messages/${DATA.conversationId}`);
+    expect(fr.text).toContain(`https://p.test/listings/${DATA.listingId}`);
+    const en = renderDigestMail(items.slice(0, 1), 'en', 'https://p.test');
+    expect(en.subject).toBe('Your Partagora digest: 1 update');
+  });
+});

@@ -1,0 +1,330 @@
+import type { NotificationKind, UserLocale } from '@partagora/domain';
+
+/** A rendered e-mail: subject, plain text and simple HTML, in one language. */
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** What a template reads: the notification's `data` (ids and display texts only). */
+type Data = Record<string, unknown>;
+
+interface Wording {
+  subject: string;
+  body: string;
+}
+
+/** A display text from `data`, on one line (titles and names are user input). */
+function str(d: Data, key: string, fallback = '…'): string {
+  const v = d[key];
+  return typeof v === 'string' && v.trim() !== '' ? v.replace(/\s+/g, ' ').trim() : fallback;
+}
+
+const DISTANCE: Record<UserLocale, Record<string, string>> = {
+  fr: {
+    '<500m': 'à moins de 500 m',
+    '500m-1km': 'entre 500 m et 1 km',
+    '1-2km': 'entre 1 et 2 km',
+    '2-5km': 'entre 2 et 5 km',
+    '>5km': 'à plus de 5 km',
+  },
+  en: {
+    '<500m': 'less than 500 m away',
+    '500m-1km': '500 m to 1 km away',
+    '1-2km': '1 to 2 km away',
+    '2-5km': '2 to 5 km away',
+    '>5km': 'more than 5 km away',
+  },
+};
+
+const distance = (locale: UserLocale, d: Data) =>
+  DISTANCE[locale][str(d, 'distance', '')] ?? (locale === 'fr' ? 'près de chez vous' : 'near you');
+
+type Template = (d: Data, locale: UserLocale) => Wording;
+
+/** French and English wording per kind; `other` is the other party as the recipient sees them. */
+const TEMPLATES: Record<NotificationKind, Record<UserLocale, Template>> = {
+  exchange_requested: {
+    fr: (d) => ({
+      subject: `${str(d, 'otherPartyName')} vous demande « ${str(d, 'listingTitle')} »`,
+      body: `${str(d, 'otherPartyName')} vous a fait une demande pour « ${str(d, 'listingTitle')} ». Acceptez-la ou déclinez-la depuis l'échange.`,
+    }),
+    en: (d) => ({
+      subject: `${str(d, 'otherPartyName')} asked for “${str(d, 'listingTitle')}”`,
+      body: `${str(d, 'otherPartyName')} sent you a request for “${str(d, 'listingTitle')}”. Accept or decline it from the exchange.`,
+    }),
+  },
+  exchange_accepted: {
+    fr: (d) => ({
+      subject: `Demande acceptée : « ${str(d, 'listingTitle')} »`,
+      body: `${str(d, 'otherPartyName')} a accepté l'échange autour de « ${str(d, 'listingTitle')} ». Convenez ensemble du rendez-vous dans la conversation.`,
+    }),
+    en: (d) => ({
+      subject: `Request accepted: “${str(d, 'listingTitle')}”`,
+      body: `${str(d, 'otherPartyName')} accepted the exchange about “${str(d, 'listingTitle')}”. Arrange the hand-over together in the conversation.`,
+    }),
+  },
+  exchange_declined: {
+    fr: (d) => ({
+      subject: `Demande déclinée : « ${str(d, 'listingTitle')} »`,
+      body: `L'échange avec ${str(d, 'otherPartyName')} autour de « ${str(d, 'listingTitle')} » n'aura pas lieu.`,
+    }),
+    en: (d) => ({
+      subject: `Request declined: “${str(d, 'listingTitle')}”`,
+      body: `The exchange with ${str(d, 'otherPartyName')} about “${str(d, 'listingTitle')}” will not go ahead.`,
+    }),
+  },
+  exchange_cancelled: {
+    fr: (d) => ({
+      subject: `Échange annulé : « ${str(d, 'listingTitle')} »`,
+      body: `L'échange avec ${str(d, 'otherPartyName')} autour de « ${str(d, 'listingTitle')} » a été annulé.`,
+    }),
+    en: (d) => ({
+      subject: `Exchange cancelled: “${str(d, 'listingTitle')}”`,
+      body: `The exchange with ${str(d, 'otherPartyName')} about “${str(d, 'listingTitle')}” was cancelled.`,
+    }),
+  },
+  exchange_handed_over: {
+    fr: (d) => ({
+      subject: `Remise enregistrée : « ${str(d, 'listingTitle')} »`,
+      body: `La remise de « ${str(d, 'listingTitle')} » avec ${str(d, 'otherPartyName')} est enregistrée.`,
+    }),
+    en: (d) => ({
+      subject: `Hand-over recorded: “${str(d, 'listingTitle')}”`,
+      body: `The hand-over of “${str(d, 'listingTitle')}” with ${str(d, 'otherPartyName')} is recorded.`,
+    }),
+  },
+  exchange_returned: {
+    fr: (d) => ({
+      subject: `Retour enregistré : « ${str(d, 'listingTitle')} »`,
+      body: `Le retour de « ${str(d, 'listingTitle')} » (échange avec ${str(d, 'otherPartyName')}) est enregistré. Pensez à clôturer l'échange.`,
+    }),
+    en: (d) => ({
+      subject: `Return recorded: “${str(d, 'listingTitle')}”`,
+      body: `The return of “${str(d, 'listingTitle')}” (exchange with ${str(d, 'otherPartyName')}) is recorded. Remember to complete the exchange.`,
+    }),
+  },
+  exchange_completed: {
+    fr: (d) => ({
+      subject: `Échange terminé : « ${str(d, 'listingTitle')} »`,
+      body: `Votre échange avec ${str(d, 'otherPartyName')} autour de « ${str(d, 'listingTitle')} » est terminé. Vous pouvez laisser un avis.`,
+    }),
+    en: (d) => ({
+      subject: `Exchange completed: “${str(d, 'listingTitle')}”`,
+      body: `Your exchange with ${str(d, 'otherPartyName')} about “${str(d, 'listingTitle')}” is complete. You can leave a review.`,
+    }),
+  },
+  exchange_no_show: {
+    fr: (d) => ({
+      subject: `Rendez-vous manqué : « ${str(d, 'listingTitle')} »`,
+      body: `Un rendez-vous manqué a été signalé sur l'échange avec ${str(d, 'otherPartyName')} autour de « ${str(d, 'listingTitle')} ».`,
+    }),
+    en: (d) => ({
+      subject: `Missed hand-over: “${str(d, 'listingTitle')}”`,
+      body: `A missed hand-over was reported on the exchange with ${str(d, 'otherPartyName')} about “${str(d, 'listingTitle')}”.`,
+    }),
+  },
+  exchange_overdue: {
+    fr: (d) => ({
+      subject: `Retour en retard : « ${str(d, 'listingTitle')} »`,
+      body: `Le retour de « ${str(d, 'listingTitle')} » (échange avec ${str(d, 'otherPartyName')}) est en retard.`,
+    }),
+    en: (d) => ({
+      subject: `Return overdue: “${str(d, 'listingTitle')}”`,
+      body: `The return of “${str(d, 'listingTitle')}” (exchange with ${str(d, 'otherPartyName')}) is overdue.`,
+    }),
+  },
+  exchange_expired: {
+    fr: (d) => ({
+      subject: `Demande expirée : « ${str(d, 'listingTitle')} »`,
+      body: `La demande autour de « ${str(d, 'listingTitle')} » avec ${str(d, 'otherPartyName')} a expiré sans réponse.`,
+    }),
+    en: (d) => ({
+      subject: `Request expired: “${str(d, 'listingTitle')}”`,
+      body: `The request about “${str(d, 'listingTitle')}” with ${str(d, 'otherPartyName')} expired without an answer.`,
+    }),
+  },
+  gift_went_to_another: {
+    fr: (d) => ({
+      subject: `« ${str(d, 'listingTitle')} » est parti chez un autre voisin`,
+      body: `${str(d, 'otherPartyName')} a choisi un autre voisin pour « ${str(d, 'listingTitle')} ». D'autres annonces vous attendent près de chez vous.`,
+    }),
+    en: (d) => ({
+      subject: `“${str(d, 'listingTitle')}” went to another neighbour`,
+      body: `${str(d, 'otherPartyName')} chose another neighbour for “${str(d, 'listingTitle')}”. Other listings near you are waiting.`,
+    }),
+  },
+  message_received: {
+    fr: (d) => ({
+      subject: `Nouveau message de ${str(d, 'authorName')} (« ${str(d, 'listingTitle')} »)`,
+      body: `${str(d, 'authorName')} vous a écrit à propos de « ${str(d, 'listingTitle')} ». Lisez et répondez dans la conversation.`,
+    }),
+    en: (d) => ({
+      subject: `New message from ${str(d, 'authorName')} (“${str(d, 'listingTitle')}”)`,
+      body: `${str(d, 'authorName')} wrote to you about “${str(d, 'listingTitle')}”. Read and reply in the conversation.`,
+    }),
+  },
+  reminder_pickup: {
+    fr: (d) => ({
+      subject: `Rappel : remise de « ${str(d, 'listingTitle')} »`,
+      body: `N'oubliez pas la remise de « ${str(d, 'listingTitle')} » avec ${str(d, 'otherPartyName')}.`,
+    }),
+    en: (d) => ({
+      subject: `Reminder: hand-over of “${str(d, 'listingTitle')}”`,
+      body: `Remember the hand-over of “${str(d, 'listingTitle')}” with ${str(d, 'otherPartyName')}.`,
+    }),
+  },
+  reminder_return_due: {
+    fr: (d) => ({
+      subject: `Rappel : retour de « ${str(d, 'listingTitle')} »`,
+      body: `Le retour de « ${str(d, 'listingTitle')} » (échange avec ${str(d, 'otherPartyName')}) est prévu bientôt.`,
+    }),
+    en: (d) => ({
+      subject: `Reminder: “${str(d, 'listingTitle')}” is due back`,
+      body: `“${str(d, 'listingTitle')}” (exchange with ${str(d, 'otherPartyName')}) is due back soon.`,
+    }),
+  },
+  alert_match: {
+    fr: (d, l) => ({
+      subject: `Nouvelle annonce près de chez vous : « ${str(d, 'listingTitle')} »`,
+      body: `${str(d, 'ownerName')} vient de publier « ${str(d, 'listingTitle')} », ${distance(l, d)}. Elle correspond à l'une de vos alertes.`,
+    }),
+    en: (d, l) => ({
+      subject: `New near you: “${str(d, 'listingTitle')}”`,
+      body: `${str(d, 'ownerName')} just posted “${str(d, 'listingTitle')}”, ${distance(l, d)}. It matches one of your alerts.`,
+    }),
+  },
+  wanted_match: {
+    fr: (d, l) => ({
+      subject: `${str(d, 'wantedByName')} cherche « ${str(d, 'listingTitle')} »`,
+      body: `${str(d, 'wantedByName')}, ${distance(l, d)}, cherche « ${str(d, 'listingTitle')} ». Votre annonce « ${str(d, 'matchedListingTitle')} » pourrait l'aider.`,
+    }),
+    en: (d, l) => ({
+      subject: `${str(d, 'wantedByName')} is looking for “${str(d, 'listingTitle')}”`,
+      body: `${str(d, 'wantedByName')}, ${distance(l, d)}, is looking for “${str(d, 'listingTitle')}”. Your listing “${str(d, 'matchedListingTitle')}” could help.`,
+    }),
+  },
+};
+
+const UI: Record<
+  UserLocale,
+  {
+    open: string;
+    footer: string;
+    digestSubject: (n: number) => string;
+    digestIntro: string;
+  }
+> = {
+  fr: {
+    open: 'Voir sur Partagora',
+    footer: 'Vous recevez cet e-mail selon vos préférences de notification, modifiables ici :',
+    digestSubject: (n) => `Votre résumé Partagora : ${n} nouveauté${n > 1 ? 's' : ''}`,
+    digestIntro: "Voici ce qui s'est passé depuis votre dernier résumé :",
+  },
+  en: {
+    open: 'Open in Partagora',
+    footer:
+      'You receive this e-mail according to your notification preferences, which you can change here:',
+    digestSubject: (n) => `Your Partagora digest: ${n} update${n > 1 ? 's' : ''}`,
+    digestIntro: 'Here is what happened since your last digest:',
+  },
+};
+
+/** Path in the web app a notification leads to (ids only). */
+export function notificationPath(kind: NotificationKind, d: Data): string {
+  const id = (key: string) => encodeURIComponent(str(d, key, ''));
+  switch (kind) {
+    case 'exchange_requested':
+    case 'exchange_accepted':
+    case 'exchange_declined':
+    case 'exchange_cancelled':
+    case 'exchange_handed_over':
+    case 'exchange_returned':
+    case 'exchange_completed':
+    case 'exchange_no_show':
+    case 'exchange_overdue':
+    case 'exchange_expired':
+    case 'reminder_pickup':
+    case 'reminder_return_due':
+      return d.exchangeId ? `/exchanges/${id('exchangeId')}` : '/notifications';
+    case 'gift_went_to_another':
+    case 'alert_match':
+    case 'wanted_match':
+      return d.listingId ? `/listings/${id('listingId')}` : '/notifications';
+    case 'message_received':
+      return d.conversationId ? `/messages/${id('conversationId')}` : '/notifications';
+  }
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
+
+const SETTINGS_PATH = '/settings/notifications';
+
+function layout(locale: UserLocale, publicUrl: string, inner: string): string {
+  const settings = `${publicUrl}${SETTINGS_PATH}`;
+  return [
+    `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"></head>`,
+    '<body style="font-family: sans-serif; line-height: 1.5; color: #1a1a1a; max-width: 560px">',
+    inner,
+    `<p style="color: #555; font-size: 0.85em">${escapeHtml(UI[locale].footer)} <a href="${escapeHtml(settings)}">${escapeHtml(settings)}</a></p>`,
+    '</body></html>',
+  ].join('\n');
+}
+
+/** One notification as an e-mail in the recipient's language. */
+export function renderNotificationMail(
+  kind: NotificationKind,
+  data: Data,
+  locale: UserLocale,
+  publicUrl: string,
+): RenderedMail {
+  const w = TEMPLATES[kind][locale](data, locale);
+  const link = `${publicUrl}${notificationPath(kind, data)}`;
+  const ui = UI[locale];
+  // French puts a space before the colon.
+  const openLine = locale === 'fr' ? `${ui.open} : ${link}` : `${ui.open}: ${link}`;
+  const text = [w.body, '', openLine, '', '—', ui.footer, `${publicUrl}${SETTINGS_PATH}`].join(
+    '\n',
+  );
+  const html = layout(
+    locale,
+    publicUrl,
+    `<p>${escapeHtml(w.body)}</p>\n<p><a href="${escapeHtml(link)}">${escapeHtml(ui.open)}</a></p>`,
+  );
+  return { subject: w.subject, text, html };
+}
+
+/** The daily digest: one line per notification, oldest first, each with its link. */
+export function renderDigestMail(
+  items: ReadonlyArray<{ kind: NotificationKind; data: Data }>,
+  locale: UserLocale,
+  publicUrl: string,
+): RenderedMail {
+  const ui = UI[locale];
+  const lines = items.map((item) => ({
+    summary: TEMPLATES[item.kind][locale](item.data, locale).subject,
+    link: `${publicUrl}${notificationPath(item.kind, item.data)}`,
+  }));
+  const text = [
+    ui.digestIntro,
+    '',
+    ...lines.flatMap((l) => [`- ${l.summary}`, `  ${l.link}`]),
+    '',
+    '—',
+    ui.footer,
+    `${publicUrl}${SETTINGS_PATH}`,
+  ].join('\n');
+  const html = layout(
+    locale,
+    publicUrl,
+    `<p>${escapeHtml(ui.digestIntro)}</p>\n<ul>\n${lines
+      .map((l) => `<li><a href="${escapeHtml(l.link)}">${escapeHtml(l.summary)}</a></li>`)
+      .join('\n')}\n</ul>`,
+  );
+  return { subject: ui.digestSubject(items.length), text, html };
+}

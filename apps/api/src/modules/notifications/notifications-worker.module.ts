@@ -1,0 +1,50 @@
+import { Module } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
+import { MailModule } from '../../infra/mail/mail.module';
+import { QueueName } from '../../infra/queues/queue-names';
+import type { OutboxHandler } from '../outbox/outbox-handlers';
+import { OutboxModule } from '../outbox/outbox.module';
+import { AfterCommitSubscriber } from './after-commit';
+import { ExchangeNotificationsHandler } from './handlers/exchange-notifications.handler';
+import { MessageNotificationsHandler } from './handlers/message-notifications.handler';
+import { NotificationCreatedHandler } from './handlers/notification-created.handler';
+import { DigestSchedulerService } from './jobs/digest-scheduler.service';
+import { DigestProcessor } from './jobs/digest.processor';
+import { NotificationsRepository } from './notifications.repository';
+import { NotificationsService } from './notifications.service';
+
+/** The outbox handlers of this module, for the worker's `OUTBOX_HANDLERS`. */
+export const NOTIFICATION_OUTBOX_HANDLERS = Symbol('NOTIFICATION_OUTBOX_HANDLERS');
+
+/**
+ * Worker side: outbox events → notification rows; `notification.created` → push and instant
+ * e-mail; the daily digest (queue, processor and schedule).
+ */
+@Module({
+  imports: [OutboxModule, MailModule, BullModule.registerQueue({ name: QueueName.Digest })],
+  providers: [
+    NotificationsRepository,
+    NotificationsService,
+    AfterCommitSubscriber,
+    ExchangeNotificationsHandler,
+    MessageNotificationsHandler,
+    NotificationCreatedHandler,
+    DigestProcessor,
+    DigestSchedulerService,
+    {
+      provide: NOTIFICATION_OUTBOX_HANDLERS,
+      inject: [
+        ExchangeNotificationsHandler,
+        MessageNotificationsHandler,
+        NotificationCreatedHandler,
+      ],
+      useFactory: (
+        exchanges: ExchangeNotificationsHandler,
+        messages: MessageNotificationsHandler,
+        created: NotificationCreatedHandler,
+      ): OutboxHandler[] => [...exchanges.handlers(), messages, created],
+    },
+  ],
+  exports: [NotificationsService, NOTIFICATION_OUTBOX_HANDLERS],
+})
+export class NotificationsWorkerModule {}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { MailModule } from '../../infra/mail/mail.module';
+import { OutboxModule } from '../outbox/outbox.module';
+import { AfterCommitSubscriber } from './after-commit';
+import { NotificationPreferencesController } from './notification-preferences.controller';
+import { NotificationsController } from './notifications.controller';
+import { NotificationsRepository } from './notifications.repository';
+import { NotificationsService } from './notifications.service';
+
+/** HTTP side: the in-app list, read marks and preferences. */
+@Module({
+  imports: [OutboxModule, MailModule],
+  controllers: [NotificationsController, NotificationPreferencesController],
+  providers: [NotificationsRepository, NotificationsService, AfterCommitSubscriber],
+  exports: [NotificationsService],
+})
+export class NotificationsModule {}

@@ -1,0 +1,122 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ExchangeView } from '@partagora/domain';
+import { mockFetch, renderWithProviders } from '../../../../test/test-utils';
+import { exchange } from '../../../../test/fixtures';
+import { ExchangeDetail } from '../components/exchange-detail';
+
+// Leaflet needs a real layout: the map is replaced, the sentence about the address remains.
+jest.mock('../map/meeting-point-map', () => ({ MeetingPointMap: () => null }));
+
+const ALL_BUTTONS = [
+  'Accepter',
+  'Refuser',
+  "Annuler l'échange",
+  'Objet remis',
+  'Objet rendu',
+  'Terminer',
+  'Absent au rendez-vous',
+];
+
+function renderDetail(view: ExchangeView, viewerId: string, after?: ExchangeView) {
+  const fake = mockFetch((call) =>
+    call.method === 'POST' ? { status: 200, body: after ?? view } : { status: 200, body: view },
+  );
+  renderWithProviders(
+    <ExchangeDetail
+      id={view.id}
+      viewerId={viewerId}
+      renderChat={(ex, other) => <p>{`chat ${ex.conversationId} ${other}`}</p>}
+    />,
+  );
+  return fake;
+}
+
+function actionButtons(): string[] {
+  const section = screen.queryByRole('region', { name: 'Que faire maintenant ?' });
+  if (!section) return [];
+  return within(section)
+    .getAllByRole('button')
+    .map((b) => b.textContent ?? '');
+}
+
+describe(ExchangeDetail.name, () => {
+  it('should show exactly the buttons of nextActions, with the next step in words', async () => {
+    renderDetail(exchange({ nextActions: ['accept', 'decline'] }), 'owner-1');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Perceuse' })).toBeTruthy();
+    expect(actionButtons()).toEqual(['Accepter', 'Refuser']);
+    for (const name of ALL_BUTTONS.filter((n) => n !== 'Accepter' && n !== 'Refuser')) {
+      expect(screen.queryByRole('button', { name })).toBeNull();
+    }
+    expect(screen.getByText("À vous d'accepter ou de refuser")).toBeTruthy();
+    expect(screen.getByText('Demandé')).toBeTruthy();
+    expect(screen.getByText('chat conv-1 Louis')).toBeTruthy();
+  });
+
+  it('should show no step buttons when the API offers none', async () => {
+    renderDetail(exchange({ status: 'completed', nextActions: [] }), 'requester-1');
+
+    expect(await screen.findByText('Échange terminé. Merci !')).toBeTruthy();
+    expect(actionButtons()).toEqual([]);
+    expect(screen.getByText('chat conv-1 Camille')).toBeTruthy();
+  });
+
+  it.each([
+    ['accept', 'Accepter', 'accept'],
+    ['decline', 'Refuser', 'decline'],
+    ['cancel', "Annuler l'échange", 'cancel'],
+    ['handover', 'Objet remis', 'handover'],
+    ['return', 'Objet rendu', 'return'],
+    ['complete', 'Terminer', 'complete'],
+    ['no_show', 'Absent au rendez-vous', 'no-show'],
+  ])('should post %s (button "%s") to /exchanges/:id/%s', async (action, label, verb) => {
+    jest.spyOn(window, 'confirm').mockReturnValue(true);
+    const { calls } = renderDetail(exchange({ nextActions: [action] }), 'owner-1');
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: label }));
+
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
+    const post = calls.find((c) => c.method === 'POST');
+    expect(post?.url).toBe(`/api/v1/exchanges/ex-1/${verb}`);
+    expect(post?.body).toBeUndefined();
+  });
+
+  it('should ask before recording a no-show, and show the new status afterwards', async () => {
+    const confirm = jest.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValue(true);
+    const { calls } = renderDetail(
+      exchange({ status: 'accepted', nextActions: ['handover', 'no_show', 'cancel'] }),
+      'owner-1',
+      exchange({ status: 'no_show', nextActions: [] }),
+    );
+    const user = userEvent.setup();
+    expect(await screen.findByText(/^Remise prévue le/)).toBeTruthy();
+    expect(actionButtons()).toEqual(['Objet remis', 'Absent au rendez-vous', "Annuler l'échange"]);
+
+    await user.click(screen.getByRole('button', { name: 'Absent au rendez-vous' }));
+    expect(confirm).toHaveBeenCalledTimes(1);
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+
+    await user.click(screen.getByRole('button', { name: 'Absent au rendez-vous' }));
+    expect(await screen.findByText('Absence au rendez-vous signalée')).toBeTruthy();
+    expect(calls.find((c) => c.method === 'POST')?.url).toBe('/api/v1/exchanges/ex-1/no-show');
+    expect(actionButtons()).toEqual([]);
+  });
+
+  it('should say the exact address is shared only once accepted', async () => {
+    renderDetail(
+      exchange({ status: 'accepted', meetingPointExact: true, nextActions: ['handover'] }),
+      'requester-1',
+    );
+    expect(
+      await screen.findByText("Adresse exacte partagée car l'échange est accepté."),
+    ).toBeTruthy();
+  });
+
+  it('should show an approximate area before acceptance', async () => {
+    renderDetail(exchange({ nextActions: ['cancel'] }), 'requester-1');
+    expect(await screen.findByText(/^Zone approximative d'environ 250 m/)).toBeTruthy();
+    expect(screen.getByText('En attente de la réponse de Camille')).toBeTruthy();
+  });
+});

@@ -1,0 +1,57 @@
+import type { ExchangeKind } from '../exchanges/exchange';
+import type { ListingCategory, ListingKind } from '../listings/listing';
+
+/*
+ * What `Notification.data` holds per kind: ids and display texts only. Never a coordinate, an
+ * address or a message body (a message may carry an address; it stays in the party-scoped chat).
+ */
+
+/** `exchange_*` and `gift_went_to_another`. */
+export interface ExchangeNotificationData {
+  exchangeId: string;
+  exchangeKind: ExchangeKind;
+  listingId: string;
+  listingTitle: string;
+  conversationId: string;
+  /** The other party of the exchange, as the recipient sees them. */
+  otherPartyId: string;
+  otherPartyName: string;
+}
+
+/** `message_received`. */
+export interface MessageNotificationData {
+  conversationId: string;
+  messageId: string;
+  listingId: string;
+  listingTitle: string;
+  /** The exchange the conversation belongs to; null for a question about a listing. */
+  exchangeId: string | null;
+  authorId: string;
+  authorName: string;
+}
+
+/** `alert_match`: a new listing fits one of the recipient's saved searches. */
+export interface AlertMatchData {
+  alertId: string;
+  listingId: string;
+  listingTitle: string;
+  listingKind: ListingKind;
+  category: ListingCategory;
+  ownerName: string;
+  /** Distance bucket label from the alert's centre (`< 500 m`…), never the distance itself. */
+  distance: string;
+}
+
+/** `wanted_match`: a neighbour asks for something the recipient has. */
+export interface WantedMatchData {
+  listingId: string;
+  listingTitle: string;
+  category: ListingCategory;
+  wantedById: string;
+  wantedByName: string;
+  /** The recipient's own listing that matched. */
+  matchedListingId: string;
+  matchedListingTitle: string;
+  /** Distance bucket label between the two public points. */
+  distance: string;
+}
