@@ -31,6 +31,7 @@ const freePort = () =>
   });
 
 const port = await freePort();
+const mailPort = await freePort();
 const base = `http://127.0.0.1:${port}`;
 const env = {
   ...process.env,
@@ -42,6 +43,9 @@ const env = {
   JWT_SECRET: 'journey-jwt-secret-journey-jwt-secret-0000',
   LOCATION_SECRET: 'journey-location-secret-journey-location-00',
   LOG_LEVEL: 'warn',
+  SMTP_URL: `smtp://127.0.0.1:${mailPort}`,
+  MAIL_SINK_PORT: String(mailPort),
+  MAIL_SINK_DIR: path.join(shots, 'mail'),
 };
 const cli = path.join(root, 'dist/api/apps/api/src/database/cli.js');
 const seed = spawnSync(process.execPath, [cli, 'seed'], { env, stdio: 'inherit' });
@@ -51,6 +55,12 @@ const procs = ['main.js', 'worker.js'].map((f) =>
   spawn(process.execPath, [path.join(root, 'dist/api/apps/api/src', f)], {
     env,
     stdio: ['ignore', 'inherit', 'inherit'],
+  }),
+);
+procs.push(
+  spawn(process.execPath, [path.join(root, 'tools/mail-sink.mjs')], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
   }),
 );
 let browser;
@@ -189,6 +199,128 @@ try {
         await p2.getByRole('heading', { name: title }).waitFor();
       } finally {
         await neighbour.close();
+      }
+    },
+  );
+
+  await journey(
+    'a resident books the drill, the owner accepts, both chat, hand over and return, with live notifications',
+    async (page, context) => {
+      const tag = randomBytes(3).toString('hex');
+      const drill = `Perceuse-${tag}`;
+      await signUp(page, {
+        email: `lender-${tag}@example.test`,
+        name: 'Prêteuse Journey',
+        lat: 48.4561,
+        lng: -2.0441,
+      });
+      await page.goto(`${base}/listings/new`);
+      await page.getByLabel('Type').selectOption('lend');
+      await page.getByLabel('Catégorie').selectOption('tools');
+      await page.getByLabel('Titre').fill(drill);
+      await page.getByRole('button', { name: "Publier l'annonce" }).click();
+      await page.getByRole('heading', { name: drill }).waitFor({ timeout: 15000 });
+      const listingUrl = page.url();
+      await page.goto(`${base}/exchanges`);
+      const ownerBell = page.getByRole('link', { name: /^Notifications/ });
+      await ownerBell.waitFor();
+      const ownerBellBefore =
+        (await ownerBell.getAttribute('aria-label')) ?? (await ownerBell.innerText());
+
+      const other = await context
+        .browser()
+        .newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+      try {
+        const b = await other.newPage();
+        await signUp(b, {
+          email: `borrower-${tag}@example.test`,
+          name: 'Emprunteur Journey',
+          lat: 48.4549,
+          lng: -2.0478,
+        });
+        await b.goto(listingUrl);
+        await b.getByRole('button', { name: 'Demander un prêt' }).click();
+        const day = (n) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+        const start = b.getByRole('group', { name: 'Début' });
+        await start.getByLabel('Date de début').fill(day(1));
+        await start.getByLabel('Heure de début').fill('10:00');
+        const end = b.getByRole('group', { name: 'Fin' });
+        await end.getByLabel('Date de fin').fill(day(2));
+        await end.getByLabel('Heure de fin').fill('18:00');
+        await b
+          .getByLabel('Message', { exact: true })
+          .fill('Bonjour, pour poser une étagère samedi.');
+        await b.getByRole('button', { name: 'Envoyer la demande' }).click();
+        await b.waitForURL(/\/exchanges\/[0-9a-f-]{36}/, { timeout: 15000 });
+        const exchangeUrl = b.url();
+        await a11y(b, 'exchange page');
+
+        // The owner's bell counts the request without any reload.
+        await page.waitForFunction(
+          (before) => {
+            const a = [...document.querySelectorAll('a')].find((x) =>
+              /^Notifications/.test(x.getAttribute('aria-label') ?? x.textContent ?? ''),
+            );
+            const label = a ? (a.getAttribute('aria-label') ?? a.textContent) : '';
+            return label !== before && /[1-9]/.test(label ?? '');
+          },
+          ownerBellBefore,
+          { timeout: 20000 },
+        );
+        const borrowerBell = await b
+          .getByRole('link', { name: /^Notifications/ })
+          .getAttribute('aria-label');
+        await page.goto(exchangeUrl);
+        await page.getByRole('button', { name: 'Accepter' }).click();
+        // The borrower's page follows: hand-over becomes possible, the bell counts the acceptance.
+        await b.getByRole('button', { name: 'Objet remis' }).waitFor({ timeout: 20000 });
+        await b.waitForFunction(
+          (before) => {
+            const a = [...document.querySelectorAll('a')].find((x) =>
+              /^Notifications/.test(x.getAttribute('aria-label') ?? x.textContent ?? ''),
+            );
+            return a && (a.getAttribute('aria-label') ?? a.textContent) !== before;
+          },
+          borrowerBell,
+          { timeout: 20000 },
+        );
+
+        // Both chat, live.
+        await b.getByLabel('Votre message').fill('Je passe à 10 h, ça vous va ?');
+        await b.getByRole('button', { name: 'Envoyer', exact: true }).click();
+        await page
+          .getByTestId('chat-message')
+          .filter({ hasText: 'Je passe à 10 h' })
+          .waitFor({ timeout: 20000 });
+        await page.getByLabel('Votre message').fill('Parfait, à demain !');
+        await page.getByRole('button', { name: 'Envoyer', exact: true }).click();
+        await b
+          .getByTestId('chat-message')
+          .filter({ hasText: 'Parfait, à demain' })
+          .waitFor({ timeout: 20000 });
+
+        await page.getByRole('button', { name: 'Objet remis' }).click();
+        await page.getByRole('button', { name: 'Objet rendu' }).waitFor({ timeout: 20000 });
+        await page.getByRole('button', { name: 'Objet rendu' }).click();
+        // The borrower sees the return without reloading: completing is now their next step.
+        await b.getByRole('button', { name: 'Terminer' }).waitFor({ timeout: 20000 });
+        await b.screenshot({
+          path: path.join(shots, 'exchange-returned-borrower.png'),
+          fullPage: true,
+        });
+        await page.screenshot({
+          path: path.join(shots, 'exchange-returned-owner.png'),
+          fullPage: true,
+        });
+        await b.getByRole('link', { name: /^Notifications/ }).click();
+        await b.getByTestId('notification').first().waitFor({ timeout: 10000 });
+        const texts = await b.getByTestId('notification').allInnerTexts();
+        if (!texts.some((x) => x.includes(drill)))
+          throw new Error(
+            `the borrower's notifications should name the drill: ${texts.join(' | ')}`,
+          );
+      } finally {
+        await other.close();
       }
     },
   );

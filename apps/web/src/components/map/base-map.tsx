@@ -28,6 +28,21 @@ function FollowCenter({ center, zoom }: { center: LatLng; zoom: number }) {
 }
 
 /**
+ * Leaflet measures its container once; when the layout around it changes (a chat column
+ * appears, fonts load), it would draw layers clipped. Re-measure whenever the box resizes.
+ */
+function FollowSize() {
+  const map = useMap();
+  useEffect(() => {
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => map.invalidateSize());
+    observer.observe(map.getContainer());
+    return () => observer.disconnect();
+  }, [map]);
+  return null;
+}
+
+/**
  * The one component owning Leaflet's `MapContainer` and the tile layer. The tile URL and
  * attribution come from `GET /client-config`; without tiles (config or tile server unreachable)
  * the map keeps working on a plain background and says so.
@@ -62,6 +77,7 @@ export function BaseMap({
             eventHandlers={{ tileerror: () => setTilesFailed(true) }}
           />
         ) : null}
+        <FollowSize />
         {followCenter ? <FollowCenter center={center} zoom={zoom} /> : null}
         {children}
       </MapContainer>
