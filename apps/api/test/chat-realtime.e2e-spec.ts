@@ -3,7 +3,8 @@ import type { ExchangeView, MessageView } from '@partagora/domain';
 import { destination } from '@partagora/geo';
 import { Emitter } from '@socket.io/redis-emitter';
 import { Redis } from 'ioredis';
-import { type Socket, io } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import { connected, testSocket } from './support/sockets';
 import request from 'supertest';
 import { RealtimeEmitter } from '../src/infra/realtime/realtime-emitter';
 import { RealtimeGateway } from '../src/infra/realtime/realtime.gateway';
@@ -44,25 +45,10 @@ describe(RealtimeGateway.name, () => {
     await a?.close();
   });
 
-  /** A client with no automatic reconnection: the tests decide when it is up. */
   function client(app: TestApp, who: TestUser): Socket {
-    const socket = io(app.url, {
-      transports: ['websocket'],
-      auth: { token: who.token },
-      reconnection: false,
-      forceNew: true,
-      timeout: 5000,
-    });
+    const socket = testSocket(app.url, who.token);
     sockets.push(socket);
     return socket;
-  }
-
-  function connected(socket: Socket): Promise<void> {
-    return new Promise((resolve, reject) => {
-      if (socket.connected) return resolve();
-      socket.once('connect', () => resolve());
-      socket.once('connect_error', (err) => reject(new Error(`connect_error: ${err.message}`)));
-    });
   }
 
   /** Every chat message a socket receives, to check arrivals and absences. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { destination } from '@partagora/geo';
-import { type Socket, io } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import { connected, testSocket } from './support/sockets';
 import request from 'supertest';
 import { RealtimeEmitter } from '../src/infra/realtime/realtime-emitter';
 import { RealtimeGateway } from '../src/infra/realtime/realtime.gateway';
@@ -36,25 +37,10 @@ describe(RealtimeGateway.name, () => {
   let town: TestTown;
   const sockets: Socket[] = [];
 
-  /** A client with no reconnection, so a refused or ended socket stays down. */
   function client(url: string, token?: string): Socket {
-    const socket = io(url, {
-      transports: ['websocket'],
-      auth: token === undefined ? {} : { token },
-      reconnection: false,
-      forceNew: true,
-      timeout: 5000,
-    });
+    const socket = testSocket(url, token);
     sockets.push(socket);
     return socket;
-  }
-
-  function connected(socket: Socket): Promise<void> {
-    return new Promise((resolve, reject) => {
-      if (socket.connected) return resolve();
-      socket.once('connect', () => resolve());
-      socket.once('connect_error', (err) => reject(new Error(`connect_error: ${err.message}`)));
-    });
   }
 
   function connectError(socket: Socket): Promise<Error> {

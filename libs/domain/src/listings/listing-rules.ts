@@ -41,3 +41,11 @@ export function assertListingLocation(home: LatLng, location: LatLng): void {
 export function searchWords(q: string): string[] {
   return (q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8);
 }
+
+/**
+ * A PostgreSQL `to_tsquery` text matching `words` as prefixes (`perc:* & tond:*`), all of them
+ * (`&`) or any (`|`). Safe to pass as a parameter: `searchWords` keeps letters and digits only.
+ */
+export function prefixTsQuery(words: readonly string[], join: '&' | '|' = '&'): string {
+  return words.map((w) => `${w}:*`).join(` ${join} `);
+}

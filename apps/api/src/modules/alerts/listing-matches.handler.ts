@@ -3,12 +3,13 @@ import {
   type AlertMatchData,
   WANTED_MATCH,
   type WantedMatchData,
+  prefixTsQuery,
   searchWords,
 } from '@partagora/domain';
 import { distanceBucket } from '@partagora/geo';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
-import type { OutboxHandler } from '../outbox/outbox-handlers';
+import { type OutboxHandler, outboxPayload } from '../outbox/outbox-handlers';
 import type { OutboxRow } from '../outbox/outbox.repository';
 import { NotificationsService } from '../notifications/notifications.service';
 import { AlertsRepository, type NewListingFacts } from './alerts.repository';
@@ -17,11 +18,7 @@ export const LISTING_CREATED = 'listing.created';
 
 const payloadSchema = z.object({ listingId: z.uuid(), ownerId: z.uuid() });
 
-/** `word:* & word:*`, as search builds it (letters and digits only, so safe for to_tsquery). */
-const allWords = (q: string) =>
-  searchWords(q)
-    .map((w) => `${w}:*`)
-    .join(' & ');
+const allWords = (q: string) => prefixTsQuery(searchWords(q));
 
 /**
  * `listing.created` → `alert_match` for the saved searches it fits, and for a wanted post
@@ -39,12 +36,9 @@ export class ListingMatchesHandler implements OutboxHandler {
   ) {}
 
   async handle(row: OutboxRow, manager: EntityManager): Promise<void> {
-    const parsed = payloadSchema.safeParse(row.payload);
-    if (!parsed.success) {
-      this.logger.warn(`outbox ${row.id} (${row.type}): unexpected payload, skipped`);
-      return;
-    }
-    const listing = await this.repo.newListing(manager, parsed.data.listingId);
+    const payload = outboxPayload(row, payloadSchema, this.logger);
+    if (!payload) return;
+    const listing = await this.repo.newListing(manager, payload.listingId);
     if (!listing) return; // removed or hidden before delivery
     const sourceKey = `outbox:${row.id}`;
     await this.notifyAlerts(manager, sourceKey, listing);
@@ -95,7 +89,7 @@ export class ListingMatchesHandler implements OutboxHandler {
     const candidates = await this.repo.wantedCandidates(
       manager,
       listing.id,
-      words.map((w) => `${w}:*`).join(' | '),
+      prefixTsQuery(words, '|'),
       WANTED_MATCH.radiusM,
       WANTED_MATCH.maxOwners,
     );

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  ListingCategory,
-  ListingKind,
-  ListingStatus,
-  ListingView,
-  LoanSettings,
+import {
+  type ListingCategory,
+  type ListingKind,
+  type ListingStatus,
+  type ListingView,
+  type LoanSettings,
+  prefixTsQuery,
 } from '@partagora/domain';
 import type { BBox, LatLng } from '@partagora/geo';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -76,7 +77,7 @@ function filterSql(p: Params, f: ListingFilters): string {
   if (f.category) parts.push(`l.category = ${p.add(f.category)}`);
   if (f.words && f.words.length > 0) {
     // to_tsquery syntax is built from letters/digits only, each word as a prefix.
-    const query = f.words.map((w) => `${w}:*`).join(' & ');
+    const query = prefixTsQuery(f.words);
     parts.push(`l.search_vector @@ to_tsquery('${LISTING_SEARCH_CONFIG}', ${p.add(query)})`);
   }
   return parts.map((s) => ` AND ${s}`).join('');

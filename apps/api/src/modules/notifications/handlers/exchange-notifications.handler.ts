@@ -10,7 +10,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { exchangeEvent } from '../../exchanges/exchanges.service';
-import type { OutboxHandler } from '../../outbox/outbox-handlers';
+import { type OutboxHandler, outboxPayload } from '../../outbox/outbox-handlers';
 import type { OutboxRow } from '../../outbox/outbox.repository';
 import { NotificationsRepository } from '../notifications.repository';
 import { type NotificationDraft, NotificationsService } from '../notifications.service';
@@ -56,12 +56,9 @@ export class ExchangeNotificationsHandler {
   }
 
   async handleStep(status: ExchangeStatus, row: OutboxRow, manager: EntityManager): Promise<void> {
-    const parsed = payloadSchema.safeParse(row.payload);
-    if (!parsed.success) {
-      this.logger.warn(`outbox ${row.id} (${row.type}): unexpected payload, skipped`);
-      return;
-    }
-    const { exchangeId, actorId, reason } = parsed.data;
+    const payload = outboxPayload(row, payloadSchema, this.logger);
+    if (!payload) return;
+    const { exchangeId, actorId, reason } = payload;
     await this.notifyParties(
       row,
       manager,
@@ -72,12 +69,9 @@ export class ExchangeNotificationsHandler {
   }
 
   async handleReminder(row: OutboxRow, manager: EntityManager): Promise<void> {
-    const parsed = reminderSchema.safeParse(row.payload);
-    if (!parsed.success) {
-      this.logger.warn(`outbox ${row.id} (${row.type}): unexpected payload, skipped`);
-      return;
-    }
-    const { exchangeId, type } = parsed.data;
+    const payload = outboxPayload(row, reminderSchema, this.logger);
+    if (!payload) return;
+    const { exchangeId, type } = payload;
     await this.notifyParties(row, manager, exchangeId, { actorId: null }, REMINDER_KIND[type]);
   }
 

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { MessageNotificationData } from '@partagora/domain';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
-import type { OutboxHandler } from '../../outbox/outbox-handlers';
+import { type OutboxHandler, outboxPayload } from '../../outbox/outbox-handlers';
 import type { OutboxRow } from '../../outbox/outbox.repository';
 import { NotificationsRepository } from '../notifications.repository';
 import { NotificationsService } from '../notifications.service';
@@ -32,12 +32,9 @@ export class MessageNotificationsHandler implements OutboxHandler {
   ) {}
 
   async handle(row: OutboxRow, manager: EntityManager): Promise<void> {
-    const parsed = payloadSchema.safeParse(row.payload);
-    if (!parsed.success) {
-      this.logger.warn(`outbox ${row.id} (${row.type}): unexpected payload, skipped`);
-      return;
-    }
-    const p = parsed.data;
+    const payload = outboxPayload(row, payloadSchema, this.logger);
+    if (!payload) return;
+    const p = payload;
     const conversation = await this.repo.conversationContext(manager, p.conversationId);
     if (!conversation) return;
     const recipients = await this.repo.participants(

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
-import type { OutboxHandler } from '../../outbox/outbox-handlers';
+import { type OutboxHandler, outboxPayload } from '../../outbox/outbox-handlers';
 import type { OutboxRow } from '../../outbox/outbox.repository';
 import { NOTIFICATION_CREATED, NotificationsService } from '../notifications.service';
 
@@ -16,11 +16,8 @@ export class NotificationCreatedHandler implements OutboxHandler {
   constructor(private readonly notifications: NotificationsService) {}
 
   async handle(row: OutboxRow, manager: EntityManager): Promise<void> {
-    const parsed = payloadSchema.safeParse(row.payload);
-    if (!parsed.success) {
-      this.logger.warn(`outbox ${row.id} (${row.type}): unexpected payload, skipped`);
-      return;
-    }
-    await this.notifications.deliver(manager, parsed.data.notificationId);
+    const payload = outboxPayload(row, payloadSchema, this.logger);
+    if (!payload) return;
+    await this.notifications.deliver(manager, payload.notificationId);
   }
 }

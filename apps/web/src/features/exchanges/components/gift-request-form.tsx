@@ -3,15 +3,13 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
   createExchangeSchema,
-  MESSAGE_MAX,
   type CreateExchangeInput,
   type ExchangeView,
 } from '@partagora/domain';
-import { ApiErrorAlert } from '../../../components/ui/api-error-alert';
-import { TextAreaField } from '../../../components/ui/field';
 import { schemaResolver } from '../../../lib/schema-resolver';
 import { useRequestExchange } from '../api/exchanges.api';
 import { applyRequestError } from './request-errors';
+import { RequestFormFooter } from './request-form-footer';
 
 interface GiftFormValues {
   message: string;
@@ -60,20 +58,12 @@ export function GiftRequestForm({ listingId, onRequested }: GiftRequestFormProps
       onSubmit={(e) => void handleSubmit(onSubmit)(e)}
     >
       <p>{t('exchangeRequest.give.intro')}</p>
-      <TextAreaField
-        label={t('exchangeRequest.message')}
-        hint={t('exchangeRequest.messageHint')}
+      <RequestFormFooter
         registration={register('message')}
-        maxLength={MESSAGE_MAX}
-        error={errors.message?.message}
-        rows={3}
+        messageError={errors.message?.message}
+        formError={formError}
+        isSubmitting={isSubmitting}
       />
-      {formError ? <ApiErrorAlert error={formError} /> : null}
-      <div className="actions">
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          {isSubmitting ? t('exchangeRequest.sending') : t('exchangeRequest.submit')}
-        </button>
-      </div>
     </form>
   );
 }

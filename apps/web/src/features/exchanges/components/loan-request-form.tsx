@@ -4,13 +4,12 @@ import { useTranslation } from 'react-i18next';
 import {
   createExchangeSchema,
   LOAN_BOOKING_HORIZON_DAYS,
-  MESSAGE_MAX,
   type CreateExchangeInput,
   type ExchangeView,
 } from '@partagora/domain';
 import { ApiErrorAlert } from '../../../components/ui/api-error-alert';
 import { StatusMessage } from '../../../components/ui/status-message';
-import { TextAreaField, TextField } from '../../../components/ui/field';
+import { TextField } from '../../../components/ui/field';
 import { isApiError } from '../../../lib/api-client';
 import {
   addDays,
@@ -30,6 +29,7 @@ import {
 } from '../lib/loan-period';
 import { AvailabilityCalendar } from './availability-calendar';
 import { applyRequestError } from './request-errors';
+import { RequestFormFooter } from './request-form-footer';
 
 /** The calendar shows the next eight weeks. */
 export const CALENDAR_DAYS = 56;
@@ -265,20 +265,12 @@ export function LoanRequestForm({
           })}
         </p>
       ) : null}
-      <TextAreaField
-        label={t('exchangeRequest.message')}
-        hint={t('exchangeRequest.messageHint')}
+      <RequestFormFooter
         registration={register('message')}
-        maxLength={MESSAGE_MAX}
-        error={errors.message?.message}
-        rows={3}
+        messageError={errors.message?.message}
+        formError={formError}
+        isSubmitting={isSubmitting}
       />
-      {formError ? <ApiErrorAlert error={formError} /> : null}
-      <div className="actions">
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          {isSubmitting ? t('exchangeRequest.sending') : t('exchangeRequest.submit')}
-        </button>
-      </div>
     </form>
   );
 }

@@ -4,17 +4,16 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
   createExchangeSchema,
-  MESSAGE_MAX,
   type CreateExchangeInput,
   type ExchangeView,
 } from '@partagora/domain';
-import { ApiErrorAlert } from '../../../components/ui/api-error-alert';
 import { SelectField, TextAreaField } from '../../../components/ui/field';
 import { StatusMessage } from '../../../components/ui/status-message';
 import { issueMessage } from '../../../lib/form-errors';
 import { i18n } from '../../../lib/i18n';
 import { useRequestExchange } from '../api/exchanges.api';
 import { applyRequestError } from './request-errors';
+import { RequestFormFooter } from './request-form-footer';
 
 /** One of my own available listings, as offered in a swap or an answer. */
 export interface OfferableListing {
@@ -196,20 +195,12 @@ function OfferFields({
       ) : (
         listingSelect
       )}
-      <TextAreaField
-        label={t('exchangeRequest.message')}
-        hint={t('exchangeRequest.messageHint')}
+      <RequestFormFooter
         registration={register('message')}
-        maxLength={MESSAGE_MAX}
-        error={errors.message?.message}
-        rows={3}
+        messageError={errors.message?.message}
+        formError={formError}
+        isSubmitting={isSubmitting}
       />
-      {formError ? <ApiErrorAlert error={formError} /> : null}
-      <div className="actions">
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          {isSubmitting ? t('exchangeRequest.sending') : t('exchangeRequest.submit')}
-        </button>
-      </div>
     </form>
   );
 }
