@@ -39,6 +39,8 @@ try {
     PARTAGORA_DATA_DIR: DEV.dataDir,
     PORT: String(port),
     WEB_DIST: path.join(root, 'apps/web/dist'),
+    // Quiet by default so the URL and the demo accounts stand out; LOG_LEVEL=log for more.
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   };
   run('building the API', [path.join(root, 'tools/build-api.mjs')], env);
   run(
