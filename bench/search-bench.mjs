@@ -3,7 +3,8 @@
 // Seeds 1,000,000 listings (80 % clustered around 20 French towns, 20 % spread over France) into a
 // database of its own, then measures in one run, at the same concurrency and for the same queries:
 //   1. GET /api/v1/listings near a town through the real API process (auth, validation, JSON);
-//   2. the very SQL the API's repository sends, run directly on PostgreSQL with `pg`.
+//   2. the very SQL the API's repository sends, run directly on PostgreSQL with `pg`;
+//   3. for reference, the bare KNN query on the same index returning ids only.
 // and prints p50 / p95 latency and throughput of both, and their ratios.
 //
 // Options (env): BENCH_LISTINGS (default 1000000), BENCH_SECONDS (15), BENCH_CONNECTIONS (10),
@@ -270,6 +271,14 @@ try {
 
   log(`warming up…`);
   await benchSql(stack.databaseUrl, queries.slice(0, 5));
+  // Reference floor: the textbook KNN on the same index returning ids only (no joins, no columns).
+  const bare = queries.map((q) => ({
+    sql: `SELECT id FROM listings WHERE status = 'available' AND ST_DWithin(public_point, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography, $3, false)${CATEGORY ? ' AND category = $4' : ''}
+          ORDER BY public_point <-> ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography LIMIT 21`,
+    params: [q.params[0], q.params[1], RADIUS, ...(CATEGORY ? [CATEGORY] : [])],
+  }));
+  log(`bare KNN: ${SECONDS} s at ${CONNECTIONS} connections…`);
+  const knn = await benchSql(stack.databaseUrl, bare);
   log(`SQL direct: ${SECONDS} s at ${CONNECTIONS} connections…`);
   const sql = await benchSql(stack.databaseUrl, queries);
   log(`API: ${SECONDS} s at ${CONNECTIONS} connections…`);
@@ -281,9 +290,11 @@ Nearest 20 available ${CATEGORY || 'any'} listings within ${RADIUS} m, ${availab
 ${CONNECTIONS} concurrent clients, ${SECONDS} s each, same 20 town-centre queries (2 cores, Node ${process.version}).
 
                         p50 ms    p95 ms    req/s
+  bare KNN, ids only  ${f(knn.p50)}  ${f(knn.p95)}  ${f(knn.rps)}
   SQL direct (pg)     ${f(sql.p50)}  ${f(sql.p95)}  ${f(sql.rps)}
   GET /api/v1/listings${f(viaApi.p50)}  ${f(viaApi.p95)}  ${f(viaApi.rps)}
   ratio API / SQL     ${f(viaApi.p50 / sql.p50)}× ${f(viaApi.p95 / sql.p95)}× ${f(viaApi.rps / sql.rps)}×
+  ratio SQL / bare    ${f(sql.p50 / knn.p50)}× ${f(sql.p95 / knn.p95)}× ${f(sql.rps / knn.rps)}×
 `);
 } finally {
   api?.kill('SIGTERM');

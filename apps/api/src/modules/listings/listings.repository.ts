@@ -177,9 +177,10 @@ export class ListingsRepository {
    *
    * The distance is `public_point <-> centre` (sphere) everywhere: order, cursor and bucket agree.
    * `top` is a KNN scan of the partial GiST index (ordered by distance alone, so the index can
-   * stop after `limit` rows). Listings of one home share one public point, so distances tie; when
-   * `top` is full, every listing at exactly its last distance is fetched too (a tiny radius), and
-   * the final order by (distance, id) cuts the page exactly where the cursor will resume.
+   * stop after `limit + 1` rows). Listings of one home share one public point, so distances tie:
+   * when the row after the page is as near as the page's last one, a tie straddles the cut, and
+   * every listing at exactly that distance is fetched too (a tiny radius). The final order by
+   * (distance, id) then cuts the page exactly where the cursor will resume.
    */
   async findNearby(
     centre: LatLng,
@@ -204,17 +205,18 @@ export class ListingsRepository {
       WITH top AS (
         SELECT l.id, ${dist} AS distance FROM listings l
          WHERE ${where(p.add(radiusM))}
-         ORDER BY ${dist} LIMIT ${lim}
+         ORDER BY ${dist} LIMIT ${lim} + 1
       ), edge AS (
-        SELECT max(distance) AS d, count(*) AS n FROM top
+        SELECT count(*) AS n, max(distance) AS beyond,
+               (SELECT distance FROM top ORDER BY distance OFFSET ${lim} - 1 LIMIT 1) AS last
+          FROM top
       ), page AS (
         SELECT id, distance FROM top
-         WHERE (SELECT n FROM edge) < ${lim} OR distance < (SELECT d FROM edge)
         UNION
         SELECT l.id, ${dist} FROM listings l
-         WHERE (SELECT n FROM edge) = ${lim}
-           AND ${where('(SELECT d FROM edge) + 0.01')}
-           AND ${dist} = (SELECT d FROM edge)
+         WHERE (SELECT n FROM edge) > ${lim} AND (SELECT beyond FROM edge) = (SELECT last FROM edge)
+           AND ${where('(SELECT last FROM edge) + 0.01')}
+           AND ${dist} = (SELECT last FROM edge)
       )
       SELECT ${LISTING_VIEW_COLUMNS}, page.distance
         FROM page JOIN listings l ON l.id = page.id ${LISTING_VIEW_JOINS}
