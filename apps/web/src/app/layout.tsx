@@ -54,7 +54,9 @@ export function Layout() {
       firstRender.current = false;
       return;
     }
-    main.current?.focus();
+    // Without scrolling past the header: a new page opens at its top, as after a full load.
+    main.current?.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
   }, [pathname]);
 
   return (
