@@ -9,6 +9,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { AppModule } from './app.module';
 import { toErrorResponse } from './common/http/domain-exception.filter';
 import { errorBody } from './common/http/error-status';
+import { inputGuard } from './common/http/input-guard';
 import { requestId } from './common/http/request-id';
 import type { AppConfig } from './config/app-config';
 import { RedisIoAdapter } from './infra/realtime/redis-io.adapter';
@@ -30,6 +31,7 @@ export async function createHttpApp(config: AppConfig): Promise<INestApplication
     const { status, code, message } = toErrorResponse(err);
     res.status(status).json(errorBody(code, message, req.id ?? '-'));
   });
+  app.use(inputGuard);
   if (config.webDist) serveWeb(app, config.webDist);
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
@@ -47,6 +49,8 @@ export async function createHttpApp(config: AppConfig): Promise<INestApplication
       .addBearerAuth()
       .build(),
   );
+  // The schemas come from zod as JSON Schema 2020-12, which is what OpenAPI 3.1 speaks (3.0 does not).
+  doc.openapi = '3.1.0';
   SwaggerModule.setup('api/docs', app, doc, {
     jsonDocumentUrl: 'api/docs-json',
   });

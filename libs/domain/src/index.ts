@@ -20,3 +20,5 @@ export * from './notifications/notification-rules';
 export * from './notifications/notification-data';
 export * from './alerts/alert.schema';
 export * from './exchanges/reminders';
+export * from './shared/cursor';
+export * from './shared/text-input';

@@ -1,4 +1,5 @@
 import type { LatLng } from '@partagora/geo';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /** SQL for a geography point from `$n` (lng) and `$n+1` (lat) parameters. */
 export const geogPoint = (lngParam: number, latParam: number) =>
@@ -28,4 +29,31 @@ export function isConstraintViolation(err: unknown, constraint: string): boolean
   };
   const pg = e?.driverError ?? e;
   return (pg?.code === '23505' || pg?.code === '23P01') && pg.constraint === constraint;
+}
+
+/** PostgreSQL's deadlock (40P01) and serialization failure (40001): the transaction may be re-run. */
+export function isRetryableConflict(err: unknown): boolean {
+  const e = err as { code?: string; driverError?: { code?: string } };
+  const code = e?.driverError?.code ?? e?.code;
+  return code === '40P01' || code === '40001';
+}
+
+/**
+ * Runs `work` in a transaction, re-running it (at most `attempts` times in all, with a short random
+ * pause) when PostgreSQL aborted it as a deadlock victim or a serialization failure. A safety net
+ * only: writers take their locks in one order (listing, then exchange) so deadlocks should not occur.
+ */
+export async function transactionWithRetry<T>(
+  ds: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+  attempts = 3,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ds.transaction(work);
+    } catch (err) {
+      if (attempt >= attempts || !isRetryableConflict(err)) throw err;
+      await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * attempt));
+    }
+  }
 }

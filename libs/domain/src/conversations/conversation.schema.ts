@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cursorQuerySchema, pageLimitSchema } from '../shared/cursor';
 import { MESSAGE_MAX } from '../exchanges/exchange.schema';
 
 export const postMessageSchema = z.strictObject({
@@ -20,8 +21,8 @@ export type MarkConversationReadInput = z.infer<typeof markConversationReadSchem
 
 /** `GET /conversations`: mine, most recently updated first. */
 export const conversationsQuerySchema = z.strictObject({
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).optional(),
+  cursor: cursorQuerySchema.optional(),
+  limit: pageLimitSchema.optional(),
 });
 export type ConversationsQuery = z.infer<typeof conversationsQuerySchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cursorQuerySchema, pageLimitSchema } from '../shared/cursor';
 import { latLngSchema } from '../shared/schemas';
 import { EXCHANGE_KINDS, EXCHANGE_STATUSES } from './exchange';
 
@@ -26,7 +27,8 @@ export type CreateExchangeInput = z.infer<typeof createExchangeSchema>;
 export const exchangeRoleQuerySchema = z.strictObject({
   role: z.enum(['owner', 'requester']).optional(),
   status: z.enum(EXCHANGE_STATUSES).optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: cursorQuerySchema.optional(),
+  limit: pageLimitSchema.optional(),
 });
 export type ExchangeRoleQuery = z.infer<typeof exchangeRoleQuerySchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cursorQuerySchema } from '../shared/cursor';
 import { fromQuery, latLngSchema, queryNumber } from '../shared/schemas';
 import {
   LISTING_CATEGORIES,
@@ -55,7 +56,7 @@ export const searchListingsQuerySchema = z.strictObject({
   category: z.enum(LISTING_CATEGORIES).optional(),
   q: z.string().trim().min(1).max(LISTING_LIMITS.searchQueryMax).optional(),
   limit: fromQuery(queryNumber().int().min(1).max(LISTING_LIMITS.searchLimitMax).optional()),
-  cursor: z.string().max(200).optional(),
+  cursor: cursorQuerySchema.optional(),
 });
 export type SearchListingsQuery = z.infer<typeof searchListingsQuerySchema>;
 

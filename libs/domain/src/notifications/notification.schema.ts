@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cursorQuerySchema, pageLimitSchema } from '../shared/cursor';
 import { EMAIL_MODES, NOTIFICATION_KINDS } from './notification';
 
 export const notificationSchema = z.object({
@@ -13,8 +14,8 @@ export type NotificationView = z.infer<typeof notificationSchema>;
 
 export const notificationsQuerySchema = z.strictObject({
   unread: z.enum(['true', 'false']).optional(),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).optional(),
+  cursor: cursorQuerySchema.optional(),
+  limit: pageLimitSchema.optional(),
 });
 
 export const markReadSchema = z.strictObject({

@@ -44,6 +44,20 @@ export function toErrorResponse(exception: unknown): {
       message: 'Too many requests, please retry later',
     };
   }
+  // A body whose Content-Encoding (gzip, deflate, br) does not match its bytes: zlib's errors.
+  const z = exception as { code?: unknown; errno?: unknown };
+  if (
+    z &&
+    typeof z === 'object' &&
+    typeof z.code === 'string' &&
+    /^(Z_|ERR_ZLIB|ERR__|ERR_BROTLI)/.test(z.code)
+  ) {
+    return {
+      status: 400,
+      code: 'BODY_ENCODING_INVALID',
+      message: 'The request body does not match its Content-Encoding',
+    };
+  }
   // body-parser errors carry `type` and `status`.
   const bp = exception as { type?: string; status?: number; message?: string };
   if (

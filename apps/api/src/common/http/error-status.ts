@@ -4,6 +4,7 @@ import type { ErrorCode } from '@partagora/domain';
 export const ERROR_STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
   MALFORMED_JSON: 400,
+  BODY_ENCODING_INVALID: 400,
   INVALID_CURSOR: 400,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,

@@ -3,6 +3,7 @@ import {
   type ConversationView,
   type ConversationsQuery,
   DomainError,
+  cursorCodec,
   type MessageView,
   type MessagesQuery,
   canViewListing,
@@ -93,13 +94,14 @@ export class ConversationsService {
     const rows = await this.repo.listForUser(
       userId,
       limit + 1,
-      q.cursor ? decodeCursor(q.cursor) : undefined,
+      q.cursor ? toUpdatedCursor(listCursor.decode(q.cursor)) : undefined,
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
       items: page.map(toConversationView),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.updated_key, last.id) : null,
+      nextCursor:
+        rows.length > limit && last ? listCursor.encode([last.updated_key, last.id]) : null,
     };
   }
 
@@ -204,31 +206,6 @@ export class ConversationsService {
   }
 }
 
-function encodeCursor(updatedKey: string, id: string): string {
-  return Buffer.from(JSON.stringify([updatedKey, id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { updatedKey: string; id: string } {
-  try {
-    const [updatedKey, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [
-      unknown,
-      unknown,
-    ];
-    if (
-      typeof updatedKey !== 'string' ||
-      !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(updatedKey) ||
-      // A real instant (no 30 February), or PostgreSQL would refuse it with a 500.
-      new Date(`${updatedKey.slice(0, 19)}Z`).toISOString().slice(0, 19) !==
-        updatedKey.slice(0, 19) ||
-      typeof id !== 'string' ||
-      !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)
-    ) {
-      throw new Error('shape');
-    }
-    return { updatedKey, id };
-  } catch {
-    throw new DomainError('INVALID_CURSOR', 'This cursor is not one the API gave', [
-      { path: 'cursor', message: 'Invalid cursor' },
-    ]);
-  }
-}
+/** Most recently updated first on `(updated_at, id)`. */
+const listCursor = cursorCodec(['instant', 'uuid']);
+const toUpdatedCursor = ([updatedKey, id]: readonly [string, string]) => ({ updatedKey, id });

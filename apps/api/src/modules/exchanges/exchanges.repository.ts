@@ -41,6 +41,8 @@ export interface ExchangeRow {
   exact_lng: number;
   created_at: Date;
   updated_at: Date;
+  /** `updated_at` to the microsecond, UTC ISO: the list cursor (a JS Date keeps milliseconds). */
+  updated_key: string;
 }
 
 export interface NewExchange {
@@ -64,7 +66,8 @@ const VIEW = `SELECT e.id, e.kind, e.status, e.listing_id, l.title AS listing_ti
        e.conversation_id, e.offered_listing_id, e.offered_item,
        ST_Y(l.public_point::geometry) AS public_lat, ST_X(l.public_point::geometry) AS public_lng,
        ST_Y(l.exact_point::geometry) AS exact_lat, ST_X(l.exact_point::geometry) AS exact_lng,
-       e.created_at, e.updated_at
+       e.created_at, e.updated_at,
+       to_char(e.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS updated_key
   FROM exchanges e
   JOIN listings l ON l.id = e.listing_id
   JOIN users o ON o.id = e.owner_id
@@ -75,7 +78,10 @@ const VIEW = `SELECT e.id, e.kind, e.status, e.listing_id, l.title AS listing_ti
 export class ExchangesRepository {
   constructor(private readonly ds: DataSource) {}
 
-  /** The listing, share-locked so it cannot change under a new request. */
+  /**
+   * The listing, locked like {@link lockListingOf} so that requests (an auto-accepted loan enters
+   * the exclusion constraint at once) and steps on one listing are serialised in the same order.
+   */
   async listingForRequest(manager: EntityManager, id: string): Promise<ListingForExchange | null> {
     const rows = await manager.query<
       Array<{
@@ -91,7 +97,7 @@ export class ExchangesRepository {
       }>
     >(
       `SELECT id, owner_id, kind, status, title, loan_max_days, loan_buffer_hours, deposit_note, auto_accept
-         FROM listings WHERE id = $1 FOR SHARE`,
+         FROM listings WHERE id = $1 FOR NO KEY UPDATE`,
       [id],
     );
     const r = rows[0];
@@ -150,12 +156,15 @@ export class ExchangesRepository {
   }
 
   /**
-   * For a gift, swap or answer, a step may touch the listing and its other requests: lock the
-   * listing row first, so concurrent steps on one listing queue up instead of deadlocking.
+   * Every write on a listing's exchanges locks the listing row first, then the exchange: one lock
+   * order, so concurrent steps on one listing queue up instead of deadlocking. Loans need it too:
+   * concurrent acceptances of overlapping loans meet in the exclusion constraint, whose checks
+   * deadlock when two transactions insert conflicting entries at once. `FOR NO KEY UPDATE` still
+   * lets foreign-key checks (new requests' `FOR KEY SHARE`) through.
    */
   async lockListingOf(manager: EntityManager, exchangeId: string): Promise<void> {
     await manager.query(
-      `SELECT 1 FROM listings WHERE id = (SELECT listing_id FROM exchanges WHERE id = $1 AND kind <> 'loan') FOR UPDATE`,
+      `SELECT 1 FROM listings WHERE id = (SELECT listing_id FROM exchanges WHERE id = $1) FOR NO KEY UPDATE`,
       [exchangeId],
     );
   }

@@ -11,6 +11,7 @@ import {
   type Period,
   assertCanRequest,
   assertCanRequestLoan,
+  cursorCodec,
   canViewListing,
   exchangeKindFor,
   heldSpan,
@@ -19,7 +20,7 @@ import {
 } from '@partagora/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
-import { isConstraintViolation } from '../../common/sql';
+import { isConstraintViolation, transactionWithRetry } from '../../common/sql';
 import { RealtimeEmitter } from '../../infra/realtime/realtime-emitter';
 import { ConversationsRepository } from '../conversations/conversations.repository';
 import { OutboxRepository } from '../outbox/outbox.repository';
@@ -28,6 +29,8 @@ import { toExchangeView } from './exchange.mapper';
 import { ExchangesRepository } from './exchanges.repository';
 
 const PAGE = 50;
+/** Most recently changed first on `(updated_at, id)`, to the microsecond. */
+const listCursor = cursorCodec(['instant', 'uuid']);
 
 /** Outbox event announcing that an exchange reached `status` (consumed by notifications). */
 export const exchangeEvent = (status: ExchangeStatus) => `exchange.${status}`;
@@ -178,32 +181,21 @@ export class ExchangesService {
     userId: string,
     q: ExchangeRoleQuery,
   ): Promise<{ items: ExchangeView[]; nextCursor: string | null }> {
-    let cursor: { updatedAt: string; id: string } | undefined;
-    if (q.cursor) {
-      try {
-        const [updatedAt, id] = JSON.parse(Buffer.from(q.cursor, 'base64url').toString('utf8')) as [
-          string,
-          string,
-        ];
-        if (typeof updatedAt !== 'string' || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('shape');
-        cursor = { updatedAt, id };
-      } catch {
-        throw new DomainError('INVALID_CURSOR', 'This cursor is not one the API gave', [
-          { path: 'cursor', message: 'Invalid cursor' },
-        ]);
-      }
-    }
-    const rows = await this.repo.listForUser(userId, q.role, q.status, PAGE + 1, cursor);
-    const page = rows.slice(0, PAGE);
+    const limit = q.limit ?? PAGE;
+    const cursor = q.cursor ? listCursor.decode(q.cursor) : undefined;
+    const rows = await this.repo.listForUser(
+      userId,
+      q.role,
+      q.status,
+      limit + 1,
+      cursor && { updatedAt: cursor[0], id: cursor[1] },
+    );
+    const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
       items: page.map((r) => toExchangeView(r, userId)),
       nextCursor:
-        rows.length > PAGE && last
-          ? Buffer.from(JSON.stringify([last.updated_at.toISOString(), last.id])).toString(
-              'base64url',
-            )
-          : null,
+        rows.length > limit && last ? listCursor.encode([last.updated_key, last.id]) : null,
     };
   }
 
@@ -347,7 +339,7 @@ export class ExchangesService {
   /** Constraint violations become the 409s people understand; nothing half-written remains. */
   private async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     try {
-      return await this.ds.transaction(work);
+      return await transactionWithRetry(this.ds, work);
     } catch (err) {
       throw constraintError(err) ?? err;
     }

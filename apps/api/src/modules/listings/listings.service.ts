@@ -3,6 +3,7 @@ import {
   type CreateListingInput,
   DEFAULT_LOAN_SETTINGS,
   DomainError,
+  cursorCodec,
   LISTING_LIMITS,
   type ListingMap,
   type ListingSearchPage,
@@ -22,30 +23,12 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { OutboxService } from '../outbox/outbox.service';
 import { type OwnerContext, UsersRepository } from '../users/users.repository';
-import { type ListingFilters, ListingsRepository, type NearbyCursor } from './listings.repository';
+import { type ListingFilters, ListingsRepository } from './listings.repository';
 
-const encodeCursor = (c: NearbyCursor) =>
-  Buffer.from(JSON.stringify([c.distance, c.id])).toString('base64url');
+/** Nearest-first search pages on `(distance, id)`. */
+const searchCursor = cursorCodec(['distance', 'uuid']);
 
-function decodeCursor(raw: string): NearbyCursor {
-  try {
-    const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown;
-    if (
-      Array.isArray(value) &&
-      typeof value[0] === 'number' &&
-      Number.isFinite(value[0]) &&
-      typeof value[1] === 'string' &&
-      /^[0-9a-f-]{36}$/.test(value[1])
-    ) {
-      return { distance: value[0], id: value[1] };
-    }
-  } catch {
-    /* reported below */
-  }
-  throw new DomainError('INVALID_CURSOR', 'This cursor is not one the API gave', [
-    { path: 'cursor', message: 'Invalid cursor' },
-  ]);
-}
+const toNearbyCursor = ([distance, id]: readonly [number, string]) => ({ distance, id });
 
 /** Zoom from which the map always lists points (street level). */
 const POINTS_ZOOM = 17;
@@ -153,7 +136,7 @@ export class ListingsService {
       q.radius ?? LISTING_LIMITS.searchRadiusDefault,
       this.filters(q),
       limit + 1,
-      q.cursor ? decodeCursor(q.cursor) : undefined,
+      q.cursor ? toNearbyCursor(searchCursor.decode(q.cursor)) : undefined,
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
@@ -163,9 +146,7 @@ export class ListingsService {
         distance: distanceBucket(r.distance),
       })),
       nextCursor:
-        rows.length > limit && last
-          ? encodeCursor({ distance: last.distance, id: last.listing.id })
-          : null,
+        rows.length > limit && last ? searchCursor.encode([last.distance, last.listing.id]) : null,
     };
   }
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   DomainError,
+  cursorCodec,
   type NotificationKind,
   type NotificationPreferences,
   type NotificationPreferencesInput,
@@ -40,28 +41,12 @@ export const DIGEST_HEADER = 'X-Partagora-Digest';
 
 const PAGE_DEFAULT = 20;
 
-function decodeCursor(raw: string): ListCursor {
-  try {
-    const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown;
-    if (
-      Array.isArray(value) &&
-      typeof value[0] === 'string' &&
-      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/.test(value[0]) &&
-      typeof value[1] === 'string' &&
-      /^[0-9a-f-]{36}$/.test(value[1])
-    ) {
-      return { createdAt: value[0], id: value[1] };
-    }
-  } catch {
-    /* reported below */
-  }
-  throw new DomainError('INVALID_CURSOR', 'This cursor is not one the API gave', [
-    { path: 'cursor', message: 'Invalid cursor' },
-  ]);
-}
-
-const encodeCursor = (c: ListCursor) =>
-  Buffer.from(JSON.stringify([c.createdAt, c.id])).toString('base64url');
+/** Newest first on `(created_at, id)`. */
+const listCursor = cursorCodec(['instant', 'uuid']);
+const toListCursor = ([createdAt, id]: readonly [string, string]): ListCursor => ({
+  createdAt,
+  id,
+});
 
 @Injectable()
 export class NotificationsService {
@@ -198,13 +183,16 @@ export class NotificationsService {
     const rows = await this.repo.list(userId, {
       unreadOnly: q.unread === 'true',
       limit: limit + 1,
-      cursor: q.cursor ? decodeCursor(q.cursor) : undefined,
+      cursor: q.cursor ? toListCursor(listCursor.decode(q.cursor)) : undefined,
     });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
       items: page.map(toNotificationView),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.cursor) : null,
+      nextCursor:
+        rows.length > limit && last
+          ? listCursor.encode([last.cursor.createdAt, last.cursor.id])
+          : null,
       unreadCount: await this.repo.unreadCount(userId),
     };
   }
