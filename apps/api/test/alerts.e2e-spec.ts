@@ -128,6 +128,15 @@ describe(AlertsService.name, () => {
         second.body.id,
         alert.id,
       ]);
+      // Paged like every list: one at a time, no gap, no repeat.
+      const first = await request(t.url).get('/api/v1/alerts').query({ limit: 1 }).set(auth(alice));
+      expect((first.body.items as AlertView[]).map((a) => a.id)).toEqual([second.body.id]);
+      const rest = await request(t.url)
+        .get('/api/v1/alerts')
+        .query({ limit: 1, cursor: first.body.nextCursor as string })
+        .set(auth(alice));
+      expect((rest.body.items as AlertView[]).map((a) => a.id)).toEqual([alert.id]);
+      expect(rest.body.nextCursor).toBeNull();
       // Alerts are private: Bob sees none of them and cannot delete them.
       expect((await request(t.url).get('/api/v1/alerts').set(auth(bob))).body.items).toEqual([]);
       const foreign = await request(t.url).delete(`/api/v1/alerts/${alert.id}`).set(auth(bob));

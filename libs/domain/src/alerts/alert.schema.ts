@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LISTING_CATEGORIES, LISTING_KINDS, LISTING_LIMITS } from '../listings/listing';
+import { cursorQuerySchema, pageLimitSchema } from '../shared/cursor';
 import { latLngSchema } from '../shared/schemas';
 
 export const ALERT_LIMITS = {
@@ -24,6 +25,13 @@ export const createAlertSchema = z.strictObject({
   q: z.string().trim().min(1).max(LISTING_LIMITS.searchQueryMax).optional(),
 });
 export type CreateAlertInput = z.infer<typeof createAlertSchema>;
+
+/** `GET /alerts`: newest first, paged like every list. */
+export const alertsQuerySchema = z.strictObject({
+  limit: pageLimitSchema.optional(),
+  cursor: cursorQuerySchema.optional(),
+});
+export type AlertsQuery = z.infer<typeof alertsQuerySchema>;
 
 export const alertSchema = z.object({
   id: z.string(),

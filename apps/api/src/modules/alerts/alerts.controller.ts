@@ -7,7 +7,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  type AlertsQuery,
   type CreateAlertInput,
+  alertsQuerySchema,
   DomainError,
   alertSchema,
   createAlertSchema,
@@ -15,7 +17,7 @@ import {
 } from '@partagora/domain';
 import { CurrentUser } from '../../common/auth/auth.guard';
 import type { Principal } from '../../common/auth/principal';
-import { ValidBody, responseSchema } from '../../common/validation/zod-validation';
+import { ValidBody, ValidQuery, responseSchema } from '../../common/validation/zod-validation';
 import { AlertsService } from './alerts.service';
 
 const alertId = new ParseUUIDPipe({
@@ -37,8 +39,8 @@ export class AlertsController {
 
   @Get()
   @ApiOkResponse({ schema: responseSchema(pageSchema(alertSchema)) })
-  list(@CurrentUser() user: Principal) {
-    return this.alerts.list(user.userId);
+  list(@CurrentUser() user: Principal, @ValidQuery(alertsQuerySchema) q: AlertsQuery) {
+    return this.alerts.list(user.userId, q);
   }
 
   @Delete(':id')

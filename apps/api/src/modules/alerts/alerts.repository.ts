@@ -55,9 +55,13 @@ interface AlertRow extends Record<string, unknown> {
   category: ListingCategory | null;
   q: string | null;
   created_at: Date;
+  /** `created_at` to the microsecond, UTC ISO: the list cursor. */
+  created_key: string;
 }
 
-const ALERT_COLUMNS = `a.id, a.radius, a.kind, a.category, a.q, a.created_at, ${selectLatLng('a.centre', 'c')}`;
+const ALERT_COLUMNS = `a.id, a.radius, a.kind, a.category, a.q, a.created_at,
+  to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key,
+  ${selectLatLng('a.centre', 'c')}`;
 
 const toAlertView = (r: AlertRow): AlertView => ({
   id: r.id,
@@ -104,12 +108,26 @@ export class AlertsRepository {
     return toAlertView(rows[0]!);
   }
 
-  async listForUser(userId: string): Promise<AlertView[]> {
+  /** The user's alerts, newest first, after `(createdKey, id)` of the previous page. */
+  async listForUser(
+    userId: string,
+    limit: number,
+    after?: { createdKey: string; id: string },
+  ): Promise<Array<AlertView & { cursor: { createdKey: string; id: string } }>> {
+    const params: unknown[] = [userId, limit];
+    let where = 'a.user_id = $1';
+    if (after) {
+      params.push(after.createdKey, after.id);
+      where += ` AND (a.created_at, a.id) < ($3::timestamptz, $4::uuid)`;
+    }
     const rows = await this.ds.query<AlertRow[]>(
-      `SELECT ${ALERT_COLUMNS} FROM alerts a WHERE a.user_id = $1 ORDER BY a.created_at DESC, a.id DESC`,
-      [userId],
+      `SELECT ${ALERT_COLUMNS} FROM alerts a WHERE ${where} ORDER BY a.created_at DESC, a.id DESC LIMIT $2`,
+      params,
     );
-    return rows.map(toAlertView);
+    return rows.map((r) => ({
+      ...toAlertView(r),
+      cursor: { createdKey: r.created_key, id: r.id },
+    }));
   }
 
   /** Deletes the user's own alert; false when it is not theirs or does not exist. */

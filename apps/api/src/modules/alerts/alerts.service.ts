@@ -2,11 +2,16 @@ import { Injectable } from '@nestjs/common';
 import {
   ALERT_LIMITS,
   type AlertView,
+  type AlertsQuery,
   type CreateAlertInput,
   DomainError,
+  cursorCodec,
 } from '@partagora/domain';
 import { DataSource } from 'typeorm';
 import { AlertsRepository } from './alerts.repository';
+
+/** Newest first on `(created_at, id)`. */
+const alertsCursor = cursorCodec(['instant', 'uuid']);
 
 @Injectable()
 export class AlertsService {
@@ -38,8 +43,24 @@ export class AlertsService {
     });
   }
 
-  async list(userId: string): Promise<{ items: AlertView[]; nextCursor: null }> {
-    return { items: await this.repo.listForUser(userId), nextCursor: null };
+  async list(
+    userId: string,
+    q: AlertsQuery,
+  ): Promise<{ items: AlertView[]; nextCursor: string | null }> {
+    const limit = q.limit ?? ALERT_LIMITS.perUser;
+    const after = q.cursor ? alertsCursor.decode(q.cursor) : undefined;
+    const rows = await this.repo.listForUser(
+      userId,
+      limit + 1,
+      after && { createdKey: after[0], id: after[1] },
+    );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(({ cursor: _cursor, ...view }) => view),
+      nextCursor:
+        rows.length > limit && last ? alertsCursor.encode([last.cursor.createdKey, last.id]) : null,
+    };
   }
 
   async remove(userId: string, alertId: string): Promise<void> {
