@@ -171,7 +171,7 @@ export class ExchangesService {
     if (!row || (row.owner_id !== userId && row.requester_id !== userId)) {
       throw new DomainError('EXCHANGE_NOT_FOUND', 'No such exchange');
     }
-    return toExchangeView(row, userId);
+    return toExchangeView(row, userId, this.clock.now());
   }
 
   async list(
@@ -197,7 +197,7 @@ export class ExchangesService {
     const page = rows.slice(0, PAGE);
     const last = page[page.length - 1];
     return {
-      items: page.map((r) => toExchangeView(r, userId)),
+      items: page.map((r) => toExchangeView(r, userId, this.clock.now())),
       nextCursor:
         rows.length > PAGE && last
           ? Buffer.from(JSON.stringify([last.updated_at.toISOString(), last.id])).toString(
@@ -363,6 +363,6 @@ export class ExchangesService {
     for (const party of [row.owner_id, row.requester_id]) {
       this.realtime.toUser(party, 'exchange.updated', { id: row.id, status: row.status });
     }
-    return toExchangeView(row, viewerId ?? row.owner_id);
+    return toExchangeView(row, viewerId ?? row.owner_id, this.clock.now());
   }
 }
