@@ -323,7 +323,7 @@ describe(publicPlacement.name, () => {
         const { point, attempt } = publicPlacement(i, sign);
         expect(haversineMetres(point, i.home)).toBeGreaterThanOrEqual(MIN);
         expect(haversineMetres(point, i.place)).toBeGreaterThanOrEqual(MIN);
-        expect(haversineMetres(point, i.place)).toBeLessThanOrEqual(MAX + 0.02 + EPSILON_M);
+        expect(haversineMetres(point, i.place)).toBeLessThanOrEqual(MAX + EPSILON_M);
         expect(attempt).toBeLessThan(MAX_OFFSET_DRAWS);
       }),
       { seed: SEED, numRuns: 5000 },
@@ -337,7 +337,10 @@ describe(publicPlacement.name, () => {
         const { point } = publicPlacement(i, sign);
         expect(haversineMetres(point, i.home)).toBeGreaterThanOrEqual(r.minMetres);
         expect(haversineMetres(point, i.place)).toBeGreaterThanOrEqual(r.minMetres);
-        expect(haversineMetres(point, i.place)).toBeLessThanOrEqual(r.maxMetres + 0.02 + EPSILON_M);
+        // A ring with min == max grows by the 2 cm of the check margin.
+        expect(haversineMetres(point, i.place)).toBeLessThanOrEqual(
+          Math.max(r.maxMetres, r.minMetres + 0.02) + EPSILON_M,
+        );
       }),
       { seed: SEED, numRuns: 2000 },
     );

@@ -204,12 +204,11 @@ export function publicPlacement(input: PublicPointInput, sign: PlaceSigner): Pub
     haversineMetres(a, b) >= ring.minMetres + RING_CHECK_MARGIN_M;
   const clearOfHome = (c: LatLng) => far(c, home) && far(c, place);
 
-  // Offsets are drawn from the ring pushed out by twice the margin, so even a draw at the ring's
-  // minimum passes the check against the place itself (public points lie 150.02–400.02 m away).
-  const drawRing = {
-    minMetres: ring.minMetres + 2 * RING_CHECK_MARGIN_M,
-    maxMetres: ring.maxMetres + 2 * RING_CHECK_MARGIN_M,
-  };
+  // Offsets are drawn from the ring with its minimum pushed out by twice the margin, so even a draw
+  // at the minimum passes the check against the place itself (public points lie 150.02–400 m away;
+  // a ring narrower than that, min == max, grows by those 2 cm).
+  const drawMin = ring.minMetres + 2 * RING_CHECK_MARGIN_M;
+  const drawRing = { minMetres: drawMin, maxMetres: Math.max(ring.maxMetres, drawMin) };
   const homeCell = placeCell(home);
   const cell = placeCell(place);
   if (cell.row === homeCell.row && cell.col === homeCell.col) {
