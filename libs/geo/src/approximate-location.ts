@@ -48,9 +48,10 @@ const METRES_PER_DEGREE = (Math.PI * EARTH_RADIUS_M) / 180;
 export const PLACE_CELL_LAT_MICRODEG = Math.round((PLACE_CELL_METRES / METRES_PER_DEGREE) * MICRO);
 
 /**
- * How many draws an offset gets before the deterministic fallback. With the default ring a draw
- * is refused less than a third of the time in the worst geometry, so 100 refusals in a row do
- * not happen; the fallback only exists so the function is total for any ring.
+ * How many draws an offset gets before the deterministic fallback. With the default ring about a
+ * quarter of draws are refused in the worst geometries measured (a place one cell from home), so
+ * 100 refusals in a row do not happen; the fallback only exists so the function is total for any
+ * ring.
  */
 export const MAX_OFFSET_DRAWS = 100;
 
