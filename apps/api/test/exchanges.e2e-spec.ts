@@ -93,11 +93,23 @@ describe(ExchangesService.name, () => {
       ]);
     });
 
-    it('should accept at once when the listing says auto-accept', async () => {
-      const listingId = await lend({ loanSettings: { autoAccept: true } });
+    it("should refuse auto-accept on a resident's listing, so every request waits for the owner", async () => {
+      const refused = await request(t.url)
+        .post('/api/v1/listings')
+        .set('Authorization', `Bearer ${owner.token}`)
+        .send({
+          kind: 'lend',
+          category: 'tools',
+          title: 'Perceuse',
+          loanSettings: { autoAccept: true },
+        });
+      expect(refused.status).toBe(422);
+      expect(refused.body.error.code).toBe('AUTO_ACCEPT_NOT_ALLOWED');
+      const listingId = await lend();
       const res = await requestExchange(t.url, requester, listingId, period(2, 1));
       expect(res.status).toBe(201);
-      expect(res.body.status).toBe('accepted');
+      expect(res.body.status).toBe('requested');
+      expect(res.body.meetingPointExact).toBe(false);
     });
 
     it.each([
@@ -277,9 +289,10 @@ describe(ExchangesService.name, () => {
   });
 
   describe('exact address', () => {
-    it('should show the approximate point before acceptance, the exact one to the parties while held, and withdraw it after', async () => {
+    it('should show the approximate point before acceptance, the exact one to the parties from 48 h before the loan while held, and withdraw it after', async () => {
       const listingId = await lend();
-      const ex = (await requestExchange(t.url, requester, listingId, period(40, 1)))
+      // Starts in 24 h: inside the 48 h window once accepted (tests of the window: privacy-attacks).
+      const ex = (await requestExchange(t.url, requester, listingId, period(1, 1)))
         .body as ExchangeView;
       const exactText = [String(owner.home.lat), String(owner.home.lng)];
       const view = async (who: TestUser) =>

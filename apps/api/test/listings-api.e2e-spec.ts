@@ -87,18 +87,32 @@ describe(ListingsController.name, () => {
       .set(as(neighbour));
     expect(notDeleted.status).toBe(403);
 
+    // Auto-accept is for organisations' listings: a resident's PATCH asking for it changes nothing.
+    const autoAccept = await request(t.url)
+      .patch(`/api/v1/listings/${created.id}`)
+      .set(as(owner))
+      .send({ title: 'Tondeuse électrique', loanSettings: { maxDays: 3, autoAccept: true } });
+    expect(autoAccept.status).toBe(422);
+    expect(autoAccept.body.error).toMatchObject({
+      code: 'AUTO_ACCEPT_NOT_ALLOWED',
+      details: [{ path: 'loanSettings.autoAccept' }],
+    });
+    expect(
+      (await request(t.url).get(`/api/v1/listings/${created.id}`).set(as(owner))).body.title,
+    ).toBe('Tondeuse');
+
     const patched = await request(t.url)
       .patch(`/api/v1/listings/${created.id}`)
       .set(as(owner))
       .send({
         title: 'Tondeuse électrique',
-        loanSettings: { maxDays: 3, autoAccept: true },
+        loanSettings: { maxDays: 3, autoAccept: false },
       });
     expect(patched.status).toBe(200);
     expect(patched.body.title).toBe('Tondeuse électrique');
     expect(patched.body.loanSettings).toMatchObject({
       maxDays: 3,
-      autoAccept: true,
+      autoAccept: false,
       bufferHours: 2,
     });
 

@@ -30,6 +30,7 @@ describe(LocationPrivacyService.name, () => {
   let other: TestUser;
   const exact: LatLng[] = [];
   const listingIds: string[] = [];
+  let elsewhere: LatLng;
 
   beforeAll(async () => {
     t = await startTestApp({ MAP_POINTS_MAX: '10' });
@@ -41,7 +42,7 @@ describe(LocationPrivacyService.name, () => {
     });
     other = await registerUser(t.url, town, destination(town.centre, 200, 1500));
     exact.push(owner.home, other.home);
-    const elsewhere = destination(owner.home, 30, 900);
+    elsewhere = destination(owner.home, 30, 900);
     exact.push(elsewhere);
     for (let i = 0; i < 14; i++) {
       const body: Record<string, unknown> = {
@@ -140,7 +141,7 @@ describe(LocationPrivacyService.name, () => {
     }
   });
 
-  it('should displace every listing of a resident by the same offset, so several listings reveal no more than one', async () => {
+  it('should move listings at one place by one offset and listings elsewhere by their own, 150–400 m from their place and never within 150 m of the home', async () => {
     const rows = await t.ds.query<
       Array<{ elat: number; elng: number; plat: number; plng: number }>
     >(
@@ -150,15 +151,34 @@ describe(LocationPrivacyService.name, () => {
       [owner.id],
     );
     expect(rows.length).toBeGreaterThan(10);
-    const d = rows.map((r) =>
-      haversineMetres({ lat: r.elat, lng: r.elng }, { lat: r.plat, lng: r.plng }),
-    );
-    for (const x of d) {
-      expect(x).toBeGreaterThanOrEqual(150 - 0.5);
-      expect(x).toBeLessThanOrEqual(400 + 0.5);
-      expect(Math.abs(x - d[0]!)).toBeLessThan(1);
+    const publicAt = new Map<string, Set<string>>();
+    for (const r of rows) {
+      const e = { lat: r.elat, lng: r.elng };
+      const p = { lat: r.plat, lng: r.plng };
+      const d = haversineMetres(e, p);
+      expect(d).toBeGreaterThanOrEqual(150);
+      expect(d).toBeLessThanOrEqual(400);
+      expect(haversineMetres(owner.home, p)).toBeGreaterThanOrEqual(150);
+      const key = JSON.stringify(e);
+      publicAt.set(key, (publicAt.get(key) ?? new Set()).add(JSON.stringify(p)));
     }
-    // The home's public point is the same displacement.
-    expect(haversineMetres(owner.home, owner.approxHome)).toBeCloseTo(d[0]!, 0);
+    // Listings at the home share the home's public point; those 900 m away share another one,
+    // moved by a different offset (knowing one says nothing about the other).
+    const atHome = publicAt.get(JSON.stringify(owner.home));
+    const atElsewhere = [...publicAt.entries()].find(
+      ([k]) => haversineMetres(JSON.parse(k) as LatLng, elsewhere) < 0.01,
+    )?.[1];
+    expect(atHome).toEqual(new Set([JSON.stringify(owner.approxHome)]));
+    expect(atElsewhere?.size).toBe(1);
+    const homeShift = {
+      lat: owner.approxHome.lat - owner.home.lat,
+      lng: owner.approxHome.lng - owner.home.lng,
+    };
+    const elsewherePublic = JSON.parse([...atElsewhere!][0]!) as LatLng;
+    const guess = {
+      lat: elsewherePublic.lat - homeShift.lat,
+      lng: elsewherePublic.lng - homeShift.lng,
+    };
+    expect(haversineMetres(guess, elsewhere)).toBeGreaterThanOrEqual(150);
   });
 });

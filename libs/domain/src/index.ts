@@ -10,6 +10,7 @@ export * from './listings/listing-rules';
 export * from './config/client-config.schema';
 export * from './exchanges/exchange';
 export * from './exchanges/exchange-state';
+export * from './exchanges/meeting-point';
 export * from './exchanges/booking-policy';
 export * from './exchanges/exchange.schema';
 export * from './conversations/conversation.schema';

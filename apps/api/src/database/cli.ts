@@ -3,6 +3,8 @@ import { writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config/app-config';
 import { createDataSource } from './data-source';
+import { LocationPrivacyService } from '../common/location/location-privacy.service';
+import { recomputePublicPoints } from './public-points';
 import { seedDemo } from './seed/demo-seed';
 import { pendingSchemaChanges, type PendingQuery } from './schema-drift';
 
@@ -65,8 +67,20 @@ ${down.reverse().map(call).join('\n')}
         await seedDemo(ds, config);
         break;
       }
+      case 'recompute-public-points': {
+        // After a change of LOCATION_SECRET: every public point, in one transaction.
+        const done = await ds.transaction((manager) =>
+          recomputePublicPoints(manager, new LocationPrivacyService(config)),
+        );
+        process.stderr.write(
+          `[db] public points recomputed: ${done.users} homes, ${done.listings} listings\n`,
+        );
+        break;
+      }
       default:
-        throw new Error(`unknown command ${command ?? ''}: migrate | generate Name | seed`);
+        throw new Error(
+          `unknown command ${command ?? ''}: migrate | generate Name | seed | recompute-public-points`,
+        );
     }
   } finally {
     await ds.destroy();

@@ -59,8 +59,9 @@ export const FINAL_STATUSES: readonly ExchangeStatus[] = [
 ];
 
 /**
- * The exact meeting point (the owner's place) is shown to the two parties only while the exchange
- * holds the item: from acceptance until it is handed back or ends (DESIGN.md §5).
+ * The statuses in which the exact meeting point (the owner's place) may be shown to the two
+ * parties: while the exchange holds the item. Necessary, not sufficient: `revealsExactPlace` adds
+ * the 48 h window before a loan starts (DESIGN.md §5).
  */
 export function revealsExactPoint(status: ExchangeStatus): boolean {
   return HOLDING_STATUSES.includes(status);

@@ -1,6 +1,6 @@
 import { haversineMetres, type LatLng } from '@partagora/geo';
 import { DomainError } from '../shared/domain-error';
-import type { ListingStatus } from './listing';
+import type { ListingOwnerType, ListingStatus } from './listing';
 
 /** Metres: a listing lies within walking-or-cycling reach of its owner's home. */
 export const LISTING_MAX_DISTANCE_FROM_HOME_M = 20_000;
@@ -34,6 +34,33 @@ export function assertListingLocation(home: LatLng, location: LatLng): void {
     throw new DomainError('VALIDATION_FAILED', 'The listing must be within 20 km of your home', [
       { path: 'location', message: 'Too far from your home' },
     ]);
+  }
+}
+
+/**
+ * Whether listings of this owner type may accept loan requests automatically. Only organisations'
+ * (a tool library, a shop: public places): an accepted exchange shows the exact place, so a
+ * resident's listing always waits for the resident's own acceptance, and nobody learns where a
+ * resident lives just by booking (DESIGN.md §5).
+ */
+export function autoAcceptAllowed(ownerType: ListingOwnerType): boolean {
+  return ownerType === 'organisation';
+}
+
+/**
+ * Refuses `autoAccept: true` on a listing whose owner may not auto-accept (a resident's); any
+ * other value (false, absent) passes.
+ */
+export function assertAutoAcceptAllowed(
+  ownerType: ListingOwnerType,
+  autoAccept: boolean | undefined,
+): void {
+  if (autoAccept === true && !autoAcceptAllowed(ownerType)) {
+    throw new DomainError(
+      'AUTO_ACCEPT_NOT_ALLOWED',
+      "Automatic acceptance is for organisations' listings: accept each request yourself",
+      [{ path: 'loanSettings.autoAccept', message: "Organisations' listings only" }],
+    );
   }
 }
 

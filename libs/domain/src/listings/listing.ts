@@ -43,12 +43,20 @@ export type ListingStatus = (typeof LISTING_STATUSES)[number];
 /** Statuses the owner may set directly through `PATCH /listings/:id`. */
 export const OWNER_SETTABLE_STATUSES = ['available', 'paused'] as const;
 
+/**
+ * Who owns a listing: a resident (`user`) or an organisation (town hall, shop, association; a
+ * later issue). Rules that differ between them take this type.
+ */
+export const LISTING_OWNER_TYPES = ['user', 'organisation'] as const;
+export type ListingOwnerType = (typeof LISTING_OWNER_TYPES)[number];
+
 export interface LoanSettings {
   /** Longest loan in days. */
   maxDays: number;
   /** Hours kept free between two loans (cleaning, hand-over). */
   bufferHours: number;
   depositNote: string | null;
+  /** Requests accepted without the owner: organisations' listings only (`autoAcceptAllowed`). */
   autoAccept: boolean;
 }
 

@@ -1,3 +1,4 @@
+import { DEFAULT_BLUR_RING } from '@partagora/geo';
 import { z } from 'zod';
 import { latLngSchema } from '../shared/schemas';
 
@@ -37,5 +38,6 @@ export type Municipality = z.infer<typeof municipalitySchema>;
 
 export const DEFAULT_MUNICIPALITY_SETTINGS: MunicipalitySettings = {
   defaultSearchRadius: 2000,
-  blurRing: { min: 150, max: 400 },
+  // The ring of libs/geo (150–400 m): each town may set its own.
+  blurRing: { min: DEFAULT_BLUR_RING.minMetres, max: DEFAULT_BLUR_RING.maxMetres },
 };

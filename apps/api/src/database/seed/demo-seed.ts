@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { hash, Algorithm } from '@node-rs/argon2';
 import {
   DEFAULT_MUNICIPALITY_SETTINGS,
@@ -105,13 +106,15 @@ export async function seedDemo(
   let users = 0;
   let listings = 0;
   for (const [townIndex, town] of DEMO_TOWNS.entries()) {
-    const settings: MunicipalitySettings = DEFAULT_MUNICIPALITY_SETTINGS;
-    const [{ id: townId }] = await ds.query<[{ id: string }]>(
+    // A town seeded before keeps its own settings (its ring among them): RETURNING gives them.
+    const [{ id: townId, settings }] = await ds.query<
+      [{ id: string; settings: MunicipalitySettings }]
+    >(
       `INSERT INTO municipalities (slug, name, insee_code, boundary, centre, branding, settings)
        VALUES ($1, $2, $3, ST_SetSRID(ST_GeomFromGeoJSON($4), 4326), ST_SetSRID(ST_MakePoint($5, $6), 4326)::geography, $7, $8)
        ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name, boundary = EXCLUDED.boundary, centre = EXCLUDED.centre,
                                         branding = EXCLUDED.branding
-       RETURNING id`,
+       RETURNING id, settings`,
       [
         town.slug,
         town.name,
@@ -123,7 +126,7 @@ export async function seedDemo(
           primaryColor: town.primaryColor,
           tagline: town.tagline,
         }),
-        JSON.stringify(settings),
+        JSON.stringify(DEFAULT_MUNICIPALITY_SETTINGS),
       ],
     );
     const rnd = prng(1000 + townIndex);
@@ -142,12 +145,25 @@ export async function seedDemo(
     const residents: Array<{ id: string; home: LatLng }> = [];
     for (const person of people) {
       const home = person.roles.includes('staff') ? town.centre : pointInTown(town, rnd);
-      const pub = privacy.publicPoint(home, home, settings);
+      // The id is chosen here because the home's public point is keyed by it; a resident seeded
+      // before keeps theirs (ON CONFLICT), with the public point computed then.
+      const newId = randomUUID();
+      const pub = privacy.homePublicPoint(newId, home, settings);
       const inserted = await ds.query<Array<{ id: string }>>(
-        `INSERT INTO users (email, password_hash, display_name, municipality_id, home_point, home_public_point, verification)
-         VALUES ($1, $2, $3, $4, ST_SetSRID(ST_MakePoint($5, $6), 4326)::geography, ST_SetSRID(ST_MakePoint($7, $8), 4326)::geography, 'verified')
+        `INSERT INTO users (id, email, password_hash, display_name, municipality_id, home_point, home_public_point, verification)
+         VALUES ($1, $2, $3, $4, $5, ST_SetSRID(ST_MakePoint($6, $7), 4326)::geography, ST_SetSRID(ST_MakePoint($8, $9), 4326)::geography, 'verified')
          ON CONFLICT (email) DO NOTHING RETURNING id`,
-        [person.email, passwordHash, person.name, townId, home.lng, home.lat, pub.lng, pub.lat],
+        [
+          newId,
+          person.email,
+          passwordHash,
+          person.name,
+          townId,
+          home.lng,
+          home.lat,
+          pub.lng,
+          pub.lat,
+        ],
       );
       const row = inserted[0];
       if (row) {
@@ -180,7 +196,12 @@ export async function seedDemo(
               lng: owner.home.lng + (rnd() - 0.5) * 0.006,
             }
           : owner.home;
-      const pub = privacy.publicPoint(exact, owner.home, settings);
+      const pub = privacy.publicPoint({
+        ownerId: owner.id,
+        place: exact,
+        home: owner.home,
+        settings,
+      });
       const seq = Math.floor(i / residents.length);
       const added = await ds.query<unknown[]>(
         `INSERT INTO listings (owner_id, municipality_id, kind, category, title, description, condition, exact_point, public_point,
@@ -203,7 +224,8 @@ export async function seedDemo(
           pub.lat,
           DEFAULT_LOAN_SETTINGS.maxDays + (i % 3) * 3,
           DEFAULT_LOAN_SETTINGS.bufferHours,
-          i % 4 === 0,
+          // Residents' listings never auto-accept (DESIGN.md §5): the owner accepts each request.
+          false,
           seq,
         ],
       );

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Algorithm, hash, verify } from '@node-rs/argon2';
 import { DomainError, type LoginInput, type Me, type RegisterInput } from '@partagora/domain';
@@ -61,10 +61,13 @@ export class AuthService {
       );
     }
     const passwordHash = await hash(input.password, ARGON2);
-    const homePublic = this.privacy.publicPoint(input.home, input.home, town.settings);
+    // The id is chosen here because the home's public point is keyed by it.
+    const id = randomUUID();
+    const homePublic = this.privacy.homePublicPoint(id, input.home, town.settings);
     try {
       return await this.ds.transaction(async (manager) => {
         const userId = await this.users.create(manager, {
+          id,
           email: input.email,
           passwordHash,
           displayName: input.displayName,

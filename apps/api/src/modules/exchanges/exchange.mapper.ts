@@ -2,13 +2,17 @@ import {
   type ExchangeActor,
   type ExchangeView,
   availableActions,
-  revealsExactPoint,
+  revealsExactPlace,
 } from '@partagora/domain';
 import type { ExchangeRow } from './exchanges.repository';
 
-/** The other party's exact place only while the exchange holds the item (DESIGN.md §5). */
-export function toExchangeView(row: ExchangeRow, viewerId: string): ExchangeView {
-  const exact = revealsExactPoint(row.status);
+/**
+ * The exchange as a party sees it at `now`: the meeting point is the exact place only inside the
+ * window `revealsExactPlace` opens (a loan: from 48 h before its start; otherwise from acceptance;
+ * never once it has ended), the public point otherwise (DESIGN.md §5).
+ */
+export function toExchangeView(row: ExchangeRow, viewerId: string, now: Date): ExchangeView {
+  const exact = revealsExactPlace({ kind: row.kind, status: row.status, start: row.start }, now);
   const actor: ExchangeActor = viewerId === row.owner_id ? 'owner' : 'requester';
   return {
     id: row.id,

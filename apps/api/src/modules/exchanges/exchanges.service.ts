@@ -174,7 +174,7 @@ export class ExchangesService {
     if (!row || (row.owner_id !== userId && row.requester_id !== userId)) {
       throw new DomainError('EXCHANGE_NOT_FOUND', 'No such exchange');
     }
-    return toExchangeView(row, userId);
+    return toExchangeView(row, userId, this.clock.now());
   }
 
   async list(
@@ -193,7 +193,7 @@ export class ExchangesService {
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: page.map((r) => toExchangeView(r, userId)),
+      items: page.map((r) => toExchangeView(r, userId, this.clock.now())),
       nextCursor:
         rows.length > limit && last ? listCursor.encode([last.updated_key, last.id]) : null,
     };
@@ -355,6 +355,6 @@ export class ExchangesService {
     for (const party of [row.owner_id, row.requester_id]) {
       this.realtime.toUser(party, 'exchange.updated', { id: row.id, status: row.status });
     }
-    return toExchangeView(row, viewerId ?? row.owner_id);
+    return toExchangeView(row, viewerId ?? row.owner_id, this.clock.now());
   }
 }

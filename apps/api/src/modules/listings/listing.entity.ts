@@ -29,6 +29,8 @@ export const LISTING_SEARCH_CONFIG = 'public.french_unaccent';
 )
 @Check('ck_listings_loan_max_days', `loan_max_days BETWEEN 1 AND 90`)
 @Check('ck_listings_loan_buffer_hours', `loan_buffer_hours BETWEEN 0 AND 168`)
+// Auto-accept is for organisations' listings (DESIGN.md §5); every listing is a resident's today.
+@Check('ck_listings_auto_accept_owner', `NOT auto_accept`)
 // Nearest-first search: partial GiST indexes with the filters inside (STACK.md). Created by hand in
 // the migration (btree_gist composite), so TypeORM leaves them alone.
 @Index('ix_listings_available_public_point', { synchronize: false })
@@ -86,7 +88,7 @@ export class ListingEntity {
   })
   exactPoint!: Point;
 
-  /** Exact point moved by the owner's per-home offset: every search, sort and cluster uses it. */
+  /** Exact point moved by the owner's offset for that place: every search, sort and cluster uses it. */
   @Column({
     name: 'public_point',
     type: 'geography',

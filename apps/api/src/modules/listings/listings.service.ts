@@ -6,17 +6,25 @@ import {
   cursorCodec,
   LISTING_LIMITS,
   type ListingMap,
+  type ListingOwnerType,
   type ListingSearchPage,
   type ListingView,
   type MapListingsQuery,
   type SearchListingsQuery,
   type UpdateListingInput,
+  assertAutoAcceptAllowed,
   assertCanEditListing,
   assertListingLocation,
   canViewListing,
   searchWords,
 } from '@partagora/domain';
-import { clusterCellDegrees, distanceBucket, parseBbox, snapToGrid } from '@partagora/geo';
+import {
+  type LatLng,
+  clusterCellDegrees,
+  distanceBucket,
+  parseBbox,
+  snapToGrid,
+} from '@partagora/geo';
 import { DataSource } from 'typeorm';
 import { LocationPrivacyService } from '../../common/location/location-privacy.service';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -29,6 +37,9 @@ import { type ListingFilters, ListingsRepository } from './listings.repository';
 const searchCursor = cursorCodec(['distance', 'uuid']);
 
 const toNearbyCursor = ([distance, id]: readonly [number, string]) => ({ distance, id });
+
+/** Every listing is a resident's until organisations own listings (a later issue). */
+const OWNER_TYPE: ListingOwnerType = 'user';
 
 /** Zoom from which the map always lists points (street level). */
 const POINTS_ZOOM = 17;
@@ -46,6 +57,7 @@ export class ListingsService {
   ) {}
 
   async create(ownerId: string, input: CreateListingInput): Promise<ListingView> {
+    assertAutoAcceptAllowed(OWNER_TYPE, input.loanSettings?.autoAccept);
     const owner = await this.owner(ownerId);
     const exact = input.location ?? owner.home;
     assertListingLocation(owner.home, exact);
@@ -60,7 +72,7 @@ export class ListingsService {
         description: input.description,
         condition: input.condition,
         exact,
-        public: this.privacy.publicPoint(exact, owner.home, owner.settings),
+        public: this.publicPoint(owner, exact),
         loan,
         barterWishes: input.barterWishes ?? null,
       });
@@ -83,6 +95,7 @@ export class ListingsService {
   }
 
   async update(actorId: string, id: string, input: UpdateListingInput): Promise<ListingView> {
+    assertAutoAcceptAllowed(OWNER_TYPE, input.loanSettings?.autoAccept);
     const owner = await this.owner(actorId);
     if (input.location) assertListingLocation(owner.home, input.location);
     const { view, outboxId } = await this.ds.transaction(async (manager) => {
@@ -98,9 +111,7 @@ export class ListingsService {
         barterWishes: input.barterWishes,
         loan: input.loanSettings,
         exact: input.location,
-        public: input.location
-          ? this.privacy.publicPoint(input.location, owner.home, owner.settings)
-          : undefined,
+        public: input.location ? this.publicPoint(owner, input.location) : undefined,
       });
       const outboxId = await this.outboxRows.add(manager, 'listing.updated', {
         listingId: id,
@@ -192,6 +203,16 @@ export class ListingsService {
       category: q.category,
       words: q.q ? searchWords(q.q) : undefined,
     };
+  }
+
+  /** The public point of a listing standing at `place` (DESIGN.md §5: per owner and place). */
+  private publicPoint(owner: OwnerContext, place: LatLng): LatLng {
+    return this.privacy.publicPoint({
+      ownerId: owner.id,
+      place,
+      home: owner.home,
+      settings: owner.settings,
+    });
   }
 
   private async owner(userId: string): Promise<OwnerContext> {

@@ -51,7 +51,7 @@ export class UserEntity {
   })
   homePoint!: Point;
 
-  /** Public approximation of the home, computed once from the home and the server secret. */
+  /** Public approximation of the home, computed once from the owner, the home and the server secret. */
   @Column({
     name: 'home_public_point',
     type: 'geography',

@@ -11,6 +11,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { geogPoint, latLngFrom, selectLatLng } from '../../common/sql';
 
 export interface NewUser {
+  /** Chosen by the caller: the home's public point is keyed by it. */
+  id: string;
   email: string;
   passwordHash: string;
   displayName: string;
@@ -49,9 +51,10 @@ export class UsersRepository {
   /** Inserts the user and their roles; unique e-mail is the database's to enforce. */
   async create(manager: EntityManager, user: NewUser): Promise<string> {
     const rows = await manager.query<Array<{ id: string }>>(
-      `INSERT INTO users (email, password_hash, display_name, municipality_id, home_point, home_public_point, locale)
-       VALUES ($1, $2, $3, $4, ${geogPoint(5, 6)}, ${geogPoint(7, 8)}, $9) RETURNING id`,
+      `INSERT INTO users (id, email, password_hash, display_name, municipality_id, home_point, home_public_point, locale)
+       VALUES ($1, $2, $3, $4, $5, ${geogPoint(6, 7)}, ${geogPoint(8, 9)}, $10) RETURNING id`,
       [
+        user.id,
         user.email,
         user.passwordHash,
         user.displayName,

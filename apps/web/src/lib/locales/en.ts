@@ -54,6 +54,8 @@ export const en: Translation = {
       SELF_EXCHANGE: 'You cannot make a request on your own listing.',
       LISTING_UNAVAILABLE: 'This listing is no longer available.',
       LOAN_TOO_LONG: 'This loan is longer than the lender allows.',
+      AUTO_ACCEPT_NOT_ALLOWED:
+        "Automatic acceptance is for organisations' listings: accept each request yourself.",
       ALREADY_REQUESTED:
         'You already have a pending request for this listing: find it under “My exchanges”.',
       EXCHANGE_NOT_FOUND: 'This exchange does not exist or does not concern you.',
@@ -260,6 +262,8 @@ export const en: Translation = {
     bufferHours: 'Time between two loans (hours)',
     depositNote: 'Deposit or conditions',
     autoAccept: 'Accept loan requests automatically',
+    manualAccept:
+      'You accept each request yourself. The borrower sees your exact address only {{hours}} hours before the loan starts.',
     barterWishes: 'What you would like in exchange',
     locationLegend: 'Where the item is',
     locationPrivacy:
@@ -475,7 +479,9 @@ export const en: Translation = {
       title: 'Meeting point',
       exact: 'Exact address shared because the exchange is accepted.',
       beforeAccept:
-        'Approximate area of about 250 m: the exact address will be shared once the exchange is accepted.',
+        'Approximate area of about 250 m: the exact address will be shared once the exchange is accepted (for a loan: {{hours}} hours before it starts).',
+      beforeLoanStart:
+        'Approximate area: the exact address will be shared {{hours}} hours before the loan starts.',
       notShared: 'Approximate area: the exact address is only shared during the exchange.',
       mapLabel: 'Map of the meeting point',
       pin: 'Exact meeting point',

@@ -53,6 +53,8 @@ export const fr = {
       SELF_EXCHANGE: 'Vous ne pouvez pas faire de demande sur votre propre annonce.',
       LISTING_UNAVAILABLE: "Cette annonce n'est plus disponible.",
       LOAN_TOO_LONG: 'Ce prêt dépasse la durée maximale fixée par le prêteur.',
+      AUTO_ACCEPT_NOT_ALLOWED:
+        "L'acceptation automatique est réservée aux annonces des organisations : acceptez vous-même chaque demande.",
       ALREADY_REQUESTED:
         'Vous avez déjà une demande en cours pour cette annonce : retrouvez-la dans « Mes échanges ».',
       EXCHANGE_NOT_FOUND: "Cet échange n'existe pas ou ne vous concerne pas.",
@@ -260,6 +262,8 @@ export const fr = {
     bufferHours: 'Délai entre deux prêts (heures)',
     depositNote: 'Caution ou conditions',
     autoAccept: 'Accepter automatiquement les demandes de prêt',
+    manualAccept:
+      "Vous acceptez vous-même chaque demande. L'emprunteur ne voit votre adresse exacte que {{hours}} h avant le début du prêt.",
     barterWishes: 'Ce que vous aimeriez en échange',
     locationLegend: "Emplacement de l'objet",
     locationPrivacy:
@@ -478,7 +482,9 @@ export const fr = {
       title: 'Lieu de rendez-vous',
       exact: "Adresse exacte partagée car l'échange est accepté.",
       beforeAccept:
-        "Zone approximative d'environ 250 m : l'adresse exacte sera partagée quand l'échange sera accepté.",
+        "Zone approximative d'environ 250 m : l'adresse exacte sera partagée quand l'échange sera accepté (pour un prêt : {{hours}} h avant son début).",
+      beforeLoanStart:
+        "Zone approximative : l'adresse exacte sera partagée {{hours}} h avant le début du prêt.",
       notShared: "Zone approximative : l'adresse exacte n'est partagée que pendant l'échange.",
       mapLabel: 'Carte du lieu de rendez-vous',
       pin: 'Lieu de rendez-vous exact',

@@ -114,6 +114,18 @@ describe(ExchangeDetail.name, () => {
     ).toBeTruthy();
   });
 
+  it('should say an accepted loan shows the exact address 48 h before it starts', async () => {
+    renderDetail(
+      exchange({ status: 'accepted', meetingPointExact: false, nextActions: ['handover'] }),
+      'requester-1',
+    );
+    expect(
+      await screen.findByText(
+        "Zone approximative : l'adresse exacte sera partagée 48 h avant le début du prêt.",
+      ),
+    ).toBeTruthy();
+  });
+
   it('should show an approximate area before acceptance', async () => {
     renderDetail(exchange({ nextActions: ['cancel'] }), 'requester-1');
     expect(await screen.findByText(/^Zone approximative d'environ 250 m/)).toBeTruthy();

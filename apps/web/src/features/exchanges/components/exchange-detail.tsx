@@ -1,7 +1,7 @@
 import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ExchangeView } from '@partagora/domain';
+import { EXACT_PLACE_LEAD_HOURS, type ExchangeView } from '@partagora/domain';
 import { ApiErrorAlert } from '../../../components/ui/api-error-alert';
 import { StatusMessage } from '../../../components/ui/status-message';
 import { useDocumentTitle } from '../../../components/ui/use-document-title';
@@ -21,9 +21,15 @@ export interface ExchangeDetailProps {
   renderChat: (exchange: ExchangeView, otherPartyName: string) => ReactNode;
 }
 
-function meetingSentence(exchange: ExchangeView): 'exact' | 'beforeAccept' | 'notShared' {
+function meetingSentence(
+  exchange: ExchangeView,
+): 'exact' | 'beforeAccept' | 'beforeLoanStart' | 'notShared' {
   if (exchange.meetingPointExact) return 'exact';
-  return exchange.status === 'requested' ? 'beforeAccept' : 'notShared';
+  if (exchange.status === 'requested') return 'beforeAccept';
+  // An accepted loan shows the exact place only from 48 h before it starts (DESIGN.md §5).
+  return exchange.kind === 'loan' && exchange.status === 'accepted'
+    ? 'beforeLoanStart'
+    : 'notShared';
 }
 
 /**
@@ -131,7 +137,7 @@ export function ExchangeDetail({ id, viewerId, renderChat }: ExchangeDetailProps
           <p
             className={sentence === 'exact' ? 'privacy-note privacy-note--shared' : 'privacy-note'}
           >
-            {t(`exchanges.meeting.${sentence}`)}
+            {t(`exchanges.meeting.${sentence}`, { hours: EXACT_PLACE_LEAD_HOURS })}
           </p>
           <MeetingPointMap
             point={exchange.meetingPoint}

@@ -2,13 +2,16 @@ import { useState } from 'react';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
+  autoAcceptAllowed,
   createListingSchema,
   DEFAULT_LOAN_SETTINGS,
+  EXACT_PLACE_LEAD_HOURS,
   LISTING_CATEGORIES,
   LISTING_CONDITIONS,
   LISTING_KINDS,
   updateListingSchema,
   type CreateListingInput,
+  type ListingOwnerType,
   type ListingView,
   type UpdateListingInput,
 } from '@partagora/domain';
@@ -47,6 +50,14 @@ const FIELDS = [
   'location.lng',
 ] as const;
 
+/**
+ * The form edits the signed-in member's own listings: a resident's, which never auto-accept
+ * (DESIGN.md §5), so the choice is not offered and never sent. An organisation's form will pass
+ * its own owner type.
+ */
+const OWNER_TYPE: ListingOwnerType = 'user';
+const offersAutoAccept = autoAcceptAllowed(OWNER_TYPE);
+
 const orUndefined = (s: string) => (s === '' ? undefined : s);
 const orNull = (s: string) => (s.trim() === '' ? null : s);
 
@@ -70,7 +81,7 @@ function commonPayload(values: ListingFormValues, kind: string) {
             maxDays: parseFormNumber(values.loanSettings.maxDays),
             bufferHours: parseFormNumber(values.loanSettings.bufferHours),
             depositNote: orNull(values.loanSettings.depositNote),
-            autoAccept: values.loanSettings.autoAccept,
+            ...(offersAutoAccept ? { autoAccept: values.loanSettings.autoAccept } : {}),
           }
         : undefined,
     barterWishes: kind === 'barter' ? orNull(values.barterWishes) : undefined,
@@ -278,11 +289,17 @@ function ListingFormFields<TOut>({ home, listing, resolver, submit, onSaved }: F
             registration={register('loanSettings.depositNote')}
             error={errors.loanSettings?.depositNote?.message}
           />
-          <CheckboxField
-            label={t('listingForm.autoAccept')}
-            registration={register('loanSettings.autoAccept')}
-            error={errors.loanSettings?.autoAccept?.message}
-          />
+          {offersAutoAccept ? (
+            <CheckboxField
+              label={t('listingForm.autoAccept')}
+              registration={register('loanSettings.autoAccept')}
+              error={errors.loanSettings?.autoAccept?.message}
+            />
+          ) : (
+            <p className="field__hint">
+              {t('listingForm.manualAccept', { hours: EXACT_PLACE_LEAD_HOURS })}
+            </p>
+          )}
         </fieldset>
       ) : null}
       {kind === 'barter' ? (
