@@ -1,10 +1,12 @@
 import { EnableExtensions1763798400000 } from './1763798400000-EnableExtensions';
 import { CreateSchema1795332509075 } from './1795332509075-CreateSchema';
 import { Exchanges1795334336235 } from './1795334336235-Exchanges';
+import { OutboxDeadLetters1796193380868 } from './1796193380868-OutboxDeadLetters';
 
 /** Migrations in order; `npm run migration:generate -- Name` appends new ones here. */
 export const MIGRATIONS: Function[] = [
   EnableExtensions1763798400000,
   CreateSchema1795332509075,
   Exchanges1795334336235,
+  OutboxDeadLetters1796193380868,
 ];
