@@ -3,6 +3,7 @@ import nx from '@nx/eslint-plugin';
 import reactHooks from 'eslint-plugin-react-hooks';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
+import partagora from './tools/eslint/web-layers.mjs';
 
 const frameworkImports = [
   '@nestjs/*',
@@ -16,6 +17,18 @@ const frameworkImports = [
   'leaflet',
   'class-validator',
 ];
+
+// Flat config replaces a rule's options in a later block instead of merging them, so every block
+// that sets `no-restricted-imports` lists all the patterns that apply to its files
+// (tools/eslint/lint-boundaries.spec.ts proves each ban still fires).
+const libsFrameworkFree = {
+  group: frameworkImports,
+  message: 'libs stay framework-free (CONVENTIONS.md)',
+};
+const libsByIndexOnly = {
+  group: ['@partagora/*/*', '**/libs/*/src/**'],
+  message: 'import libs as @partagora/domain or @partagora/geo',
+};
 
 export default tseslint.config(
   {
@@ -38,6 +51,7 @@ export default tseslint.config(
           'apps/web/tsconfig.app.json',
           'libs/domain/tsconfig.lib.json',
           'libs/geo/tsconfig.lib.json',
+          'tools/tsconfig.json',
         ],
         tsconfigRootDir: import.meta.dirname,
       },
@@ -66,8 +80,11 @@ export default tseslint.config(
               onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'],
             },
             {
+              // Also enforced by `no-restricted-imports` below; this one holds even for a
+              // specifier that pattern misses (NX resolves it to the npm package).
               sourceTag: 'scope:shared',
               onlyDependOnLibsWithTags: ['scope:shared'],
+              bannedExternalImports: frameworkImports,
             },
             {
               sourceTag: 'type:domain',
@@ -97,22 +114,6 @@ export default tseslint.config(
     },
   },
   {
-    files: ['libs/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: frameworkImports,
-              message: 'libs stay framework-free (CONVENTIONS.md)',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
     files: ['apps/**/*.ts', 'apps/**/*.tsx', 'libs/**/*.ts'],
     ignores: [
       'apps/api/src/config/**',
@@ -129,18 +130,20 @@ export default tseslint.config(
           message: 'read configuration through config/ only',
         },
       ],
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['@partagora/*/*', '**/libs/*/src/**'],
-              message: 'import libs as @partagora/domain or @partagora/geo',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: [libsByIndexOnly] }],
     },
+  },
+  {
+    // After the block above, so for libs (their specs included) both bans apply.
+    files: ['libs/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [libsFrameworkFree, libsByIndexOnly] }],
+    },
+  },
+  {
+    files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'],
+    plugins: { partagora },
+    rules: { 'partagora/web-layers': 'error' },
   },
   {
     files: ['apps/web/**/*.tsx', 'apps/web/**/*.ts'],

@@ -43,6 +43,13 @@ module.exports = {
     },
     {
       ...common,
+      // Workspace checks (lint boundaries); no services needed.
+      displayName: 'workspace',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tools/**/*.spec.ts'],
+    },
+    {
+      ...common,
       displayName: 'api',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/apps/api/src/**/*.spec.ts'],

@@ -2,7 +2,7 @@
 // but in a throwaway folder on free ports (or DATABASE_URL/REDIS_URL when given), then removed.
 //
 //   npm test                 all tiers: unit, integration, e2e, web components, browser journey
-//   npm test -- unit         libs + api unit + web components (no services needed)
+//   npm test -- unit         libs + api unit + web components + lint boundaries (no services)
 //   npm test -- api          api integration/e2e only
 //   npm test -- browser      the browser journey only
 import { spawnSync } from 'node:child_process';
@@ -67,8 +67,8 @@ function tier(name, args, env, report) {
 try {
   if (tiers.unit) {
     tier(
-      'unit tests (libs, api unit, web components)',
-      jestArgs('unit', 'geo', 'domain', 'api', 'web'),
+      'unit tests (libs, api unit, web components, lint boundaries)',
+      jestArgs('unit', 'geo', 'domain', 'api', 'web', 'workspace'),
       {},
       path.join(reports, 'unit.json'),
     );

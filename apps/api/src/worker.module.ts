@@ -11,11 +11,9 @@ import { OutboxModule } from './modules/outbox/outbox.module';
 import { OutboxProcessor } from './modules/outbox/outbox.processor';
 import { OutboxRelayService } from './modules/outbox/outbox-relay.service';
 import { OUTBOX_HANDLERS, type OutboxHandler } from './modules/outbox/outbox-handlers';
-import { ALERT_OUTBOX_HANDLERS, AlertsWorkerModule } from './modules/alerts/alerts-worker.module';
-import {
-  NOTIFICATION_OUTBOX_HANDLERS,
-  NotificationsWorkerModule,
-} from './modules/notifications/notifications-worker.module';
+import { AlertsWorkerModule } from './modules/alerts/alerts-worker.module';
+import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module';
+import { OUTBOX_HANDLER_CLASSES } from './outbox-wiring';
 
 /** Redis connection options from a URL, for BullMQ workers (which keep retrying while it is down). */
 export function workerConnection(url: string) {
@@ -54,10 +52,10 @@ export function workerConnection(url: string) {
     RemindersService,
     RemindersProcessor,
     {
-      // Every module's outbox handlers, in one list for the outbox processor.
+      // Every module's outbox handlers, in one list for the outbox processor (which checks them).
       provide: OUTBOX_HANDLERS,
-      inject: [NOTIFICATION_OUTBOX_HANDLERS, ALERT_OUTBOX_HANDLERS],
-      useFactory: (...groups: OutboxHandler[][]): OutboxHandler[] => groups.flat(),
+      inject: [...OUTBOX_HANDLER_CLASSES],
+      useFactory: (...handlers: OutboxHandler<never>[]): OutboxHandler<never>[] => handlers,
     },
   ],
 })

@@ -1,11 +1,14 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { OutboxWiringError } from '@partagora/domain';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig } from './config/app-config';
+import { checkOutboxWiring } from './outbox-wiring';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
   loadConfig(); // fail fast with the list of bad variables
+  checkOutboxWiring(); // with a plain message; the outbox processor checks its live handlers too
   const app = await NestFactory.createApplicationContext(WorkerModule);
   app.enableShutdownHooks();
   new Logger('Partagora').log('worker started');
@@ -13,7 +16,7 @@ async function bootstrap(): Promise<void> {
 
 bootstrap().catch((err: unknown) => {
   process.stderr.write(
-    `${err instanceof ConfigError ? err.message : String((err as Error)?.stack ?? err)}\n`,
+    `${err instanceof ConfigError || err instanceof OutboxWiringError ? err.message : String((err as Error)?.stack ?? err)}\n`,
   );
   process.exit(1);
 });

@@ -23,3 +23,4 @@ export * from './alerts/alert.schema';
 export * from './exchanges/reminders';
 export * from './shared/cursor';
 export * from './shared/text-input';
+export * from './outbox/outbox-events';

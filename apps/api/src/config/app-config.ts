@@ -19,6 +19,7 @@ export interface AppConfig {
   cookieSecure: boolean;
   logLevel: Env['LOG_LEVEL'];
   outboxPollMs: number;
+  outboxMaxAttempts: number;
   reminderSweepMs: number;
   smtpUrl: string;
   mailFrom: string;
@@ -79,6 +80,7 @@ export function loadConfig(vars: NodeJS.ProcessEnv = process.env): AppConfig {
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : e.NODE_ENV === 'production',
     logLevel: e.LOG_LEVEL,
     outboxPollMs: e.OUTBOX_POLL_MS,
+    outboxMaxAttempts: e.OUTBOX_MAX_ATTEMPTS,
     reminderSweepMs: e.REMINDER_SWEEP_MS,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

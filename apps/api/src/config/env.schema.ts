@@ -32,6 +32,8 @@ export const envSchema = z
     /** How often the worker re-creates lost reminder jobs from the database. */
     REMINDER_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
     OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60000).default(1000),
+    /** Failed deliveries of an outbox row after which it is dead-lettered (no more retries). */
+    OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
     /** Outgoing mail server (development: the local sink `tools/mail-sink.mjs` on port 2525). */
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).default('smtp://127.0.0.1:2525'),
     /** Sender of notification e-mails. */

@@ -1,7 +1,8 @@
-/* Migration and seed commands run by tools/*.mjs against the compiled API. */
+/* Migration, seed and outbox commands run by tools/*.mjs (or by hand) against the compiled API. */
 import { writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config/app-config';
+import { OutboxRepository } from '../modules/outbox/outbox.repository';
 import { createDataSource } from './data-source';
 import { LocationPrivacyService } from '../common/location/location-privacy.service';
 import { recomputePublicPoints } from './public-points';
@@ -58,7 +59,7 @@ ${down.reverse().map(call).join('\n')}
         const indexFile = path.join(dir, 'index.ts');
         const index = readFileSync(indexFile, 'utf8')
           .replace(/\n\n\/\*\*/, `\nimport { ${arg}${ts} } from './${ts}-${arg}';\n\n/**`)
-          .replace(/\];\s*$/, `, ${arg}${ts}];\n`);
+          .replace(/,?\s*\];\s*$/, `,\n  ${arg}${ts},\n];\n`);
         writeFileSync(indexFile, index);
         process.stderr.write(`[db] wrote migrations/${ts}-${arg}.ts (${up.length} statements)\n`);
         break;
@@ -77,9 +78,34 @@ ${down.reverse().map(call).join('\n')}
         );
         break;
       }
+      case 'outbox:dead': {
+        // Dead-lettered outbox events (DESIGN.md §6): what failed, how often, and the last error.
+        const { total, rows } = await new OutboxRepository(ds).deadLetters(
+          Math.min(Math.max(Math.trunc(Number(arg)) || 50, 1), 1000),
+        );
+        for (const r of rows) {
+          process.stdout.write(
+            `${r.id}\t${r.type}\tattempts=${r.attempts}\tdead_at=${r.deadAt.toISOString()}\t${r.lastError ?? ''}\n`,
+          );
+        }
+        process.stderr.write(
+          `[outbox] ${total} dead event(s)${total > rows.length ? `, ${rows.length} shown` : ''}\n`,
+        );
+        break;
+      }
+      case 'outbox:retry': {
+        // Once the cause is fixed: the named dead events get a fresh set of attempts.
+        const ids = process.argv.slice(3).filter((id) => /^\d+$/.test(id));
+        if (ids.length === 0) throw new Error('usage: outbox:retry <id>…');
+        const revived = await new OutboxRepository(ds).revive(ids);
+        process.stderr.write(
+          `[outbox] ${revived.length} event(s) handed back to the relay: ${revived.join(' ')}\n`,
+        );
+        break;
+      }
       default:
         throw new Error(
-          `unknown command ${command ?? ''}: migrate | generate Name | seed | recompute-public-points`,
+          `unknown command ${command ?? ''}: migrate | generate Name | seed | recompute-public-points | outbox:dead [limit] | outbox:retry <id>…`,
         );
     }
   } finally {

@@ -2,6 +2,7 @@ import { EnableExtensions1763798400000 } from './1763798400000-EnableExtensions'
 import { CreateSchema1795332509075 } from './1795332509075-CreateSchema';
 import { Exchanges1795334336235 } from './1795334336235-Exchanges';
 import { PublicPointPerPlace1796192861730 } from './1796192861730-PublicPointPerPlace';
+import { OutboxDeadLetters1796193380868 } from './1796193380868-OutboxDeadLetters';
 
 /** Migrations in order; `npm run migration:generate -- Name` appends new ones here. */
 export const MIGRATIONS: Function[] = [
@@ -9,4 +10,5 @@ export const MIGRATIONS: Function[] = [
   CreateSchema1795332509075,
   Exchanges1795334336235,
   PublicPointPerPlace1796192861730,
+  OutboxDeadLetters1796193380868,
 ];

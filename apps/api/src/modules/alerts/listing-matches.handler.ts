@@ -1,6 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   type AlertMatchData,
+  type OutboxEvent,
   WANTED_MATCH,
   type WantedMatchData,
   prefixTsQuery,
@@ -8,15 +9,11 @@ import {
 } from '@partagora/domain';
 import { distanceBucket } from '@partagora/geo';
 import type { EntityManager } from 'typeorm';
-import { z } from 'zod';
-import { type OutboxHandler, outboxPayload } from '../outbox/outbox-handlers';
-import type { OutboxRow } from '../outbox/outbox.repository';
+import type { OutboxHandler } from '../outbox/outbox-handlers';
 import { NotificationsService } from '../notifications/notifications.service';
 import { AlertsRepository, type NewListingFacts } from './alerts.repository';
 
-export const LISTING_CREATED = 'listing.created';
-
-const payloadSchema = z.object({ listingId: z.uuid(), ownerId: z.uuid() });
+type Handled = 'listing.created';
 
 const allWords = (q: string) => prefixTsQuery(searchWords(q));
 
@@ -26,21 +23,18 @@ const allWords = (q: string) => prefixTsQuery(searchWords(q));
  * One notification per user and listing (the source key is the outbox row).
  */
 @Injectable()
-export class ListingMatchesHandler implements OutboxHandler {
-  readonly type = LISTING_CREATED;
-  private readonly logger = new Logger(ListingMatchesHandler.name);
+export class ListingMatchesHandler implements OutboxHandler<Handled> {
+  static readonly handles: readonly Handled[] = ['listing.created'];
 
   constructor(
     private readonly repo: AlertsRepository,
     private readonly notifications: NotificationsService,
   ) {}
 
-  async handle(row: OutboxRow, manager: EntityManager): Promise<void> {
-    const payload = outboxPayload(row, payloadSchema, this.logger);
-    if (!payload) return;
-    const listing = await this.repo.newListing(manager, payload.listingId);
+  async handle(event: OutboxEvent<Handled>, manager: EntityManager): Promise<void> {
+    const listing = await this.repo.newListing(manager, event.payload.listingId);
     if (!listing) return; // removed or hidden before delivery
-    const sourceKey = `outbox:${row.id}`;
+    const sourceKey = `outbox:${event.id}`;
     await this.notifyAlerts(manager, sourceKey, listing);
     if (listing.kind === 'wanted') await this.notifyWanted(manager, sourceKey, listing);
   }

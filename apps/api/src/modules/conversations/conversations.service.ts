@@ -6,6 +6,7 @@ import {
   cursorCodec,
   type MessageView,
   type MessagesQuery,
+  type OutboxPayloadInput,
   canViewListing,
   sanitizeMessageBody,
 } from '@partagora/domain';
@@ -14,17 +15,6 @@ import { RealtimeEmitter } from '../../infra/realtime/realtime-emitter';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { OutboxService } from '../outbox/outbox.service';
 import { type ConversationRow, ConversationsRepository } from './conversations.repository';
-
-/** Outbox event announcing a new chat message (consumed by notifications). */
-export const MESSAGE_POSTED = 'message.posted';
-
-export interface MessagePostedPayload extends Record<string, unknown> {
-  messageId: string;
-  conversationId: string;
-  authorId: string;
-  /** The participants other than the author. */
-  recipientIds: string[];
-}
 
 export interface Page<T> {
   items: T[];
@@ -185,13 +175,13 @@ export class ConversationsService {
     body: string,
   ): Promise<{ message: MessageView; outboxId: string }> {
     const message = await this.repo.addMessage(manager, conversationId, authorId, body);
-    const payload: MessagePostedPayload = {
+    const payload: OutboxPayloadInput<'message.posted'> = {
       messageId: message.id,
       conversationId,
       authorId,
       recipientIds: participants.filter((id) => id !== authorId),
     };
-    const outboxId = await this.outboxRows.add(manager, MESSAGE_POSTED, payload);
+    const outboxId = await this.outboxRows.add(manager, 'message.posted', payload);
     return { message, outboxId };
   }
 

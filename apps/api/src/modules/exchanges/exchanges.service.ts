@@ -4,15 +4,18 @@ import {
   type CreateExchangeInput,
   DomainError,
   type ExchangeAction,
+  type ExchangeEventType,
   type ExchangeActor,
   type ExchangeRoleQuery,
   type ExchangeStatus,
   type ExchangeView,
+  type OutboxPayloadInput,
   type Period,
   assertCanRequest,
   assertCanRequestLoan,
   cursorCodec,
   canViewListing,
+  exchangeEventType,
   exchangeKindFor,
   heldSpan,
   nextExchangeState,
@@ -31,18 +34,6 @@ import { ExchangesRepository } from './exchanges.repository';
 const PAGE = 50;
 /** Most recently changed first on `(updated_at, id)`, to the microsecond. */
 const listCursor = cursorCodec(['instant', 'uuid']);
-
-/** Outbox event announcing that an exchange reached `status` (consumed by notifications). */
-export const exchangeEvent = (status: ExchangeStatus) => `exchange.${status}`;
-
-export interface ExchangeEventPayload extends Record<string, unknown> {
-  exchangeId: string;
-  /** Who took the step; null for the system (timers). */
-  actorId: string | null;
-  previousStatus: ExchangeStatus | null;
-  /** Set on requests declined because another neighbour got the item. */
-  reason?: 'taken';
-}
 
 /** Maps the constraints that settle races to the errors people understand. */
 function constraintError(err: unknown): DomainError | null {
@@ -327,13 +318,13 @@ export class ExchangesService {
     previousStatus: ExchangeStatus | null,
     reason?: 'taken',
   ): Promise<string> {
-    const payload: ExchangeEventPayload = {
+    const payload: OutboxPayloadInput<ExchangeEventType> = {
       exchangeId,
       actorId,
       previousStatus,
       ...(reason ? { reason } : {}),
     };
-    return this.outboxRows.add(manager, exchangeEvent(status), payload);
+    return this.outboxRows.add(manager, exchangeEventType(status), payload);
   }
 
   /** Constraint violations become the 409s people understand; nothing half-written remains. */

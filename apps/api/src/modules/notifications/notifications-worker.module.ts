@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import { MailModule } from '../../infra/mail/mail.module';
 import { QueueName } from '../../infra/queues/queue-names';
-import type { OutboxHandler } from '../outbox/outbox-handlers';
+import type { OutboxHandlerClass } from '../outbox/outbox-handlers';
 import { OutboxModule } from '../outbox/outbox.module';
 import { AfterCommitSubscriber } from './after-commit';
 import { ExchangeNotificationsHandler } from './handlers/exchange-notifications.handler';
@@ -14,7 +14,11 @@ import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
 
 /** The outbox handlers of this module, for the worker's `OUTBOX_HANDLERS`. */
-export const NOTIFICATION_OUTBOX_HANDLERS = Symbol('NOTIFICATION_OUTBOX_HANDLERS');
+export const NOTIFICATION_OUTBOX_HANDLERS = [
+  ExchangeNotificationsHandler,
+  MessageNotificationsHandler,
+  NotificationCreatedHandler,
+] as const satisfies readonly OutboxHandlerClass[];
 
 /**
  * Worker side: outbox events → notification rows; `notification.created` → push and instant
@@ -26,25 +30,10 @@ export const NOTIFICATION_OUTBOX_HANDLERS = Symbol('NOTIFICATION_OUTBOX_HANDLERS
     NotificationsRepository,
     NotificationsService,
     AfterCommitSubscriber,
-    ExchangeNotificationsHandler,
-    MessageNotificationsHandler,
-    NotificationCreatedHandler,
+    ...NOTIFICATION_OUTBOX_HANDLERS,
     DigestProcessor,
     DigestSchedulerService,
-    {
-      provide: NOTIFICATION_OUTBOX_HANDLERS,
-      inject: [
-        ExchangeNotificationsHandler,
-        MessageNotificationsHandler,
-        NotificationCreatedHandler,
-      ],
-      useFactory: (
-        exchanges: ExchangeNotificationsHandler,
-        messages: MessageNotificationsHandler,
-        created: NotificationCreatedHandler,
-      ): OutboxHandler[] => [...exchanges.handlers(), messages, created],
-    },
   ],
-  exports: [NotificationsService, NOTIFICATION_OUTBOX_HANDLERS],
+  exports: [NotificationsService, ...NOTIFICATION_OUTBOX_HANDLERS],
 })
 export class NotificationsWorkerModule {}

@@ -24,9 +24,6 @@ import {
   toNotificationView,
 } from './notifications.repository';
 
-/** Outbox event written for each notification row: live push and instant e-mail follow from it. */
-export const NOTIFICATION_CREATED = 'notification.created';
-
 /** A notification to create, before the recipient's preferences are applied. */
 export interface NotificationDraft {
   userId: string;
@@ -93,7 +90,7 @@ export class NotificationsService {
     for (const n of inserted) {
       if (n.inApp || n.emailState === 'pending') {
         outboxIds.push(
-          await this.outboxRows.add(manager, NOTIFICATION_CREATED, { notificationId: n.id }),
+          await this.outboxRows.add(manager, 'notification.created', { notificationId: n.id }),
         );
       }
     }

@@ -45,7 +45,8 @@ export class OutboxService {
 
   /**
    * One sweep of the relay: re-enqueue rows never queued, or queued long ago and still not
-   * processed (job lost with Redis, or failed for good: it is retried).
+   * processed (job lost with Redis, or its BullMQ retries ran out: it is retried until the row's
+   * attempts reach OUTBOX_MAX_ATTEMPTS). Dead rows are never re-enqueued.
    */
   async relayDue(staleAfterSeconds = 60, batch = 500): Promise<number> {
     return this.publish(await this.repo.dueForRelay(staleAfterSeconds, batch), true);

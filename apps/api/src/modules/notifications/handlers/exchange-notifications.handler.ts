@@ -1,33 +1,21 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   EXCHANGE_STATUSES,
+  type ExchangeEventType,
   type ExchangeNotificationData,
-  type ExchangeStatus,
   type NotificationKind,
+  type OutboxEvent,
+  exchangeEventType,
   exchangeNotificationKind,
   exchangeRecipients,
+  exchangeStatusOfEvent,
 } from '@partagora/domain';
 import type { EntityManager } from 'typeorm';
-import { z } from 'zod';
-import { exchangeEvent } from '../../exchanges/exchanges.service';
-import { type OutboxHandler, outboxPayload } from '../../outbox/outbox-handlers';
-import type { OutboxRow } from '../../outbox/outbox.repository';
+import type { OutboxHandler } from '../../outbox/outbox-handlers';
 import { NotificationsRepository } from '../notifications.repository';
 import { type NotificationDraft, NotificationsService } from '../notifications.service';
 
-const payloadSchema = z.object({
-  exchangeId: z.uuid(),
-  actorId: z.uuid().nullable(),
-  reason: z.string().optional(),
-});
-
-/** Written by the reminders timer (actor: the system, so both parties hear of it). */
-export const EXCHANGE_REMINDER = 'exchange.reminder';
-
-const reminderSchema = z.object({
-  exchangeId: z.uuid(),
-  type: z.enum(['pickup', 'return_due']),
-});
+type Handled = ExchangeEventType | 'exchange.reminder';
 
 const REMINDER_KIND = {
   pickup: 'reminder_pickup',
@@ -36,47 +24,36 @@ const REMINDER_KIND = {
 
 /** `exchange.<status>` → a notification for the party who did not act (both for the system). */
 @Injectable()
-export class ExchangeNotificationsHandler {
-  private readonly logger = new Logger(ExchangeNotificationsHandler.name);
+export class ExchangeNotificationsHandler implements OutboxHandler<Handled> {
+  /** Every exchange step, and the reminders. */
+  static readonly handles: readonly Handled[] = [
+    ...EXCHANGE_STATUSES.map(exchangeEventType),
+    'exchange.reminder',
+  ];
 
   constructor(
     private readonly repo: NotificationsRepository,
     private readonly notifications: NotificationsService,
   ) {}
 
-  /** One outbox handler per exchange status, and one for reminders. */
-  handlers(): OutboxHandler[] {
-    return [
-      ...EXCHANGE_STATUSES.map((status) => ({
-        type: exchangeEvent(status),
-        handle: (row: OutboxRow, manager: EntityManager) => this.handleStep(status, row, manager),
-      })),
-      { type: EXCHANGE_REMINDER, handle: (row, manager) => this.handleReminder(row, manager) },
-    ];
-  }
-
-  async handleStep(status: ExchangeStatus, row: OutboxRow, manager: EntityManager): Promise<void> {
-    const payload = outboxPayload(row, payloadSchema, this.logger);
-    if (!payload) return;
-    const { exchangeId, actorId, reason } = payload;
+  async handle(event: OutboxEvent<Handled>, manager: EntityManager): Promise<void> {
+    if (event.type === 'exchange.reminder') {
+      const { exchangeId, type } = event.payload;
+      await this.notifyParties(event, manager, exchangeId, { actorId: null }, REMINDER_KIND[type]);
+      return;
+    }
+    const { exchangeId, actorId, reason } = event.payload;
     await this.notifyParties(
-      row,
+      event,
       manager,
       exchangeId,
       { actorId, reason },
-      exchangeNotificationKind(status, reason),
+      exchangeNotificationKind(exchangeStatusOfEvent(event.type), reason),
     );
   }
 
-  async handleReminder(row: OutboxRow, manager: EntityManager): Promise<void> {
-    const payload = outboxPayload(row, reminderSchema, this.logger);
-    if (!payload) return;
-    const { exchangeId, type } = payload;
-    await this.notifyParties(row, manager, exchangeId, { actorId: null }, REMINDER_KIND[type]);
-  }
-
   private async notifyParties(
-    row: OutboxRow,
+    event: OutboxEvent<Handled>,
     manager: EntityManager,
     exchangeId: string,
     step: { actorId: string | null; reason?: string },
@@ -101,6 +78,6 @@ export class ExchangeNotificationsHandler {
       };
       return { userId, kind, data: { ...data } };
     });
-    await this.notifications.notify(manager, `outbox:${row.id}`, drafts);
+    await this.notifications.notify(manager, `outbox:${event.id}`, drafts);
   }
 }

@@ -1,40 +1,27 @@
-import { Injectable, Logger } from '@nestjs/common';
-import type { MessageNotificationData } from '@partagora/domain';
+import { Injectable } from '@nestjs/common';
+import type { MessageNotificationData, OutboxEvent } from '@partagora/domain';
 import type { EntityManager } from 'typeorm';
-import { z } from 'zod';
-import { type OutboxHandler, outboxPayload } from '../../outbox/outbox-handlers';
-import type { OutboxRow } from '../../outbox/outbox.repository';
+import type { OutboxHandler } from '../../outbox/outbox-handlers';
 import { NotificationsRepository } from '../notifications.repository';
 import { NotificationsService } from '../notifications.service';
 
-/** Written by conversations when a message is posted (same transaction as the message). */
-export const MESSAGE_POSTED = 'message.posted';
-
-const payloadSchema = z.object({
-  messageId: z.uuid(),
-  conversationId: z.uuid(),
-  authorId: z.uuid(),
-  recipientIds: z.array(z.uuid()).max(50),
-});
+type Handled = 'message.posted';
 
 /**
  * `message.posted` → `message_received` for each recipient. The body stays out of the
  * notification (it may hold an address); recipients must be participants, never the author.
  */
 @Injectable()
-export class MessageNotificationsHandler implements OutboxHandler {
-  readonly type = MESSAGE_POSTED;
-  private readonly logger = new Logger(MessageNotificationsHandler.name);
+export class MessageNotificationsHandler implements OutboxHandler<Handled> {
+  static readonly handles: readonly Handled[] = ['message.posted'];
 
   constructor(
     private readonly repo: NotificationsRepository,
     private readonly notifications: NotificationsService,
   ) {}
 
-  async handle(row: OutboxRow, manager: EntityManager): Promise<void> {
-    const payload = outboxPayload(row, payloadSchema, this.logger);
-    if (!payload) return;
-    const p = payload;
+  async handle(event: OutboxEvent<Handled>, manager: EntityManager): Promise<void> {
+    const p = event.payload;
     const conversation = await this.repo.conversationContext(manager, p.conversationId);
     if (!conversation) return;
     const recipients = await this.repo.participants(
@@ -54,7 +41,7 @@ export class MessageNotificationsHandler implements OutboxHandler {
     };
     await this.notifications.notify(
       manager,
-      `outbox:${row.id}`,
+      `outbox:${event.id}`,
       recipients.map((userId) => ({ userId, kind: 'message_received', data: { ...data } })),
     );
   }
