@@ -255,12 +255,27 @@ describe(ConversationsService.name, () => {
 
     it('should store a sanitized plain-text body', async () => {
       const ex = await openExchange();
-      const raw = '  Bon\u0000jour\u0007 <b>voisin</b> &amp;\r\n\n\n\n\n\u001bÀ demain\t!  ';
+      const raw = '  Bon\u0008jour\u0007 <b>voisin</b> &amp;\r\n\n\n\n\n\u001bÀ demain\t!  ';
       const msg = await say(owner, ex.conversationId, raw);
       expect(msg.body).toBe('Bonjour <b>voisin</b> &amp;\n\n\nÀ demain\t!');
       const [stored] = await t.ds.query(`SELECT body FROM messages WHERE id = $1`, [msg.id]);
       expect(stored).toEqual({ body: msg.body });
       expect((await messages(requester, ex.conversationId, '?after=1')).items).toEqual([msg]);
+    });
+
+    it('should refuse a body holding a NUL character rather than store it altered', async () => {
+      const ex = await openExchange();
+      const res = await post(owner, `/conversations/${ex.conversationId}/messages`, {
+        body: 'Bon\u0000jour',
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.error.details).toEqual([{ path: 'body', message: 'NUL character' }]);
+      const [count] = await t.ds.query(
+        `SELECT count(*)::int AS n FROM messages WHERE conversation_id = $1`,
+        [ex.conversationId],
+      );
+      // Only the request's opening message: nothing half-stored, no sequence number used.
+      expect(count).toEqual({ n: 1 });
     });
 
     it('should refuse a body that is empty once sanitized, without using a sequence number', async () => {
