@@ -6,8 +6,11 @@ import {
 } from '@partagora/domain';
 import type { ExchangeRow } from './exchanges.repository';
 
-/** The other party's exact place only while the exchange holds the item (DESIGN.md §5). */
-export function toExchangeView(row: ExchangeRow, viewerId: string): ExchangeView {
+/**
+ * The other party's exact place only while the exchange holds the item (DESIGN.md §5); the
+ * steps the viewer can take at `now`.
+ */
+export function toExchangeView(row: ExchangeRow, viewerId: string, now: Date): ExchangeView {
   const exact = revealsExactPoint(row.status);
   const actor: ExchangeActor = viewerId === row.owner_id ? 'owner' : 'requester';
   return {
@@ -29,7 +32,7 @@ export function toExchangeView(row: ExchangeRow, viewerId: string): ExchangeView
     meetingPointExact: exact,
     offeredListingId: row.offered_listing_id,
     offeredItem: row.offered_item,
-    nextActions: availableActions(row.kind, row.status, actor),
+    nextActions: availableActions(row.kind, row.status, actor, { start: row.start, now }),
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

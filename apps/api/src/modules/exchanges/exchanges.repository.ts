@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  ExchangeKind,
-  ExchangeStatus,
-  ListingKind,
-  ListingStatus,
-  LoanSettings,
-  Period,
-  ReminderSubject,
+import {
+  type ExchangeKind,
+  type ExchangeStatus,
+  type ListingAccess,
+  type ListingKind,
+  type ListingStatus,
+  type ListingStatusChange,
+  type LoanSettings,
+  type Period,
+  REMINDER_LEAD_MS,
+  type ReminderSubject,
 } from '@partagora/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 
@@ -162,7 +165,8 @@ export class ExchangesRepository {
 
   /**
    * Exchanges that may need a timer soon: open requests, agreed and handed-over loans whose
-   * dates fall within `horizonMs` (later ones are scheduled by a later sweep).
+   * dates fall within `horizonMs` (later ones are scheduled by a later sweep). A superset of
+   * what `remindersToSchedule` keeps: a reminder comes `REMINDER_LEAD_MS` before its date.
    */
   async reminderCandidates(
     now: Date,
@@ -180,9 +184,9 @@ export class ExchangesRepository {
     >(
       `SELECT id, kind, status, lower(period) AS start, upper(period) AS "end", created_at FROM exchanges
         WHERE (status = 'requested' AND (kind <> 'loan' OR lower(period) < $1::timestamptz + $2 * interval '1 millisecond'))
-           OR (kind = 'loan' AND status = 'accepted' AND lower(period) < $1::timestamptz + $2 * interval '1 millisecond' + interval '1 day')
-           OR (kind = 'loan' AND status = 'handed_over' AND upper(period) < $1::timestamptz + $2 * interval '1 millisecond' + interval '1 day')`,
-      [now, horizonMs],
+           OR (kind = 'loan' AND status = 'accepted' AND lower(period) < $1::timestamptz + $3 * interval '1 millisecond')
+           OR (kind = 'loan' AND status = 'handed_over' AND upper(period) < $1::timestamptz + $3 * interval '1 millisecond')`,
+      [now, horizonMs, horizonMs + REMINDER_LEAD_MS],
     );
     return rows.map((r) => ({
       id: r.id,
@@ -300,22 +304,23 @@ export class ExchangesRepository {
   async setListingStatus(
     manager: EntityManager,
     listingId: string,
-    status: ListingStatus,
-    onlyIf?: ListingStatus[],
+    change: ListingStatusChange,
   ): Promise<void> {
+    const { set, onlyIf } = change;
     await manager.query(
       `UPDATE listings SET status = $2, updated_at = now() WHERE id = $1${onlyIf ? ' AND status = ANY($3)' : ''}`,
-      onlyIf ? [listingId, status, onlyIf] : [listingId, status],
+      onlyIf ? [listingId, set, onlyIf] : [listingId, set],
     );
   }
 
-  /** An offered listing must be the requester's own and still available. */
-  async ownAvailableListing(manager: EntityManager, id: string, userId: string): Promise<boolean> {
-    const rows = await manager.query<unknown[]>(
-      `SELECT 1 FROM listings WHERE id = $1 AND owner_id = $2 AND status = 'available'`,
-      [id, userId],
+  /** Who owns a listing and its status (an offered listing is checked against the rule). */
+  async listingAccess(manager: EntityManager, id: string): Promise<ListingAccess | null> {
+    const rows = await manager.query<Array<{ owner_id: string; status: ListingStatus }>>(
+      `SELECT owner_id, status FROM listings WHERE id = $1`,
+      [id],
     );
-    return rows.length > 0;
+    const r = rows[0];
+    return r ? { ownerId: r.owner_id, status: r.status } : null;
   }
 
   /** My exchanges, most recently changed first (keyset on updated_at, id). */

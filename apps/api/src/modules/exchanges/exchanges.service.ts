@@ -5,13 +5,18 @@ import {
   DomainError,
   type ExchangeAction,
   type ExchangeActor,
+  type ExchangeKind,
   type ExchangeRoleQuery,
   type ExchangeStatus,
   type ExchangeView,
   type Period,
+  assertCanOfferListing,
   assertCanRequest,
   assertCanRequestLoan,
+  assertOfferFits,
+  assertStepInTime,
   canViewListing,
+  exchangeEffects,
   exchangeKindFor,
   heldSpan,
   nextExchangeState,
@@ -171,7 +176,7 @@ export class ExchangesService {
     if (!row || (row.owner_id !== userId && row.requester_id !== userId)) {
       throw new DomainError('EXCHANGE_NOT_FOUND', 'No such exchange');
     }
-    return toExchangeView(row, userId);
+    return toExchangeView(row, userId, this.clock.now());
   }
 
   async list(
@@ -197,7 +202,7 @@ export class ExchangesService {
     const page = rows.slice(0, PAGE);
     const last = page[page.length - 1];
     return {
-      items: page.map((r) => toExchangeView(r, userId)),
+      items: page.map((r) => toExchangeView(r, userId, this.clock.now())),
       nextCursor:
         rows.length > PAGE && last
           ? Buffer.from(JSON.stringify([last.updated_at.toISOString(), last.id])).toString(
@@ -248,13 +253,7 @@ export class ExchangesService {
       userId === null ? 'system' : userId === ex.ownerId ? 'owner' : 'requester';
     const now = this.clock.now();
     const to = nextExchangeState(ex.kind, ex.status, action, actor);
-    if (action === 'no_show' && ex.kind === 'loan' && ex.start && now < ex.start) {
-      throw new DomainError(
-        'INVALID_TRANSITION',
-        'A no-show can only be recorded once the loan has started',
-        { status: ex.status, action },
-      );
-    }
+    assertStepInTime(ex.kind, ex.status, action, { start: ex.start, now });
     await this.repo.setStatus(
       manager,
       ex.id,
@@ -263,67 +262,39 @@ export class ExchangesService {
     );
     const outboxIds = [await this.event(manager, ex.id, to, userId, ex.status)];
 
-    // What the step does to the listings (loans never change their listing's status).
-    if (ex.kind !== 'loan') {
-      if (to === 'accepted') {
-        await this.repo.setListingStatus(manager, ex.listingId, 'reserved', ['available']);
-        for (const other of await this.repo.declineOtherRequests(manager, ex.listingId, ex.id)) {
-          outboxIds.push(
-            await this.event(manager, other.id, 'declined', null, 'requested', 'taken'),
-          );
-        }
-      }
-      if (to === 'handed_over' && ex.kind === 'gift')
-        await this.repo.setListingStatus(manager, ex.listingId, 'given');
-      if (to === 'completed') {
-        const done = ex.kind === 'gift' ? 'given' : ex.kind === 'swap' ? 'swapped' : 'fulfilled';
-        await this.repo.setListingStatus(manager, ex.listingId, done);
-        if (ex.offeredListingId && ex.kind === 'swap')
-          await this.repo.setListingStatus(manager, ex.offeredListingId, 'swapped');
-      }
-      if (['cancelled', 'no_show'].includes(to) && ex.status === 'accepted') {
-        await this.repo.setListingStatus(manager, ex.listingId, 'available', ['reserved']);
+    // What the step does to the listings, as the domain says.
+    const effects = exchangeEffects({
+      kind: ex.kind,
+      from: ex.status,
+      to,
+      offersListing: ex.offeredListingId !== null,
+    });
+    if (effects.listing) await this.repo.setListingStatus(manager, ex.listingId, effects.listing);
+    if (effects.offeredListing && ex.offeredListingId) {
+      await this.repo.setListingStatus(manager, ex.offeredListingId, effects.offeredListing);
+    }
+    if (effects.declineOthers) {
+      for (const other of await this.repo.declineOtherRequests(manager, ex.listingId, ex.id)) {
+        outboxIds.push(await this.event(manager, other.id, 'declined', null, 'requested', 'taken'));
       }
     }
     return { outboxIds };
   }
 
+  /** The offer's shape is the domain's; whether an offered listing is mine and available, too. */
   private async checkOffer(
     manager: EntityManager,
-    kind: string,
+    kind: ExchangeKind,
     requesterId: string,
     listingId: string,
     input: CreateExchangeInput,
   ): Promise<void> {
-    if (kind === 'loan' || kind === 'gift') {
-      if (input.offeredListingId || input.offeredItem) {
-        throw new DomainError('VALIDATION_FAILED', 'Only swaps and answers offer something', [
-          { path: 'offeredListingId', message: 'Not for this kind' },
-        ]);
-      }
-      return;
-    }
-    if (kind === 'answer' && !input.offeredListingId) {
-      throw new DomainError('VALIDATION_FAILED', 'Answer a wanted post with one of your listings', [
-        { path: 'offeredListingId', message: 'Required' },
-      ]);
-    }
-    if (kind === 'swap' && !input.offeredListingId && !input.offeredItem) {
-      throw new DomainError('VALIDATION_FAILED', 'Offer one of your listings or describe an item', [
-        { path: 'offeredItem', message: 'Required' },
-      ]);
-    }
+    assertOfferFits(kind, listingId, input);
     if (input.offeredListingId) {
-      if (
-        input.offeredListingId === listingId ||
-        !(await this.repo.ownAvailableListing(manager, input.offeredListingId, requesterId))
-      ) {
-        throw new DomainError(
-          'VALIDATION_FAILED',
-          'The offered listing must be one of your available listings',
-          [{ path: 'offeredListingId', message: 'Not one of your available listings' }],
-        );
-      }
+      assertCanOfferListing(
+        await this.repo.listingAccess(manager, input.offeredListingId),
+        requesterId,
+      );
     }
   }
 
@@ -363,6 +334,6 @@ export class ExchangesService {
     for (const party of [row.owner_id, row.requester_id]) {
       this.realtime.toUser(party, 'exchange.updated', { id: row.id, status: row.status });
     }
-    return toExchangeView(row, viewerId ?? row.owner_id);
+    return toExchangeView(row, viewerId ?? row.owner_id, this.clock.now());
   }
 }
