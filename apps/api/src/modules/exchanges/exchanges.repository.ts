@@ -2,26 +2,11 @@ import { Injectable } from '@nestjs/common';
 import {
   type ExchangeKind,
   type ExchangeStatus,
-  type ListingAccess,
-  type ListingKind,
-  type ListingStatus,
-  type ListingStatusChange,
-  type LoanSettings,
   type Period,
   REMINDER_LEAD_MS,
   type ReminderSubject,
 } from '@partagora/domain';
 import { DataSource, type EntityManager } from 'typeorm';
-
-/** What an exchange needs to know of its listing. */
-export interface ListingForExchange {
-  id: string;
-  ownerId: string;
-  kind: ListingKind;
-  status: ListingStatus;
-  title: string;
-  loan: LoanSettings;
-}
 
 export interface ExchangeRow {
   id: string;
@@ -77,42 +62,6 @@ const VIEW = `SELECT e.id, e.kind, e.status, e.listing_id, l.title AS listing_ti
 @Injectable()
 export class ExchangesRepository {
   constructor(private readonly ds: DataSource) {}
-
-  /** The listing, share-locked so it cannot change under a new request. */
-  async listingForRequest(manager: EntityManager, id: string): Promise<ListingForExchange | null> {
-    const rows = await manager.query<
-      Array<{
-        id: string;
-        owner_id: string;
-        kind: ListingKind;
-        status: ListingStatus;
-        title: string;
-        loan_max_days: number;
-        loan_buffer_hours: number;
-        deposit_note: string | null;
-        auto_accept: boolean;
-      }>
-    >(
-      `SELECT id, owner_id, kind, status, title, loan_max_days, loan_buffer_hours, deposit_note, auto_accept
-         FROM listings WHERE id = $1 FOR SHARE`,
-      [id],
-    );
-    const r = rows[0];
-    if (!r) return null;
-    return {
-      id: r.id,
-      ownerId: r.owner_id,
-      kind: r.kind,
-      status: r.status,
-      title: r.title,
-      loan: {
-        maxDays: r.loan_max_days,
-        bufferHours: r.loan_buffer_hours,
-        depositNote: r.deposit_note,
-        autoAccept: r.auto_accept,
-      },
-    };
-  }
 
   async insert(manager: EntityManager, e: NewExchange): Promise<string> {
     const rows = await manager.query<Array<{ id: string }>>(
@@ -301,28 +250,6 @@ export class ExchangesRepository {
     return rows.map((r) => ({ id: r.id, requesterId: r.requester_id }));
   }
 
-  async setListingStatus(
-    manager: EntityManager,
-    listingId: string,
-    change: ListingStatusChange,
-  ): Promise<void> {
-    const { set, onlyIf } = change;
-    await manager.query(
-      `UPDATE listings SET status = $2, updated_at = now() WHERE id = $1${onlyIf ? ' AND status = ANY($3)' : ''}`,
-      onlyIf ? [listingId, set, onlyIf] : [listingId, set],
-    );
-  }
-
-  /** Who owns a listing and its status (an offered listing is checked against the rule). */
-  async listingAccess(manager: EntityManager, id: string): Promise<ListingAccess | null> {
-    const rows = await manager.query<Array<{ owner_id: string; status: ListingStatus }>>(
-      `SELECT owner_id, status FROM listings WHERE id = $1`,
-      [id],
-    );
-    const r = rows[0];
-    return r ? { ownerId: r.owner_id, status: r.status } : null;
-  }
-
   /** My exchanges, most recently changed first (keyset on updated_at, id). */
   async listForUser(
     userId: string,
@@ -361,40 +288,5 @@ export class ExchangesRepository {
       [listingId, from, to],
     );
     return rows.map((r) => ({ start: r.start, end: r.end }));
-  }
-
-  async listingLoanSettings(listingId: string): Promise<{
-    ownerId: string;
-    status: ListingStatus;
-    kind: ListingKind;
-    loan: LoanSettings;
-  } | null> {
-    const rows = await this.ds.query<
-      Array<{
-        owner_id: string;
-        status: ListingStatus;
-        kind: ListingKind;
-        loan_max_days: number;
-        loan_buffer_hours: number;
-        deposit_note: string | null;
-        auto_accept: boolean;
-      }>
-    >(
-      `SELECT owner_id, status, kind, loan_max_days, loan_buffer_hours, deposit_note, auto_accept FROM listings WHERE id = $1`,
-      [listingId],
-    );
-    const r = rows[0];
-    if (!r) return null;
-    return {
-      ownerId: r.owner_id,
-      status: r.status,
-      kind: r.kind,
-      loan: {
-        maxDays: r.loan_max_days,
-        bufferHours: r.loan_buffer_hours,
-        depositNote: r.deposit_note,
-        autoAccept: r.auto_accept,
-      },
-    };
   }
 }

@@ -20,13 +20,13 @@ import {
   exchangeKindFor,
   heldSpan,
   nextExchangeState,
-  sanitizeMessageBody,
 } from '@partagora/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { isConstraintViolation } from '../../common/sql';
 import { RealtimeEmitter } from '../../infra/realtime/realtime-emitter';
-import { ConversationsRepository } from '../conversations/conversations.repository';
+import { ConversationsService } from '../conversations/conversations.service';
+import { ListingsService } from '../listings/listings.service';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { OutboxService } from '../outbox/outbox.service';
 import { toExchangeView } from './exchange.mapper';
@@ -71,7 +71,8 @@ export class ExchangesService {
   constructor(
     private readonly ds: DataSource,
     private readonly repo: ExchangesRepository,
-    private readonly conversations: ConversationsRepository,
+    private readonly conversations: ConversationsService,
+    private readonly listings: ListingsService,
     private readonly outboxRows: OutboxRepository,
     private readonly outbox: OutboxService,
     private readonly realtime: RealtimeEmitter,
@@ -86,7 +87,7 @@ export class ExchangesService {
   ): Promise<ExchangeView> {
     const now = this.clock.now();
     const { id, outboxIds } = await this.transaction(async (manager) => {
-      const listing = await this.repo.listingForRequest(manager, listingId);
+      const listing = await this.listings.lockForExchange(manager, listingId);
       if (
         !listing ||
         !canViewListing({ ownerId: listing.ownerId, status: listing.status }, requesterId)
@@ -122,12 +123,12 @@ export class ExchangesService {
         }
       }
       await this.checkOffer(manager, kind, requesterId, listingId, input);
-      const conversationId = await this.conversations.createForExchange(manager, listingId, [
-        listing.ownerId,
-        requesterId,
-      ]);
-      const first = input.message ? sanitizeMessageBody(input.message) : '';
-      if (first) await this.conversations.addMessage(manager, conversationId, requesterId, first);
+      const conversationId = await this.conversations.openForExchange(
+        manager,
+        listingId,
+        [listing.ownerId, requesterId],
+        input.message ? { authorId: requesterId, body: input.message } : undefined,
+      );
       const id = await this.repo.insert(manager, {
         kind,
         listingId,
@@ -219,7 +220,7 @@ export class ExchangesService {
     from: Date,
     to: Date,
   ): Promise<Availability> {
-    const listing = await this.repo.listingLoanSettings(listingId);
+    const listing = await this.listings.loanInfo(listingId);
     if (!listing || !canViewListing(listing, viewerId))
       throw new DomainError('LISTING_NOT_FOUND', 'No such listing');
     if (to.getTime() <= from.getTime() || to.getTime() - from.getTime() > 366 * 86_400_000) {
@@ -269,9 +270,11 @@ export class ExchangesService {
       to,
       offersListing: ex.offeredListingId !== null,
     });
-    if (effects.listing) await this.repo.setListingStatus(manager, ex.listingId, effects.listing);
+    if (effects.listing) {
+      await this.listings.applyStatusChange(manager, ex.listingId, effects.listing);
+    }
     if (effects.offeredListing && ex.offeredListingId) {
-      await this.repo.setListingStatus(manager, ex.offeredListingId, effects.offeredListing);
+      await this.listings.applyStatusChange(manager, ex.offeredListingId, effects.offeredListing);
     }
     if (effects.declineOthers) {
       for (const other of await this.repo.declineOtherRequests(manager, ex.listingId, ex.id)) {
@@ -292,7 +295,7 @@ export class ExchangesService {
     assertOfferFits(kind, listingId, input);
     if (input.offeredListingId) {
       assertCanOfferListing(
-        await this.repo.listingAccess(manager, input.offeredListingId),
+        await this.listings.access(input.offeredListingId, manager),
         requesterId,
       );
     }

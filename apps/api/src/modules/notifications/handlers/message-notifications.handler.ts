@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { type OutboxHandler, outboxPayload } from '../../outbox/outbox-handlers';
 import type { OutboxRow } from '../../outbox/outbox.repository';
+import { UsersService } from '../../users/users.service';
 import { NotificationsRepository } from '../notifications.repository';
 import { NotificationsService } from '../notifications.service';
 
@@ -29,6 +30,7 @@ export class MessageNotificationsHandler implements OutboxHandler {
   constructor(
     private readonly repo: NotificationsRepository,
     private readonly notifications: NotificationsService,
+    private readonly users: UsersService,
   ) {}
 
   async handle(row: OutboxRow, manager: EntityManager): Promise<void> {
@@ -42,7 +44,7 @@ export class MessageNotificationsHandler implements OutboxHandler {
       p.conversationId,
       p.recipientIds.filter((id) => id !== p.authorId),
     );
-    const [author] = await this.repo.recipients(manager, [p.authorId]);
+    const [author] = await this.users.notificationContacts(manager, [p.authorId]);
     const data: MessageNotificationData = {
       conversationId: conversation.id,
       messageId: p.messageId,
