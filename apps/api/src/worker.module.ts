@@ -4,9 +4,7 @@ import { CoreModule } from './common/core.module';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
 import { QueueName } from './infra/queues/queue-names';
-import { ExchangesModule } from './modules/exchanges/exchanges.module';
-import { RemindersProcessor } from './modules/exchanges/reminders.processor';
-import { RemindersService } from './modules/exchanges/reminders.service';
+import { ExchangesWorkerModule } from './modules/exchanges/exchanges-worker.module';
 import { OutboxModule } from './modules/outbox/outbox.module';
 import { OutboxProcessor } from './modules/outbox/outbox.processor';
 import { OutboxRelayService } from './modules/outbox/outbox-relay.service';
@@ -40,8 +38,7 @@ export function workerConnection(url: string) {
       }),
     }),
     BullModule.registerQueue({ name: QueueName.Outbox }),
-    BullModule.registerQueue({ name: QueueName.Reminders }),
-    ExchangesModule,
+    ExchangesWorkerModule,
     OutboxModule,
     NotificationsWorkerModule,
     AlertsWorkerModule,
@@ -49,8 +46,6 @@ export function workerConnection(url: string) {
   providers: [
     OutboxProcessor,
     OutboxRelayService,
-    RemindersService,
-    RemindersProcessor,
     {
       // Every module's outbox handlers, in one list for the outbox processor (which checks them).
       provide: OUTBOX_HANDLERS,

@@ -260,6 +260,32 @@ describe(ExchangesService.name, () => {
       expect((await act(t.url, owner, ex.id, 'accept')).body.error.code).toBe('INVALID_TRANSITION');
     });
 
+    it('should offer a no-show exactly when the API records one: once the loan has started', async () => {
+      const later = (await requestExchange(t.url, requester, await lend(), period(33, 1)))
+        .body as ExchangeView;
+      const waiting = (await act(t.url, owner, later.id, 'accept').expect(200))
+        .body as ExchangeView;
+      expect(waiting.nextActions).toEqual(['handover', 'cancel']);
+      expect((await act(t.url, owner, later.id, 'no-show')).body.error.code).toBe(
+        'INVALID_TRANSITION',
+      );
+
+      // A loan that started five minutes ago (a request made on the doorstep).
+      const start = new Date(Date.now() - 5 * 60_000);
+      const doorstep = (
+        await requestExchange(t.url, requester, await lend(), {
+          start: start.toISOString(),
+          end: new Date(start.getTime() + 86_400_000).toISOString(),
+        })
+      ).body as ExchangeView;
+      const started = (await act(t.url, owner, doorstep.id, 'accept').expect(200))
+        .body as ExchangeView;
+      expect(started.nextActions).toEqual(['handover', 'no_show', 'cancel']);
+      expect((await act(t.url, owner, doorstep.id, 'no-show').expect(200)).body.status).toBe(
+        'no_show',
+      );
+    });
+
     it('should hide exchanges from third parties in lists and reads', async () => {
       const listingId = await lend();
       const ex = (await requestExchange(t.url, requester, listingId, period(32, 1)))

@@ -10,7 +10,16 @@ import {
   exchangeKindFor,
   revealsExactPoint,
 } from './exchange';
-import { availableActions, nextExchangeState } from './exchange-state';
+import {
+  PARTY_ACTIONS,
+  TRANSITIONS,
+  assertStepInTime,
+  availableActions,
+  happyPath,
+  isPartyAction,
+  lastHappyStatus,
+  nextExchangeState,
+} from './exchange-state';
 
 const codeOf = (fn: () => unknown): string | null => {
   try {
@@ -109,17 +118,117 @@ describe(nextExchangeState.name, () => {
   });
 });
 
+const START = new Date('2026-05-10T09:00:00Z');
+const BEFORE_START = { start: START, now: new Date('2026-05-10T08:59:59Z') };
+const STARTED = { start: START, now: START };
+const UNDATED = { start: null, now: START };
+
+describe(assertStepInTime.name, () => {
+  it.each([
+    [
+      'a no-show of a loan that has not started',
+      'loan',
+      'no_show',
+      BEFORE_START,
+      'INVALID_TRANSITION',
+    ],
+    ['a no-show of a loan at its start', 'loan', 'no_show', STARTED, null],
+    [
+      'a no-show of a loan after its start',
+      'loan',
+      'no_show',
+      { start: START, now: new Date('2026-05-11T00:00:00Z') },
+      null,
+    ],
+    ['a no-show of a gift (no dates)', 'gift', 'no_show', UNDATED, null],
+    ['a no-show of a swap, whatever the time', 'swap', 'no_show', BEFORE_START, null],
+    ['a hand-over before the loan starts', 'loan', 'handover', BEFORE_START, null],
+    ['a cancellation before the loan starts', 'loan', 'cancel', BEFORE_START, null],
+  ] as const)('should settle %s', (_name, kind, action, timing, code) => {
+    expect(codeOf(() => assertStepInTime(kind, 'accepted', action, timing))).toBe(code);
+  });
+});
+
 describe(availableActions.name, () => {
   it.each([
-    ['loan', 'requested', 'owner', ['accept', 'decline', 'cancel']],
-    ['loan', 'requested', 'requester', ['cancel']],
-    ['loan', 'accepted', 'requester', ['handover', 'cancel']],
-    ['loan', 'handed_over', 'owner', ['return']],
-    ['loan', 'returned', 'requester', ['complete']],
-    ['gift', 'handed_over', 'requester', ['complete']],
-    ['swap', 'completed', 'owner', []],
-  ] as const)('should offer a %s %s to the %s: %j', (kind, status, actor, want) => {
-    expect(availableActions(kind, status, actor)).toEqual(want);
+    ['loan', 'requested', 'owner', STARTED, ['accept', 'decline', 'cancel']],
+    ['loan', 'requested', 'requester', STARTED, ['cancel']],
+    ['loan', 'accepted', 'requester', STARTED, ['handover', 'cancel']],
+    ['loan', 'accepted', 'owner', STARTED, ['handover', 'no_show', 'cancel']],
+    ['loan', 'accepted', 'owner', BEFORE_START, ['handover', 'cancel']],
+    ['gift', 'accepted', 'owner', UNDATED, ['handover', 'no_show', 'cancel']],
+    ['loan', 'handed_over', 'owner', STARTED, ['return']],
+    ['loan', 'returned', 'requester', STARTED, ['complete']],
+    ['gift', 'handed_over', 'requester', UNDATED, ['complete']],
+    ['swap', 'completed', 'owner', UNDATED, []],
+    ['loan', 'handed_over', 'system', STARTED, []],
+  ] as const)('should offer a %s %s to the %s (%o): %j', (kind, status, actor, timing, want) => {
+    expect(availableActions(kind, status, actor, timing)).toEqual(want);
+  });
+
+  it.each(
+    EXCHANGE_KINDS.flatMap((kind) =>
+      EXCHANGE_STATUSES.flatMap((status) =>
+        (['owner', 'requester'] as const).map((actor) => [kind, status, actor] as const),
+      ),
+    ),
+  )('should offer a %s %s to the %s exactly the steps the machine takes', (kind, status, actor) => {
+    const can = (action: ExchangeAction) =>
+      codeOf(() => {
+        nextExchangeState(kind, status, action, actor);
+        assertStepInTime(kind, status, action, STARTED);
+      }) === null;
+    expect(availableActions(kind, status, actor, STARTED)).toEqual(PARTY_ACTIONS.filter(can));
+  });
+});
+
+describe('PARTY_ACTIONS', () => {
+  it('should list exactly the steps a party can take, each once', () => {
+    const byParty = EXCHANGE_ACTIONS.filter((a) =>
+      TRANSITIONS[a].by.some((actor) => actor !== 'system'),
+    );
+    expect([...PARTY_ACTIONS].sort()).toEqual([...byParty].sort());
+    expect(new Set(PARTY_ACTIONS).size).toBe(PARTY_ACTIONS.length);
+  });
+
+  it.each([
+    ['accept', true],
+    ['no_show', true],
+    ['expire', false],
+    ['overdue', false],
+    ['no-show', false],
+  ] as const)('should tell whether %s is a party step: %s', (value, want) => {
+    expect(isPartyAction(value)).toBe(want);
+  });
+});
+
+describe(happyPath.name, () => {
+  it.each([
+    ['loan', ['requested', 'accepted', 'handed_over', 'returned', 'completed']],
+    ['gift', ['requested', 'accepted', 'handed_over', 'completed']],
+    ['swap', ['requested', 'accepted', 'handed_over', 'completed']],
+    ['answer', ['requested', 'accepted', 'handed_over', 'completed']],
+  ] as const)('should lead a %s through %j', (kind, want) => {
+    expect(happyPath(kind)).toEqual(want);
+  });
+});
+
+describe(lastHappyStatus.name, () => {
+  it.each([
+    ['loan', 'requested', 'requested'],
+    ['loan', 'returned', 'returned'],
+    ['loan', 'completed', 'completed'],
+    ['loan', 'declined', 'requested'],
+    ['loan', 'expired', 'requested'],
+    ['loan', 'cancelled', 'requested'],
+    ['loan', 'no_show', 'accepted'],
+    ['loan', 'overdue', 'handed_over'],
+    ['gift', 'handed_over', 'handed_over'],
+    ['gift', 'cancelled', 'requested'],
+    ['swap', 'no_show', 'accepted'],
+    ['answer', 'declined', 'requested'],
+  ] as const)('should place a %s that is %s after %s', (kind, status, want) => {
+    expect(lastHappyStatus(kind, status)).toBe(want);
   });
 });
 

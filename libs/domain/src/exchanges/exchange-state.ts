@@ -61,27 +61,101 @@ export function nextExchangeState(
   return t.to;
 }
 
-/** The steps `actor` can take now, in the order a person would most likely take them. */
+/**
+ * The steps a party takes through `POST /exchanges/:id/<action>` (the system's `expire` and
+ * `overdue` are left out), in the order a person would most likely take them.
+ */
+export const PARTY_ACTIONS = [
+  'accept',
+  'handover',
+  'return',
+  'complete',
+  'decline',
+  'no_show',
+  'cancel',
+] as const satisfies readonly ExchangeAction[];
+export type PartyAction = (typeof PARTY_ACTIONS)[number];
+
+export function isPartyAction(value: string): value is PartyAction {
+  return (PARTY_ACTIONS as readonly string[]).includes(value);
+}
+
+/** What a step needs to know of time, beyond the status: the loan's start (null: no dates). */
+export interface StepTiming {
+  start: Date | null;
+  now: Date;
+}
+
+/**
+ * Steps that depend on time as well as on the status, or an `INVALID_TRANSITION`: a no-show is
+ * recorded only once a loan has started (until then the borrower may still come).
+ */
+export function assertStepInTime(
+  kind: ExchangeKind,
+  status: ExchangeStatus,
+  action: ExchangeAction,
+  { start, now }: StepTiming,
+): void {
+  if (action === 'no_show' && kind === 'loan' && start && now.getTime() < start.getTime()) {
+    throw new DomainError(
+      'INVALID_TRANSITION',
+      'A no-show can only be recorded once the loan has started',
+      { status, action },
+    );
+  }
+}
+
+/** The steps `actor` can take now (status, party and time), in the order of `PARTY_ACTIONS`. */
 export function availableActions(
   kind: ExchangeKind,
   status: ExchangeStatus,
   actor: ExchangeActor,
+  timing: StepTiming,
 ): ExchangeAction[] {
-  const order: ExchangeAction[] = [
-    'accept',
-    'handover',
-    'return',
-    'complete',
-    'decline',
-    'no_show',
-    'cancel',
-  ];
-  return order.filter((action) => {
+  return PARTY_ACTIONS.filter((action) => {
     try {
       nextExchangeState(kind, status, action, actor);
+      assertStepInTime(kind, status, action, timing);
       return true;
     } catch {
       return false;
     }
   });
+}
+
+/** The steps of the happy path, in order; a kind skips those it does not allow (`return`). */
+const HAPPY_ACTIONS: readonly ExchangeAction[] = ['accept', 'handover', 'return', 'complete'];
+
+/**
+ * The statuses an exchange of `kind` passes through when all goes well, read off the state
+ * machine: `requested → accepted → handed_over → returned → completed` for a loan, the same
+ * without `returned` for the other kinds.
+ */
+export function happyPath(kind: ExchangeKind): ExchangeStatus[] {
+  const path: ExchangeStatus[] = ['requested'];
+  for (const action of HAPPY_ACTIONS) {
+    const from = path[path.length - 1]!;
+    try {
+      path.push(nextExchangeState(kind, from, action, TRANSITIONS[action].by[0]!));
+    } catch {
+      // Not a step of this kind (a gift is never returned).
+    }
+  }
+  return path;
+}
+
+/**
+ * The last status of the happy path an exchange now in `status` certainly went through: the
+ * status itself when it lies on the path, otherwise the earliest status of the path from which
+ * the state machine leads to it (a cancelled exchange may never have been accepted; a no-show
+ * was; an overdue loan was handed over).
+ */
+export function lastHappyStatus(kind: ExchangeKind, status: ExchangeStatus): ExchangeStatus {
+  const path = happyPath(kind);
+  if (path.includes(status)) return status;
+  const into = Object.values(TRANSITIONS).filter(
+    (t) => t.to === status && (t.kinds ?? ALL_KINDS).includes(kind),
+  );
+  const from = path.filter((s) => into.some((t) => t.from.includes(s)));
+  return from[0] ?? path[0]!;
 }

@@ -10,6 +10,15 @@ export type ReminderType = (typeof REMINDER_TYPES)[number];
 
 export const REMINDER_LEAD_MS = 24 * 3_600_000;
 export const REQUEST_TTL_MS = 14 * 86_400_000;
+/** Timers are scheduled this far ahead; a later sweep schedules the rest. */
+export const REMINDER_HORIZON_MS = 48 * 3_600_000;
+
+/** Timers that are steps of the state machine (the system's `expire`, `overdue`), not nudges. */
+export const TIMED_STEPS = ['expire', 'overdue'] as const satisfies readonly ReminderType[];
+export type TimedStep = (typeof TIMED_STEPS)[number];
+
+export const isTimedStep = (type: ReminderType): type is TimedStep =>
+  (TIMED_STEPS as readonly string[]).includes(type);
 
 export interface ReminderSubject {
   kind: ExchangeKind;
@@ -53,4 +62,35 @@ export function reminderIsStale(type: ReminderType, e: ReminderSubject, now: Dat
   if (type === 'pickup') return !!e.start && now.getTime() >= e.start.getTime();
   if (type === 'return_due') return !!e.end && now.getTime() >= e.end.getTime();
   return false;
+}
+
+/**
+ * The timers a sweep at `now` should make sure exist: those due within `REMINDER_HORIZON_MS`.
+ * A timed step already due still runs (at once); a friendly reminder whose moment passed is not
+ * sent late.
+ */
+export function remindersToSchedule(e: ReminderSubject, now: Date): DueReminder[] {
+  const t = now.getTime();
+  return remindersFor(e).filter(
+    (r) =>
+      r.dueAt.getTime() <= t + REMINDER_HORIZON_MS &&
+      (isTimedStep(r.type) || r.dueAt.getTime() > t),
+  );
+}
+
+/** What a fired timer does: nothing, the system's step, or a reminder to both parties. */
+export type ReminderOutcome = 'skip' | TimedStep | 'remind';
+
+/**
+ * What a timer of `type` fired at `now` does to the exchange as it is now (null: gone): skip it
+ * when it no longer applies or, for a friendly reminder, when the moment it announces passed.
+ */
+export function reminderOutcome(
+  type: ReminderType,
+  e: ReminderSubject | null,
+  now: Date,
+): ReminderOutcome {
+  if (!e || !reminderStillApplies(type, e, now)) return 'skip';
+  if (isTimedStep(type)) return type;
+  return reminderIsStale(type, e, now) ? 'skip' : 'remind';
 }

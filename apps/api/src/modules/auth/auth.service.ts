@@ -7,9 +7,9 @@ import { TokenService } from '../../common/auth/token.service';
 import { LocationPrivacyService } from '../../common/location/location-privacy.service';
 import { isConstraintViolation } from '../../common/sql';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { MunicipalitiesRepository } from '../municipalities/municipalities.repository';
+import { MunicipalitiesService } from '../municipalities/municipalities.service';
 import { RealtimeEmitter } from '../../infra/realtime/realtime-emitter';
-import { UsersRepository } from '../users/users.repository';
+import { UsersService } from '../users/users.service';
 import { SessionsRepository } from './sessions.repository';
 
 /** A home this far outside the town boundary still registers there (edge-of-town hamlets). */
@@ -37,9 +37,9 @@ export class AuthService {
 
   constructor(
     private readonly ds: DataSource,
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     private readonly sessions: SessionsRepository,
-    private readonly municipalities: MunicipalitiesRepository,
+    private readonly municipalities: MunicipalitiesService,
     private readonly tokens: TokenService,
     private readonly privacy: LocationPrivacyService,
     private readonly realtime: RealtimeEmitter,

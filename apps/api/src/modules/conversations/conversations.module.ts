@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ListingsModule } from '../listings/listings.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { ConversationsController } from './conversations.controller';
 import { ConversationsRepository } from './conversations.repository';
@@ -6,9 +7,9 @@ import { ConversationsService } from './conversations.service';
 
 /** Chat: the REST history is the truth; sockets only show new messages sooner. */
 @Module({
-  imports: [OutboxModule],
+  imports: [OutboxModule, ListingsModule],
   controllers: [ConversationsController],
   providers: [ConversationsRepository, ConversationsService],
-  exports: [ConversationsRepository, ConversationsService],
+  exports: [ConversationsService],
 })
 export class ConversationsModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ListingStatus, MessageView } from '@partagora/domain';
+import type { MessageView } from '@partagora/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 
 interface MessageRow {
@@ -30,12 +30,6 @@ export interface ConversationRow {
   m_author_id: string | null;
   m_body: string | null;
   m_created_at: Date | null;
-}
-
-export interface ListingForQuestion {
-  id: string;
-  ownerId: string;
-  status: ListingStatus;
 }
 
 /**
@@ -216,15 +210,6 @@ export class ConversationsRepository {
       [conversationId, userId, seq],
     );
     return count > 0;
-  }
-
-  /** What a question needs to know of its listing. */
-  async listingForQuestion(listingId: string): Promise<ListingForQuestion | null> {
-    const rows = await this.ds.query<
-      Array<{ id: string; owner_id: string; status: ListingStatus }>
-    >(`SELECT id, owner_id, status FROM listings WHERE id = $1`, [listingId]);
-    const r = rows[0];
-    return r ? { id: r.id, ownerId: r.owner_id, status: r.status } : null;
   }
 
   /**

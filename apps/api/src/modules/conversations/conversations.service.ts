@@ -12,6 +12,7 @@ import {
 } from '@partagora/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { RealtimeEmitter } from '../../infra/realtime/realtime-emitter';
+import { ListingsService } from '../listings/listings.service';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { OutboxService } from '../outbox/outbox.service';
 import { type ConversationRow, ConversationsRepository } from './conversations.repository';
@@ -73,6 +74,7 @@ export class ConversationsService {
   constructor(
     private readonly ds: DataSource,
     private readonly repo: ConversationsRepository,
+    private readonly listings: ListingsService,
     private readonly outboxRows: OutboxRepository,
     private readonly outbox: OutboxService,
     private readonly realtime: RealtimeEmitter,
@@ -136,7 +138,7 @@ export class ConversationsService {
    */
   async ask(userId: string, listingId: string, rawBody: string): Promise<ConversationView> {
     const body = messageBody(rawBody);
-    const listing = await this.repo.listingForQuestion(listingId);
+    const listing = await this.listings.access(listingId);
     if (!listing || !canViewListing(listing, userId)) {
       throw new DomainError('LISTING_NOT_FOUND', 'No such listing');
     }
@@ -159,6 +161,24 @@ export class ConversationsService {
     await this.afterPost(message, participants, outboxId);
     const view = await this.repo.findForParticipant(conversationId, userId);
     return toConversationView(view!);
+  }
+
+  /**
+   * The conversation of a new exchange between its parties, in the exchange's transaction, with
+   * the request's message first when it says something. That message announces nothing itself:
+   * the request's own notification does.
+   */
+  async openForExchange(
+    manager: EntityManager,
+    listingId: string,
+    participants: string[],
+    opening?: { authorId: string; body: string },
+  ): Promise<string> {
+    const conversationId = await this.repo.createForExchange(manager, listingId, participants);
+    const body = opening ? sanitizeMessageBody(opening.body) : '';
+    if (opening && body)
+      await this.repo.addMessage(manager, conversationId, opening.authorId, body);
+    return conversationId;
   }
 
   /** Whether `userId` may see the conversation (socket room joins). */

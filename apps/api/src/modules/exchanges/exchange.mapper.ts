@@ -9,7 +9,8 @@ import type { ExchangeRow } from './exchanges.repository';
 /**
  * The exchange as a party sees it at `now`: the meeting point is the exact place only inside the
  * window `revealsExactPlace` opens (a loan: from 48 h before its start; otherwise from acceptance;
- * never once it has ended), the public point otherwise (DESIGN.md §5).
+ * never once it has ended), the public point otherwise (DESIGN.md §5); the steps the viewer can
+ * take at `now`.
  */
 export function toExchangeView(row: ExchangeRow, viewerId: string, now: Date): ExchangeView {
   const exact = revealsExactPlace({ kind: row.kind, status: row.status, start: row.start }, now);
@@ -33,7 +34,7 @@ export function toExchangeView(row: ExchangeRow, viewerId: string, now: Date): E
     meetingPointExact: exact,
     offeredListingId: row.offered_listing_id,
     offeredItem: row.offered_item,
-    nextActions: availableActions(row.kind, row.status, actor),
+    nextActions: availableActions(row.kind, row.status, actor, { start: row.start, now }),
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

@@ -1,14 +1,15 @@
 import { Module } from '@nestjs/common';
 import { ConversationsModule } from '../conversations/conversations.module';
+import { ListingsModule } from '../listings/listings.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { ExchangesController } from './exchanges.controller';
 import { ExchangesRepository } from './exchanges.repository';
 import { ExchangesService } from './exchanges.service';
 
 @Module({
-  imports: [OutboxModule, ConversationsModule],
+  imports: [OutboxModule, ConversationsModule, ListingsModule],
   controllers: [ExchangesController],
   providers: [ExchangesRepository, ExchangesService],
-  exports: [ExchangesService, ExchangesRepository],
+  exports: [ExchangesService],
 })
 export class ExchangesModule {}

@@ -1,24 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  ExchangeKind,
-  ExchangeStatus,
-  ListingKind,
-  ListingStatus,
-  LoanSettings,
-  Period,
-  ReminderSubject,
+import {
+  type ExchangeKind,
+  type ExchangeStatus,
+  type Period,
+  REMINDER_LEAD_MS,
+  type ReminderSubject,
 } from '@partagora/domain';
 import { DataSource, type EntityManager } from 'typeorm';
-
-/** What an exchange needs to know of its listing. */
-export interface ListingForExchange {
-  id: string;
-  ownerId: string;
-  kind: ListingKind;
-  status: ListingStatus;
-  title: string;
-  loan: LoanSettings;
-}
 
 export interface ExchangeRow {
   id: string;
@@ -78,45 +66,6 @@ const VIEW = `SELECT e.id, e.kind, e.status, e.listing_id, l.title AS listing_ti
 export class ExchangesRepository {
   constructor(private readonly ds: DataSource) {}
 
-  /**
-   * The listing, locked like {@link lockListingOf} so that requests (an auto-accepted loan enters
-   * the exclusion constraint at once) and steps on one listing are serialised in the same order.
-   */
-  async listingForRequest(manager: EntityManager, id: string): Promise<ListingForExchange | null> {
-    const rows = await manager.query<
-      Array<{
-        id: string;
-        owner_id: string;
-        kind: ListingKind;
-        status: ListingStatus;
-        title: string;
-        loan_max_days: number;
-        loan_buffer_hours: number;
-        deposit_note: string | null;
-        auto_accept: boolean;
-      }>
-    >(
-      `SELECT id, owner_id, kind, status, title, loan_max_days, loan_buffer_hours, deposit_note, auto_accept
-         FROM listings WHERE id = $1 FOR NO KEY UPDATE`,
-      [id],
-    );
-    const r = rows[0];
-    if (!r) return null;
-    return {
-      id: r.id,
-      ownerId: r.owner_id,
-      kind: r.kind,
-      status: r.status,
-      title: r.title,
-      loan: {
-        maxDays: r.loan_max_days,
-        bufferHours: r.loan_buffer_hours,
-        depositNote: r.deposit_note,
-        autoAccept: r.auto_accept,
-      },
-    };
-  }
-
   async insert(manager: EntityManager, e: NewExchange): Promise<string> {
     const rows = await manager.query<Array<{ id: string }>>(
       `INSERT INTO exchanges (kind, listing_id, owner_id, requester_id, period, held, offered_listing_id, offered_item, conversation_id)
@@ -171,7 +120,8 @@ export class ExchangesRepository {
 
   /**
    * Exchanges that may need a timer soon: open requests, agreed and handed-over loans whose
-   * dates fall within `horizonMs` (later ones are scheduled by a later sweep).
+   * dates fall within `horizonMs` (later ones are scheduled by a later sweep). A superset of
+   * what `remindersToSchedule` keeps: a reminder comes `REMINDER_LEAD_MS` before its date.
    */
   async reminderCandidates(
     now: Date,
@@ -189,9 +139,9 @@ export class ExchangesRepository {
     >(
       `SELECT id, kind, status, lower(period) AS start, upper(period) AS "end", created_at FROM exchanges
         WHERE (status = 'requested' AND (kind <> 'loan' OR lower(period) < $1::timestamptz + $2 * interval '1 millisecond'))
-           OR (kind = 'loan' AND status = 'accepted' AND lower(period) < $1::timestamptz + $2 * interval '1 millisecond' + interval '1 day')
-           OR (kind = 'loan' AND status = 'handed_over' AND upper(period) < $1::timestamptz + $2 * interval '1 millisecond' + interval '1 day')`,
-      [now, horizonMs],
+           OR (kind = 'loan' AND status = 'accepted' AND lower(period) < $1::timestamptz + $3 * interval '1 millisecond')
+           OR (kind = 'loan' AND status = 'handed_over' AND upper(period) < $1::timestamptz + $3 * interval '1 millisecond')`,
+      [now, horizonMs, horizonMs + REMINDER_LEAD_MS],
     );
     return rows.map((r) => ({
       id: r.id,
@@ -306,27 +256,6 @@ export class ExchangesRepository {
     return rows.map((r) => ({ id: r.id, requesterId: r.requester_id }));
   }
 
-  async setListingStatus(
-    manager: EntityManager,
-    listingId: string,
-    status: ListingStatus,
-    onlyIf?: ListingStatus[],
-  ): Promise<void> {
-    await manager.query(
-      `UPDATE listings SET status = $2, updated_at = now() WHERE id = $1${onlyIf ? ' AND status = ANY($3)' : ''}`,
-      onlyIf ? [listingId, status, onlyIf] : [listingId, status],
-    );
-  }
-
-  /** An offered listing must be the requester's own and still available. */
-  async ownAvailableListing(manager: EntityManager, id: string, userId: string): Promise<boolean> {
-    const rows = await manager.query<unknown[]>(
-      `SELECT 1 FROM listings WHERE id = $1 AND owner_id = $2 AND status = 'available'`,
-      [id, userId],
-    );
-    return rows.length > 0;
-  }
-
   /** My exchanges, most recently changed first (keyset on updated_at, id). */
   async listForUser(
     userId: string,
@@ -365,40 +294,5 @@ export class ExchangesRepository {
       [listingId, from, to],
     );
     return rows.map((r) => ({ start: r.start, end: r.end }));
-  }
-
-  async listingLoanSettings(listingId: string): Promise<{
-    ownerId: string;
-    status: ListingStatus;
-    kind: ListingKind;
-    loan: LoanSettings;
-  } | null> {
-    const rows = await this.ds.query<
-      Array<{
-        owner_id: string;
-        status: ListingStatus;
-        kind: ListingKind;
-        loan_max_days: number;
-        loan_buffer_hours: number;
-        deposit_note: string | null;
-        auto_accept: boolean;
-      }>
-    >(
-      `SELECT owner_id, status, kind, loan_max_days, loan_buffer_hours, deposit_note, auto_accept FROM listings WHERE id = $1`,
-      [listingId],
-    );
-    const r = rows[0];
-    if (!r) return null;
-    return {
-      ownerId: r.owner_id,
-      status: r.status,
-      kind: r.kind,
-      loan: {
-        maxDays: r.loan_max_days,
-        bufferHours: r.loan_buffer_hours,
-        depositNote: r.deposit_note,
-        autoAccept: r.auto_accept,
-      },
-    };
   }
 }

@@ -6,26 +6,31 @@ import {
   type ExchangeAction,
   type ExchangeEventType,
   type ExchangeActor,
+  type ExchangeKind,
   type ExchangeRoleQuery,
   type ExchangeStatus,
   type ExchangeView,
   type OutboxPayloadInput,
   type Period,
+  assertCanOfferListing,
   assertCanRequest,
   assertCanRequestLoan,
-  cursorCodec,
+  assertOfferFits,
+  assertStepInTime,
   canViewListing,
+  cursorCodec,
+  exchangeEffects,
   exchangeEventType,
   exchangeKindFor,
   heldSpan,
   nextExchangeState,
-  sanitizeMessageBody,
 } from '@partagora/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { isConstraintViolation, transactionWithRetry } from '../../common/sql';
 import { RealtimeEmitter } from '../../infra/realtime/realtime-emitter';
-import { ConversationsRepository } from '../conversations/conversations.repository';
+import { ConversationsService } from '../conversations/conversations.service';
+import { ListingsService } from '../listings/listings.service';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { OutboxService } from '../outbox/outbox.service';
 import { toExchangeView } from './exchange.mapper';
@@ -60,7 +65,8 @@ export class ExchangesService {
   constructor(
     private readonly ds: DataSource,
     private readonly repo: ExchangesRepository,
-    private readonly conversations: ConversationsRepository,
+    private readonly conversations: ConversationsService,
+    private readonly listings: ListingsService,
     private readonly outboxRows: OutboxRepository,
     private readonly outbox: OutboxService,
     private readonly realtime: RealtimeEmitter,
@@ -75,7 +81,7 @@ export class ExchangesService {
   ): Promise<ExchangeView> {
     const now = this.clock.now();
     const { id, outboxIds } = await this.transaction(async (manager) => {
-      const listing = await this.repo.listingForRequest(manager, listingId);
+      const listing = await this.listings.lockForExchange(manager, listingId);
       if (
         !listing ||
         !canViewListing({ ownerId: listing.ownerId, status: listing.status }, requesterId)
@@ -111,12 +117,12 @@ export class ExchangesService {
         }
       }
       await this.checkOffer(manager, kind, requesterId, listingId, input);
-      const conversationId = await this.conversations.createForExchange(manager, listingId, [
-        listing.ownerId,
-        requesterId,
-      ]);
-      const first = input.message ? sanitizeMessageBody(input.message) : '';
-      if (first) await this.conversations.addMessage(manager, conversationId, requesterId, first);
+      const conversationId = await this.conversations.openForExchange(
+        manager,
+        listingId,
+        [listing.ownerId, requesterId],
+        input.message ? { authorId: requesterId, body: input.message } : undefined,
+      );
       const id = await this.repo.insert(manager, {
         kind,
         listingId,
@@ -197,7 +203,7 @@ export class ExchangesService {
     from: Date,
     to: Date,
   ): Promise<Availability> {
-    const listing = await this.repo.listingLoanSettings(listingId);
+    const listing = await this.listings.loanInfo(listingId);
     if (!listing || !canViewListing(listing, viewerId))
       throw new DomainError('LISTING_NOT_FOUND', 'No such listing');
     if (to.getTime() <= from.getTime() || to.getTime() - from.getTime() > 366 * 86_400_000) {
@@ -231,13 +237,7 @@ export class ExchangesService {
       userId === null ? 'system' : userId === ex.ownerId ? 'owner' : 'requester';
     const now = this.clock.now();
     const to = nextExchangeState(ex.kind, ex.status, action, actor);
-    if (action === 'no_show' && ex.kind === 'loan' && ex.start && now < ex.start) {
-      throw new DomainError(
-        'INVALID_TRANSITION',
-        'A no-show can only be recorded once the loan has started',
-        { status: ex.status, action },
-      );
-    }
+    assertStepInTime(ex.kind, ex.status, action, { start: ex.start, now });
     await this.repo.setStatus(
       manager,
       ex.id,
@@ -246,67 +246,41 @@ export class ExchangesService {
     );
     const outboxIds = [await this.event(manager, ex.id, to, userId, ex.status)];
 
-    // What the step does to the listings (loans never change their listing's status).
-    if (ex.kind !== 'loan') {
-      if (to === 'accepted') {
-        await this.repo.setListingStatus(manager, ex.listingId, 'reserved', ['available']);
-        for (const other of await this.repo.declineOtherRequests(manager, ex.listingId, ex.id)) {
-          outboxIds.push(
-            await this.event(manager, other.id, 'declined', null, 'requested', 'taken'),
-          );
-        }
-      }
-      if (to === 'handed_over' && ex.kind === 'gift')
-        await this.repo.setListingStatus(manager, ex.listingId, 'given');
-      if (to === 'completed') {
-        const done = ex.kind === 'gift' ? 'given' : ex.kind === 'swap' ? 'swapped' : 'fulfilled';
-        await this.repo.setListingStatus(manager, ex.listingId, done);
-        if (ex.offeredListingId && ex.kind === 'swap')
-          await this.repo.setListingStatus(manager, ex.offeredListingId, 'swapped');
-      }
-      if (['cancelled', 'no_show'].includes(to) && ex.status === 'accepted') {
-        await this.repo.setListingStatus(manager, ex.listingId, 'available', ['reserved']);
+    // What the step does to the listings, as the domain says.
+    const effects = exchangeEffects({
+      kind: ex.kind,
+      from: ex.status,
+      to,
+      offersListing: ex.offeredListingId !== null,
+    });
+    if (effects.listing) {
+      await this.listings.applyStatusChange(manager, ex.listingId, effects.listing);
+    }
+    if (effects.offeredListing && ex.offeredListingId) {
+      await this.listings.applyStatusChange(manager, ex.offeredListingId, effects.offeredListing);
+    }
+    if (effects.declineOthers) {
+      for (const other of await this.repo.declineOtherRequests(manager, ex.listingId, ex.id)) {
+        outboxIds.push(await this.event(manager, other.id, 'declined', null, 'requested', 'taken'));
       }
     }
     return { outboxIds };
   }
 
+  /** The offer's shape is the domain's; whether an offered listing is mine and available, too. */
   private async checkOffer(
     manager: EntityManager,
-    kind: string,
+    kind: ExchangeKind,
     requesterId: string,
     listingId: string,
     input: CreateExchangeInput,
   ): Promise<void> {
-    if (kind === 'loan' || kind === 'gift') {
-      if (input.offeredListingId || input.offeredItem) {
-        throw new DomainError('VALIDATION_FAILED', 'Only swaps and answers offer something', [
-          { path: 'offeredListingId', message: 'Not for this kind' },
-        ]);
-      }
-      return;
-    }
-    if (kind === 'answer' && !input.offeredListingId) {
-      throw new DomainError('VALIDATION_FAILED', 'Answer a wanted post with one of your listings', [
-        { path: 'offeredListingId', message: 'Required' },
-      ]);
-    }
-    if (kind === 'swap' && !input.offeredListingId && !input.offeredItem) {
-      throw new DomainError('VALIDATION_FAILED', 'Offer one of your listings or describe an item', [
-        { path: 'offeredItem', message: 'Required' },
-      ]);
-    }
+    assertOfferFits(kind, listingId, input);
     if (input.offeredListingId) {
-      if (
-        input.offeredListingId === listingId ||
-        !(await this.repo.ownAvailableListing(manager, input.offeredListingId, requesterId))
-      ) {
-        throw new DomainError(
-          'VALIDATION_FAILED',
-          'The offered listing must be one of your available listings',
-          [{ path: 'offeredListingId', message: 'Not one of your available listings' }],
-        );
-      }
+      assertCanOfferListing(
+        await this.listings.access(input.offeredListingId, manager),
+        requesterId,
+      );
     }
   }
 

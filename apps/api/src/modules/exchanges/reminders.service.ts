@@ -6,10 +6,11 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import {
+  REMINDER_HORIZON_MS,
   type ReminderType,
-  reminderIsStale,
-  reminderStillApplies,
-  remindersFor,
+  isTimedStep,
+  reminderOutcome,
+  remindersToSchedule,
 } from '@partagora/domain';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
@@ -20,9 +21,6 @@ import { OutboxRepository } from '../outbox/outbox.repository';
 import { OutboxService } from '../outbox/outbox.service';
 import { ExchangesRepository } from './exchanges.repository';
 import { ExchangesService } from './exchanges.service';
-
-/** Timers are scheduled this far ahead; a later sweep schedules the rest. */
-const HORIZON_MS = 48 * 3_600_000;
 
 /** BullMQ job ids may not contain ':'. One id per exchange, type and due time. */
 export const reminderJobId = (exchangeId: string, type: ReminderType, dueAt: Date) =>
@@ -66,12 +64,8 @@ export class RemindersService implements OnApplicationBootstrap, OnApplicationSh
     let added = 0;
     try {
       const now = this.clock.now();
-      for (const e of await this.repo.reminderCandidates(now, HORIZON_MS)) {
-        for (const r of remindersFor(e)) {
-          const transition = r.type === 'expire' || r.type === 'overdue';
-          // A friendly reminder whose moment passed is not sent late; timed steps always run.
-          if (!transition && r.dueAt.getTime() <= now.getTime()) continue;
-          if (r.dueAt.getTime() > now.getTime() + HORIZON_MS) continue;
+      for (const e of await this.repo.reminderCandidates(now, REMINDER_HORIZON_MS)) {
+        for (const r of remindersToSchedule(e, now)) {
           await this.jobs.enqueue(
             JobName.ExchangeReminder,
             { exchangeId: e.id, type: r.type, dueAt: r.dueAt.toISOString() },
@@ -94,18 +88,16 @@ export class RemindersService implements OnApplicationBootstrap, OnApplicationSh
   /** Runs one fired timer, if the exchange still is where the timer expects it. */
   async fire(exchangeId: string, type: ReminderType): Promise<void> {
     const now = this.clock.now();
-    const subject = await this.repo.reminderSubject(exchangeId);
-    if (!subject || !reminderStillApplies(type, subject, now)) return;
-    switch (type) {
+    const outcome = reminderOutcome(type, await this.repo.reminderSubject(exchangeId), now);
+    switch (outcome) {
+      case 'skip':
+        return;
       case 'expire':
-        await this.exchanges.systemAct(exchangeId, 'expire');
-        return;
       case 'overdue':
-        await this.exchanges.systemAct(exchangeId, 'overdue');
+        await this.exchanges.systemAct(exchangeId, outcome);
         return;
-      case 'pickup':
-      case 'return_due': {
-        if (reminderIsStale(type, subject, now)) return;
+      case 'remind': {
+        if (isTimedStep(type)) return; // timed steps never remind (reminderOutcome says so)
         const id = await this.ds.transaction((m) =>
           this.outboxRows.add(m, 'exchange.reminder', { exchangeId, type, actorId: null }),
         );

@@ -9,5 +9,6 @@ import { ListingsService } from './listings.service';
   imports: [UsersModule, OutboxModule],
   controllers: [ListingsController],
   providers: [ListingsRepository, ListingsService],
+  exports: [ListingsService],
 })
 export class ListingsModule {}

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
+  type ListingAccess,
   type ListingCategory,
   type ListingKind,
   type ListingStatus,
+  type ListingStatusChange,
   type ListingView,
   type LoanSettings,
   prefixTsQuery,
@@ -42,6 +44,24 @@ export interface ListingChanges {
   public?: LatLng;
   loan?: Partial<LoanSettings>;
   barterWishes?: string | null;
+}
+
+/** What an exchange needs to know of its listing. */
+export interface ListingForExchange {
+  id: string;
+  ownerId: string;
+  kind: ListingKind;
+  status: ListingStatus;
+  title: string;
+  loan: LoanSettings;
+}
+
+/** What a loan listing's availability needs. */
+export interface ListingLoanInfo {
+  ownerId: string;
+  status: ListingStatus;
+  kind: ListingKind;
+  loan: LoanSettings;
 }
 
 export interface ListingFilters {
@@ -168,6 +188,98 @@ export class ListingsRepository {
     await manager.query(
       `UPDATE listings SET ${sets.join(', ')}, updated_at = now() WHERE id = ${p.add(id)}`,
       p.values,
+    );
+  }
+
+  /**
+   * The listing, locked as every write on its exchanges locks it (`FOR NO KEY UPDATE`, the
+   * exchanges' `lockListingOf`): requests (an auto-accepted loan enters the exclusion constraint at
+   * once) and steps on one listing queue in one order instead of deadlocking.
+   */
+  async lockForExchange(manager: EntityManager, id: string): Promise<ListingForExchange | null> {
+    const rows = await manager.query<
+      Array<{
+        id: string;
+        owner_id: string;
+        kind: ListingKind;
+        status: ListingStatus;
+        title: string;
+        loan_max_days: number;
+        loan_buffer_hours: number;
+        deposit_note: string | null;
+        auto_accept: boolean;
+      }>
+    >(
+      `SELECT id, owner_id, kind, status, title, loan_max_days, loan_buffer_hours, deposit_note, auto_accept
+         FROM listings WHERE id = $1 FOR NO KEY UPDATE`,
+      [id],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      id: r.id,
+      ownerId: r.owner_id,
+      kind: r.kind,
+      status: r.status,
+      title: r.title,
+      loan: {
+        maxDays: r.loan_max_days,
+        bufferHours: r.loan_buffer_hours,
+        depositNote: r.deposit_note,
+        autoAccept: r.auto_accept,
+      },
+    };
+  }
+
+  /** Who owns the listing and its status (what access rules read). */
+  async findAccess(
+    id: string,
+    manager: EntityManager = this.ds.manager,
+  ): Promise<ListingAccess | null> {
+    const rows = await manager.query<Array<{ owner_id: string; status: ListingStatus }>>(
+      `SELECT owner_id, status FROM listings WHERE id = $1`,
+      [id],
+    );
+    const r = rows[0];
+    return r ? { ownerId: r.owner_id, status: r.status } : null;
+  }
+
+  async findLoanInfo(listingId: string): Promise<ListingLoanInfo | null> {
+    const rows = await this.ds.query<
+      Array<{
+        owner_id: string;
+        status: ListingStatus;
+        kind: ListingKind;
+        loan_max_days: number;
+        loan_buffer_hours: number;
+        deposit_note: string | null;
+        auto_accept: boolean;
+      }>
+    >(
+      `SELECT owner_id, status, kind, loan_max_days, loan_buffer_hours, deposit_note, auto_accept FROM listings WHERE id = $1`,
+      [listingId],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      ownerId: r.owner_id,
+      status: r.status,
+      kind: r.kind,
+      loan: {
+        maxDays: r.loan_max_days,
+        bufferHours: r.loan_buffer_hours,
+        depositNote: r.deposit_note,
+        autoAccept: r.auto_accept,
+      },
+    };
+  }
+
+  /** Sets the status, only from one of `onlyIf` when given (else the row is left as it is). */
+  async setStatus(manager: EntityManager, id: string, change: ListingStatusChange): Promise<void> {
+    const { set, onlyIf } = change;
+    await manager.query(
+      `UPDATE listings SET status = $2, updated_at = now() WHERE id = $1${onlyIf ? ' AND status = ANY($3)' : ''}`,
+      onlyIf ? [id, set, onlyIf] : [id, set],
     );
   }
 

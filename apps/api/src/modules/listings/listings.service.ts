@@ -5,9 +5,11 @@ import {
   DomainError,
   cursorCodec,
   LISTING_LIMITS,
+  type ListingAccess,
   type ListingMap,
   type ListingOwnerType,
   type ListingSearchPage,
+  type ListingStatusChange,
   type ListingView,
   type MapListingsQuery,
   type SearchListingsQuery,
@@ -25,13 +27,20 @@ import {
   parseBbox,
   snapToGrid,
 } from '@partagora/geo';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { LocationPrivacyService } from '../../common/location/location-privacy.service';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { OutboxService } from '../outbox/outbox.service';
-import { type OwnerContext, UsersRepository } from '../users/users.repository';
-import { type ListingFilters, ListingsRepository } from './listings.repository';
+import { type OwnerContext, UsersService } from '../users/users.service';
+import {
+  type ListingFilters,
+  type ListingForExchange,
+  type ListingLoanInfo,
+  ListingsRepository,
+} from './listings.repository';
+
+export type { ListingForExchange, ListingLoanInfo };
 
 /** Nearest-first search pages on `(distance, id)`. */
 const searchCursor = cursorCodec(['distance', 'uuid']);
@@ -49,7 +58,7 @@ export class ListingsService {
   constructor(
     private readonly ds: DataSource,
     private readonly repo: ListingsRepository,
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     private readonly outboxRows: OutboxRepository,
     private readonly outbox: OutboxService,
     private readonly privacy: LocationPrivacyService,
@@ -191,6 +200,36 @@ export class ListingsService {
       clusters,
       total: clusters.reduce((n, c) => n + c.count, 0),
     };
+  }
+
+  /*
+   * For the other modules (exchanges, conversations), so that only this module writes
+   * `listings`. Methods taking an `EntityManager` run in the caller's transaction: an exchange
+   * step and its listing's new status commit together.
+   */
+
+  /** The listing an exchange is requested on, share-locked until the request commits. */
+  lockForExchange(manager: EntityManager, id: string): Promise<ListingForExchange | null> {
+    return this.repo.lockForExchange(manager, id);
+  }
+
+  /** Owner and status of a listing (to check access, or an offered listing). */
+  access(id: string, manager?: EntityManager): Promise<ListingAccess | null> {
+    return this.repo.findAccess(id, manager);
+  }
+
+  /** Owner, status, kind and loan settings (a loan listing's availability). */
+  loanInfo(id: string): Promise<ListingLoanInfo | null> {
+    return this.repo.findLoanInfo(id);
+  }
+
+  /** Applies a status change an exchange step calls for (`exchangeEffects`). */
+  applyStatusChange(
+    manager: EntityManager,
+    id: string,
+    change: ListingStatusChange,
+  ): Promise<void> {
+    return this.repo.setStatus(manager, id, change);
   }
 
   private filters(q: {

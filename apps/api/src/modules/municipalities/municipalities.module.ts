@@ -6,6 +6,6 @@ import { MunicipalitiesService } from './municipalities.service';
 @Module({
   controllers: [MunicipalitiesController],
   providers: [MunicipalitiesRepository, MunicipalitiesService],
-  exports: [MunicipalitiesRepository, MunicipalitiesService],
+  exports: [MunicipalitiesService],
 })
 export class MunicipalitiesModule {}

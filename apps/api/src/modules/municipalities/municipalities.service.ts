@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, type Municipality, type MunicipalitySummary } from '@partagora/domain';
-import { MunicipalitiesRepository } from './municipalities.repository';
+import type { LatLng } from '@partagora/geo';
+import { type MunicipalityRef, MunicipalitiesRepository } from './municipalities.repository';
+
+export type { MunicipalityRef };
 
 @Injectable()
 export class MunicipalitiesService {
@@ -14,5 +17,15 @@ export class MunicipalitiesService {
     const found = await this.repo.findBySlug(slug);
     if (!found) throw new DomainError('MUNICIPALITY_NOT_FOUND', `No partner town "${slug}"`);
     return found;
+  }
+
+  /** The town's id and settings by slug; null for a town that is not a partner. */
+  findRef(slug: string): Promise<MunicipalityRef | null> {
+    return this.repo.findRef(slug);
+  }
+
+  /** Whether `point` lies inside the town or within `toleranceM` metres of its boundary. */
+  isNear(municipalityId: string, point: LatLng, toleranceM: number): Promise<boolean> {
+    return this.repo.isNear(municipalityId, point, toleranceM);
   }
 }

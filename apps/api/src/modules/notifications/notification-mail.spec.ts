@@ -1,5 +1,5 @@
-import { NOTIFICATION_KINDS, USER_LOCALES } from '@partagora/domain';
-import { notificationPath, renderDigestMail, renderNotificationMail } from './notification-mail';
+import { NOTIFICATION_KINDS, USER_LOCALES, notificationLink } from '@partagora/domain';
+import { renderDigestMail, renderNotificationMail } from './notification-mail';
 
 const DATA = {
   exchangeId: '11111111-1111-4111-8111-111111111111',
@@ -21,7 +21,8 @@ describe(renderNotificationMail.name, () => {
     const mail = renderNotificationMail(kind, DATA, locale, 'https://p.test');
     expect(mail.subject.length).toBeGreaterThan(5);
     expect(mail.subject).not.toMatch(/\n/);
-    expect(mail.text).toContain(`https://p.test${notificationPath(kind, DATA)}`);
+    expect(mail.text).toContain(`https://p.test${notificationLink(kind, DATA)}`);
+    expect(mail.html).toContain(`href="https://p.test${notificationLink(kind, DATA)}"`);
     expect(mail.text).toContain('https://p.test/settings/notifications');
     expect(mail.html).toContain(`<html lang="${locale}">`);
     // User input is escaped in HTML, never interpreted.
@@ -42,10 +43,21 @@ describe(renderNotificationMail.name, () => {
   });
 
   it('should lead to the exchange, the conversation or the listing', () => {
-    expect(notificationPath('exchange_accepted', DATA)).toBe(`/exchanges/${DATA.exchangeId}`);
-    expect(notificationPath('message_received', DATA)).toBe(`/messages/${DATA.conversationId}`);
-    expect(notificationPath('alert_match', DATA)).toBe(`/listings/${DATA.listingId}`);
-    expect(notificationPath('exchange_accepted', {})).toBe('/notifications');
+    const text = (kind: (typeof NOTIFICATION_KINDS)[number], data: Record<string, unknown>) =>
+      renderNotificationMail(kind, data, 'fr', 'https://p.test').text;
+    expect(text('exchange_accepted', DATA)).toContain(
+      `https://p.test/exchanges/${DATA.exchangeId}`,
+    );
+    expect(text('message_received', DATA)).toContain(
+      `https://p.test/messages/${DATA.conversationId}`,
+    );
+    expect(text('alert_match', DATA)).toContain(`https://p.test/listings/${DATA.listingId}`);
+    expect(text('gift_went_to_another', DATA)).toContain(
+      `https://p.test/exchanges/${DATA.exchangeId}`,
+    );
+    expect(text('exchange_accepted', {})).toContain(
+      'Voir sur Partagora : https://p.test/notifications',
+    );
   });
 });
 

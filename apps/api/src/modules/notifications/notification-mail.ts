@@ -1,4 +1,4 @@
-import type { NotificationKind, UserLocale } from '@partagora/domain';
+import { type NotificationKind, type UserLocale, notificationLink } from '@partagora/domain';
 
 /** A rendered e-mail: subject, plain text and simple HTML, in one language. */
 export interface RenderedMail {
@@ -231,31 +231,8 @@ const UI: Record<
   },
 };
 
-/** Path in the web app a notification leads to (ids only). */
-export function notificationPath(kind: NotificationKind, d: Data): string {
-  const id = (key: string) => encodeURIComponent(str(d, key, ''));
-  switch (kind) {
-    case 'exchange_requested':
-    case 'exchange_accepted':
-    case 'exchange_declined':
-    case 'exchange_cancelled':
-    case 'exchange_handed_over':
-    case 'exchange_returned':
-    case 'exchange_completed':
-    case 'exchange_no_show':
-    case 'exchange_overdue':
-    case 'exchange_expired':
-    case 'reminder_pickup':
-    case 'reminder_return_due':
-      return d.exchangeId ? `/exchanges/${id('exchangeId')}` : '/notifications';
-    case 'gift_went_to_another':
-    case 'alert_match':
-    case 'wanted_match':
-      return d.listingId ? `/listings/${id('listingId')}` : '/notifications';
-    case 'message_received':
-      return d.conversationId ? `/messages/${id('conversationId')}` : '/notifications';
-  }
-}
+/** Where an e-mail leads: the notification's own link, or the list when its data lacks the id. */
+const mailPath = (kind: NotificationKind, d: Data) => notificationLink(kind, d) ?? '/notifications';
 
 const escapeHtml = (s: string) =>
   s.replace(
@@ -284,7 +261,7 @@ export function renderNotificationMail(
   publicUrl: string,
 ): RenderedMail {
   const w = TEMPLATES[kind][locale](data, locale);
-  const link = `${publicUrl}${notificationPath(kind, data)}`;
+  const link = `${publicUrl}${mailPath(kind, data)}`;
   const ui = UI[locale];
   // French puts a space before the colon.
   const openLine = locale === 'fr' ? `${ui.open} : ${link}` : `${ui.open}: ${link}`;
@@ -308,7 +285,7 @@ export function renderDigestMail(
   const ui = UI[locale];
   const lines = items.map((item) => ({
     summary: TEMPLATES[item.kind][locale](item.data, locale).subject,
-    link: `${publicUrl}${notificationPath(item.kind, item.data)}`,
+    link: `${publicUrl}${mailPath(item.kind, item.data)}`,
   }));
   const text = [
     ui.digestIntro,

@@ -4,7 +4,7 @@ import { MailModule } from '../../infra/mail/mail.module';
 import { QueueName } from '../../infra/queues/queue-names';
 import type { OutboxHandlerClass } from '../outbox/outbox-handlers';
 import { OutboxModule } from '../outbox/outbox.module';
-import { AfterCommitSubscriber } from './after-commit';
+import { UsersModule } from '../users/users.module';
 import { ExchangeNotificationsHandler } from './handlers/exchange-notifications.handler';
 import { MessageNotificationsHandler } from './handlers/message-notifications.handler';
 import { NotificationCreatedHandler } from './handlers/notification-created.handler';
@@ -25,11 +25,15 @@ export const NOTIFICATION_OUTBOX_HANDLERS = [
  * e-mail; the daily digest (queue, processor and schedule).
  */
 @Module({
-  imports: [OutboxModule, MailModule, BullModule.registerQueue({ name: QueueName.Digest })],
+  imports: [
+    OutboxModule,
+    MailModule,
+    UsersModule,
+    BullModule.registerQueue({ name: QueueName.Digest }),
+  ],
   providers: [
     NotificationsRepository,
     NotificationsService,
-    AfterCommitSubscriber,
     ...NOTIFICATION_OUTBOX_HANDLERS,
     DigestProcessor,
     DigestSchedulerService,

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MailModule } from '../../infra/mail/mail.module';
 import { OutboxModule } from '../outbox/outbox.module';
-import { AfterCommitSubscriber } from './after-commit';
+import { UsersModule } from '../users/users.module';
 import { NotificationPreferencesController } from './notification-preferences.controller';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsRepository } from './notifications.repository';
@@ -9,9 +9,9 @@ import { NotificationsService } from './notifications.service';
 
 /** HTTP side: the in-app list, read marks and preferences. */
 @Module({
-  imports: [OutboxModule, MailModule],
+  imports: [OutboxModule, MailModule, UsersModule],
   controllers: [NotificationsController, NotificationPreferencesController],
-  providers: [NotificationsRepository, NotificationsService, AfterCommitSubscriber],
+  providers: [NotificationsRepository, NotificationsService],
   exports: [NotificationsService],
 })
 export class NotificationsModule {}

@@ -5,19 +5,8 @@ import type {
   ExchangeKind,
   NotificationKind,
   NotificationView,
-  UserLocale,
 } from '@partagora/domain';
 import { DataSource, type EntityManager } from 'typeorm';
-
-/** Who a notification goes to: what delivery and rendering need. */
-export interface Recipient {
-  id: string;
-  email: string;
-  displayName: string;
-  locale: UserLocale;
-  /** Raw `users.notification_prefs` (read through `preferencesFrom`). */
-  prefs: unknown;
-}
 
 export interface NewNotification extends Delivery {
   userId: string;
@@ -123,33 +112,13 @@ interface ClaimedRow {
 /** `created_at` to the microsecond, in UTC, for cursors (a JS Date keeps milliseconds only). */
 const CREATED_US = `to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
 
-/** All SQL of notifications and of the context they are built from. */
+/**
+ * All SQL of notifications, and the reads of the context they are built from (recipients and
+ * their preferences are the users module's).
+ */
 @Injectable()
 export class NotificationsRepository {
   constructor(private readonly ds: DataSource) {}
-
-  async recipients(manager: EntityManager, userIds: string[]): Promise<Recipient[]> {
-    if (userIds.length === 0) return [];
-    const rows = await manager.query<
-      Array<{
-        id: string;
-        email: string;
-        display_name: string;
-        locale: UserLocale;
-        notification_prefs: unknown;
-      }>
-    >(
-      `SELECT id, email, display_name, locale, notification_prefs FROM users WHERE id = ANY($1::uuid[])`,
-      [userIds],
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      email: r.email,
-      displayName: r.display_name,
-      locale: r.locale,
-      prefs: r.notification_prefs,
-    }));
-  }
 
   /**
    * One row per (source, recipient): a re-delivered event inserts nothing (`ON CONFLICT DO
@@ -278,27 +247,6 @@ export class NotificationsRepository {
         WHERE user_id = $1 AND read_at IS NULL AND id = ANY($2::uuid[])`,
       [userId, ids],
     );
-  }
-
-  async storedPreferences(userId: string): Promise<{ prefs: unknown } | null> {
-    const rows = await this.ds.query<Array<{ notification_prefs: unknown }>>(
-      `SELECT notification_prefs FROM users WHERE id = $1`,
-      [userId],
-    );
-    return rows[0] ? { prefs: rows[0].notification_prefs } : null;
-  }
-
-  /** Merges per-kind choices over the stored ones (kinds not in `patch` keep their value). */
-  async mergePreferences(
-    userId: string,
-    patch: Record<string, unknown>,
-  ): Promise<{ prefs: unknown } | null> {
-    const [rows] = await this.ds.query<[Array<{ notification_prefs: unknown }>, number]>(
-      `UPDATE users SET notification_prefs = COALESCE(notification_prefs, '{}'::jsonb) || $2::jsonb
-        WHERE id = $1 RETURNING notification_prefs`,
-      [userId, JSON.stringify(patch)],
-    );
-    return rows[0] ? { prefs: rows[0].notification_prefs } : null;
   }
 
   /** The exchange with its listing and both parties' display names. */

@@ -10,12 +10,13 @@ import {
   preferencesFrom,
 } from '@partagora/domain';
 import { DataSource, type EntityManager } from 'typeorm';
+import { afterCommit } from '../../common/after-commit';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { MailService } from '../../infra/mail/mail.service';
 import { RealtimeEmitter } from '../../infra/realtime/realtime-emitter';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { OutboxService } from '../outbox/outbox.service';
-import { afterCommit } from './after-commit';
+import { UsersService } from '../users/users.service';
 import { renderDigestMail, renderNotificationMail } from './notification-mail';
 import {
   type ListCursor,
@@ -52,6 +53,7 @@ export class NotificationsService {
   constructor(
     private readonly ds: DataSource,
     private readonly repo: NotificationsRepository,
+    private readonly users: UsersService,
     private readonly outboxRows: OutboxRepository,
     private readonly outbox: OutboxService,
     private readonly mail: MailService,
@@ -71,10 +73,9 @@ export class NotificationsService {
     drafts: NotificationDraft[],
   ): Promise<number> {
     const recipients = new Map(
-      (await this.repo.recipients(manager, [...new Set(drafts.map((d) => d.userId))])).map((r) => [
-        r.id,
-        r,
-      ]),
+      (
+        await this.users.notificationContacts(manager, [...new Set(drafts.map((d) => d.userId))])
+      ).map((r) => [r.id, r]),
     );
     const rows: NewNotification[] = [];
     const seen = new Set<string>();
@@ -111,7 +112,7 @@ export class NotificationsService {
     if (!n) return; // its recipient was erased meanwhile
     if (n.emailState === 'pending') {
       const claimed = await this.repo.claimInstantMail(manager, n.id);
-      const [to] = await this.repo.recipients(manager, [n.userId]);
+      const [to] = await this.users.notificationContacts(manager, [n.userId]);
       if (claimed && to) {
         const rendered = renderNotificationMail(n.kind, n.data, to.locale, this.config.publicUrl);
         await this.mail.send({
@@ -148,7 +149,7 @@ export class NotificationsService {
       try {
         const sent = await this.ds.transaction(async (manager) => {
           const claimed = await this.repo.claimDigest(manager, userId, now);
-          const [to] = await this.repo.recipients(manager, [userId]);
+          const [to] = await this.users.notificationContacts(manager, [userId]);
           if (claimed.length === 0 || !to) return 0;
           const rendered = renderDigestMail(claimed, to.locale, this.config.publicUrl);
           await this.mail.send({
@@ -199,7 +200,7 @@ export class NotificationsService {
   }
 
   async preferences(userId: string): Promise<NotificationPreferences> {
-    const stored = await this.repo.storedPreferences(userId);
+    const stored = await this.users.notificationPrefs(userId);
     if (!stored) throw new DomainError('UNAUTHENTICATED', 'This account no longer exists');
     return preferencesFrom(stored.prefs);
   }
@@ -209,7 +210,7 @@ export class NotificationsService {
     userId: string,
     patch: NotificationPreferencesInput,
   ): Promise<NotificationPreferences> {
-    const stored = await this.repo.mergePreferences(userId, patch);
+    const stored = await this.users.mergeNotificationPrefs(userId, patch);
     if (!stored) throw new DomainError('UNAUTHENTICATED', 'This account no longer exists');
     return preferencesFrom(stored.prefs);
   }

@@ -4,13 +4,13 @@ import { DomainError, meSchema } from '@partagora/domain';
 import { CurrentUser } from '../../common/auth/auth.guard';
 import type { Principal } from '../../common/auth/principal';
 import { responseSchema } from '../../common/validation/zod-validation';
-import { UsersRepository } from './users.repository';
+import { UsersService } from './users.service';
 
 @ApiTags('me')
 @ApiBearerAuth()
 @Controller('me')
 export class UsersController {
-  constructor(private readonly users: UsersRepository) {}
+  constructor(private readonly users: UsersService) {}
 
   @Get()
   @ApiOkResponse({ schema: responseSchema(meSchema) })

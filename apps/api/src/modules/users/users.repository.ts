@@ -33,6 +33,16 @@ export interface OwnerContext {
   home: LatLng;
 }
 
+/** Who a notification goes to: what delivery and rendering need. */
+export interface NotificationContact {
+  id: string;
+  email: string;
+  displayName: string;
+  locale: UserLocale;
+  /** Raw `users.notification_prefs` (read through `preferencesFrom`). */
+  prefs: unknown;
+}
+
 interface MeRow extends Record<string, unknown> {
   id: string;
   email: string;
@@ -140,5 +150,52 @@ export class UsersRepository {
       settings: row.settings,
       home: latLngFrom(row, 'home'),
     };
+  }
+
+  async notificationContacts(
+    manager: EntityManager,
+    userIds: string[],
+  ): Promise<NotificationContact[]> {
+    if (userIds.length === 0) return [];
+    const rows = await manager.query<
+      Array<{
+        id: string;
+        email: string;
+        display_name: string;
+        locale: UserLocale;
+        notification_prefs: unknown;
+      }>
+    >(
+      `SELECT id, email, display_name, locale, notification_prefs FROM users WHERE id = ANY($1::uuid[])`,
+      [userIds],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      email: r.email,
+      displayName: r.display_name,
+      locale: r.locale,
+      prefs: r.notification_prefs,
+    }));
+  }
+
+  async notificationPrefs(userId: string): Promise<{ prefs: unknown } | null> {
+    const rows = await this.ds.query<Array<{ notification_prefs: unknown }>>(
+      `SELECT notification_prefs FROM users WHERE id = $1`,
+      [userId],
+    );
+    return rows[0] ? { prefs: rows[0].notification_prefs } : null;
+  }
+
+  /** Merges per-kind choices over the stored ones (kinds not in `patch` keep their value). */
+  async mergeNotificationPrefs(
+    userId: string,
+    patch: Record<string, unknown>,
+  ): Promise<{ prefs: unknown } | null> {
+    const [rows] = await this.ds.query<[Array<{ notification_prefs: unknown }>, number]>(
+      `UPDATE users SET notification_prefs = COALESCE(notification_prefs, '{}'::jsonb) || $2::jsonb
+        WHERE id = $1 RETURNING notification_prefs`,
+      [userId, JSON.stringify(patch)],
+    );
+    return rows[0] ? { prefs: rows[0].notification_prefs } : null;
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { MessageNotificationData, OutboxEvent } from '@partagora/domain';
 import type { EntityManager } from 'typeorm';
 import type { OutboxHandler } from '../../outbox/outbox-handlers';
+import { UsersService } from '../../users/users.service';
 import { NotificationsRepository } from '../notifications.repository';
 import { NotificationsService } from '../notifications.service';
 
@@ -18,6 +19,7 @@ export class MessageNotificationsHandler implements OutboxHandler<Handled> {
   constructor(
     private readonly repo: NotificationsRepository,
     private readonly notifications: NotificationsService,
+    private readonly users: UsersService,
   ) {}
 
   async handle(event: OutboxEvent<Handled>, manager: EntityManager): Promise<void> {
@@ -29,7 +31,7 @@ export class MessageNotificationsHandler implements OutboxHandler<Handled> {
       p.conversationId,
       p.recipientIds.filter((id) => id !== p.authorId),
     );
-    const [author] = await this.repo.recipients(manager, [p.authorId]);
+    const [author] = await this.users.notificationContacts(manager, [p.authorId]);
     const data: MessageNotificationData = {
       conversationId: conversation.id,
       messageId: p.messageId,

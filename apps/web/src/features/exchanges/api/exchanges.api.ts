@@ -10,27 +10,15 @@ import {
 import type {
   Availability,
   CreateExchangeInput,
-  ExchangeAction,
   exchangeSchema,
   ExchangeView,
+  PartyAction,
 } from '@partagora/domain';
 import { apiFetch } from '../../../lib/api-client';
 import type { Page } from '../../../lib/page';
 
 export type ExchangeRole = 'owner' | 'requester';
 export type ExchangePage = Page<typeof exchangeSchema>;
-
-/** The steps a party can take through `POST /exchanges/:id/<verb>` (the system's are left out). */
-export const PARTY_ACTIONS = [
-  'accept',
-  'handover',
-  'return',
-  'complete',
-  'decline',
-  'no_show',
-  'cancel',
-] as const satisfies readonly ExchangeAction[];
-export type PartyAction = (typeof PARTY_ACTIONS)[number];
 
 /** URL verb of each step: `no_show` is `no-show` in the URL. */
 export const ACTION_VERB: Record<PartyAction, string> = {
@@ -42,10 +30,6 @@ export const ACTION_VERB: Record<PartyAction, string> = {
   no_show: 'no-show',
   cancel: 'cancel',
 };
-
-export function isPartyAction(value: string): value is PartyAction {
-  return (PARTY_ACTIONS as readonly string[]).includes(value);
-}
 
 export const exchangesKeys = {
   all: ['exchanges'] as const,

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { ExchangeView } from '@partagora/domain';
+import { type ExchangeView, isPartyAction, type PartyAction } from '@partagora/domain';
 import { ApiErrorAlert } from '../../../components/ui/api-error-alert';
-import { isPartyAction, useExchangeAction, type PartyAction } from '../api/exchanges.api';
+import { useExchangeAction } from '../api/exchanges.api';
 
 /** Steps that end the exchange for good: asked twice. */
 const CONFIRMED = ['cancel', 'no_show'] as const;

@@ -1,65 +1,47 @@
 import type { TFunction } from 'i18next';
-import type { ExchangeKind, ExchangeStatus, ExchangeView } from '@partagora/domain';
+import {
+  type ExchangeKind,
+  type ExchangeStatus,
+  type ExchangeView,
+  FINAL_STATUSES,
+  happyPath,
+  lastHappyStatus,
+} from '@partagora/domain';
 import { formatDateTime } from '../../../lib/dates';
 import type { ExchangeRole } from '../api/exchanges.api';
-
-/** The happy path of each kind: loans come back, the others complete after the hand-over. */
-export type StepKey = 'requested' | 'accepted' | 'handed_over' | 'returned' | 'completed';
-
-export function happyPath(kind: ExchangeKind): StepKey[] {
-  return kind === 'loan'
-    ? ['requested', 'accepted', 'handed_over', 'returned', 'completed']
-    : ['requested', 'accepted', 'handed_over', 'completed'];
-}
 
 export type StepState = 'done' | 'current' | 'upcoming' | 'skipped';
 
 export interface TimelineStep {
-  key: StepKey | 'overdue' | 'declined' | 'cancelled' | 'expired' | 'no_show';
+  key: ExchangeStatus;
   state: StepState;
 }
 
-/** How far along the happy path each status is (index of the last step reached). */
-const REACHED: Record<ExchangeStatus, number> = {
-  requested: 0,
-  accepted: 1,
-  handed_over: 2,
-  overdue: 2,
-  returned: 3,
-  completed: 99,
-  declined: 0,
-  expired: 0,
-  cancelled: 0,
-  no_show: 1,
-};
-
-const ENDED_EARLY: readonly ExchangeStatus[] = ['declined', 'expired', 'cancelled', 'no_show'];
-
 /**
- * The steps of an exchange for its timeline: those passed, the current one, those to come; an
- * exchange that ended early ends with that outcome and its remaining steps are marked skipped.
+ * The steps of an exchange for its timeline, read off the domain's state machine: the happy path
+ * of its kind (loans come back, the others complete after the hand-over) with those passed, the
+ * current one and those to come. An exchange that ended early ends with that outcome; one that
+ * left the path without ending (an overdue loan) shows it as the current step, after the last
+ * step reached.
  */
 export function timelineSteps(kind: ExchangeKind, status: ExchangeStatus): TimelineStep[] {
   const path = happyPath(kind);
-  const reached = Math.min(REACHED[status], path.length - 1);
-  if (ENDED_EARLY.includes(status)) {
-    const steps: TimelineStep[] = path
-      .slice(0, reached + 1)
-      .map((key) => ({ key, state: 'done' as const }));
-    steps.push({ key: status, state: 'current' });
-    return steps;
+  const reached = path.indexOf(lastHappyStatus(kind, status));
+  if (path.includes(status)) {
+    const finished = reached === path.length - 1;
+    return path.map((key, i) => ({
+      key,
+      state: finished || i < reached ? 'done' : i === reached ? 'current' : 'upcoming',
+    }));
   }
-  const steps: TimelineStep[] = path.map((key, i) => ({
-    key,
-    state: i < reached ? 'done' : i === reached ? 'current' : 'upcoming',
-  }));
-  if (status === 'completed') return steps.map((s) => ({ ...s, state: 'done' }));
-  if (status === 'overdue') {
-    const at = steps.findIndex((s) => s.key === 'handed_over');
-    steps[at] = { key: 'handed_over', state: 'done' };
-    steps.splice(at + 1, 0, { key: 'overdue', state: 'current' });
-  }
-  return steps;
+  const passed: TimelineStep[] = path
+    .slice(0, reached + 1)
+    .map((key) => ({ key, state: 'done' as const }));
+  if (FINAL_STATUSES.includes(status)) return [...passed, { key: status, state: 'current' }];
+  const ahead: TimelineStep[] = path
+    .slice(reached + 1)
+    .map((key) => ({ key, state: 'upcoming' as const }));
+  return [...passed, { key: status, state: 'current' }, ...ahead];
 }
 
 export function otherPartyName(exchange: ExchangeView, role: ExchangeRole): string {

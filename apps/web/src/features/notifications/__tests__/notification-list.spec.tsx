@@ -1,10 +1,10 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { NotificationView } from '@partagora/domain';
+import { type NotificationView, notificationLink } from '@partagora/domain';
 import { mockFetch, renderWithProviders } from '../../../../test/test-utils';
 import { i18n } from '../../../lib/i18n';
 import { NotificationList } from '../components/notification-list';
-import { notificationLink, notificationText } from '../lib/notification-text';
+import { notificationText } from '../lib/notification-text';
 
 const exchangeData = {
   exchangeId: 'ex-1',
@@ -73,10 +73,16 @@ describe(NotificationList.name, () => {
       'Dominique offers “Échelle”, which matches one of your alerts (Less than 500 m away)',
     );
 
-    expect(notificationLink(request)).toBe('/exchanges/ex-1');
-    expect(notificationLink(message)).toBe('/messages/conv-9');
-    expect(notificationLink(alert)).toBe('/listings/listing-7');
-    expect(notificationLink(bare)).toBeNull();
+    const link = (n: NotificationView) => notificationLink(n.kind, n.data);
+    expect(link(request)).toBe('/exchanges/ex-1');
+    expect(link(message)).toBe('/messages/conv-9');
+    expect(link(alert)).toBe('/listings/listing-7');
+    expect(link(bare)).toBeNull();
+    // A message in an exchange's conversation opens the conversation, like its e-mail does.
+    expect(link({ ...message, data: { ...message.data, exchangeId: 'ex-1' } })).toBe(
+      '/messages/conv-9',
+    );
+    expect(link(notification('7', 'gift_went_to_another', exchangeData))).toBe('/exchanges/ex-1');
   });
 
   it('should list notifications with links, say which are unread, and mark all read', async () => {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { notificationLink } from '@partagora/domain';
 import { ApiErrorAlert } from '../../../components/ui/api-error-alert';
 import { StatusMessage } from '../../../components/ui/status-message';
 import { formatDateTime } from '../../../lib/dates';
@@ -8,7 +9,7 @@ import {
   useNotifications,
   useUnreadCount,
 } from '../api/notifications.api';
-import { notificationLink, notificationText } from '../lib/notification-text';
+import { notificationText } from '../lib/notification-text';
 
 /** `/notifications`: newest first, unread ones said so in words; one or all can be marked read. */
 export function NotificationList() {
@@ -44,7 +45,7 @@ export function NotificationList() {
         <ul className="notification-list">
           {items.map((n) => {
             const sentence = notificationText(t, n);
-            const to = notificationLink(n);
+            const to = notificationLink(n.kind, n.data);
             const isUnread = n.readAt === null;
             return (
               <li

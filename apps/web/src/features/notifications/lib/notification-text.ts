@@ -64,17 +64,3 @@ export function notificationText(t: TFunction, n: Pick<NotificationView, 'kind' 
       });
   }
 }
-
-/** Where a notification leads: its exchange, else its conversation, else its listing. */
-export function notificationLink(n: Pick<NotificationView, 'kind' | 'data'>): string | null {
-  const d = n.data;
-  const exchangeId = text(d, 'exchangeId');
-  const conversationId = text(d, 'conversationId');
-  const listingId = text(d, 'listingId');
-  if (n.kind === 'message_received' && !exchangeId && conversationId)
-    return `/messages/${encodeURIComponent(conversationId)}`;
-  if (exchangeId) return `/exchanges/${encodeURIComponent(exchangeId)}`;
-  if (conversationId) return `/messages/${encodeURIComponent(conversationId)}`;
-  if (listingId) return `/listings/${encodeURIComponent(listingId)}`;
-  return null;
-}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import type { Me } from '@partagora/domain';
+import type { EntityManager } from 'typeorm';
+import {
+  type NewUser,
+  type NotificationContact,
+  type OwnerContext,
+  UsersRepository,
+} from './users.repository';
+
+export type { NewUser, NotificationContact, OwnerContext };
+
+/**
+ * The users module's face to the others: only it reads and writes `users` and `user_roles`.
+ * Methods taking an `EntityManager` run in the caller's transaction.
+ */
+@Injectable()
+export class UsersService {
+  constructor(private readonly repo: UsersRepository) {}
+
+  /** Inserts the user and their roles; unique e-mail is the database's to enforce. */
+  create(manager: EntityManager, user: NewUser): Promise<string> {
+    return this.repo.create(manager, user);
+  }
+
+  findCredentials(email: string): Promise<{ id: string; passwordHash: string } | null> {
+    return this.repo.findCredentials(email);
+  }
+
+  findMe(id: string, manager?: EntityManager): Promise<Me | null> {
+    return this.repo.findMe(id, manager);
+  }
+
+  /** What listing rules need about an owner: their home and their town's privacy settings. */
+  findOwnerContext(id: string): Promise<OwnerContext | null> {
+    return this.repo.findOwnerContext(id);
+  }
+
+  /** E-mail, name, language and raw preferences of the recipients of a notification. */
+  notificationContacts(manager: EntityManager, userIds: string[]): Promise<NotificationContact[]> {
+    return this.repo.notificationContacts(manager, userIds);
+  }
+
+  /** The stored `notification_prefs` (any shape: a jsonb column); null when the user is gone. */
+  notificationPrefs(userId: string): Promise<{ prefs: unknown } | null> {
+    return this.repo.notificationPrefs(userId);
+  }
+
+  /** Merges per-kind choices over the stored ones; null when the user is gone. */
+  mergeNotificationPrefs(
+    userId: string,
+    patch: Record<string, unknown>,
+  ): Promise<{ prefs: unknown } | null> {
+    return this.repo.mergeNotificationPrefs(userId, patch);
+  }
+}

@@ -1,0 +1,51 @@
+import type { NotificationKind } from './notification';
+
+/** What a notification opens in the web app. */
+export type NotificationTarget = 'exchange' | 'conversation' | 'listing';
+
+/**
+ * Per kind, what a notification opens: every step and reminder of an exchange (a gift that
+ * went to someone else included: it is a step of the requester's own exchange) opens that
+ * exchange; a message opens its conversation, to read and reply; a match opens the listing.
+ */
+export const NOTIFICATION_TARGET: Record<NotificationKind, NotificationTarget> = {
+  exchange_requested: 'exchange',
+  exchange_accepted: 'exchange',
+  exchange_declined: 'exchange',
+  exchange_cancelled: 'exchange',
+  exchange_handed_over: 'exchange',
+  exchange_returned: 'exchange',
+  exchange_completed: 'exchange',
+  exchange_no_show: 'exchange',
+  exchange_overdue: 'exchange',
+  exchange_expired: 'exchange',
+  gift_went_to_another: 'exchange',
+  message_received: 'conversation',
+  reminder_pickup: 'exchange',
+  reminder_return_due: 'exchange',
+  alert_match: 'listing',
+  wanted_match: 'listing',
+};
+
+/** The `data` key holding the target's id, and the web path under which it opens. */
+const ROUTE: Record<NotificationTarget, { key: string; path: string }> = {
+  exchange: { key: 'exchangeId', path: '/exchanges/' },
+  conversation: { key: 'conversationId', path: '/messages/' },
+  listing: { key: 'listingId', path: '/listings/' },
+};
+
+/**
+ * The web path a notification leads to (`/exchanges/<id>`, `/messages/<id>`, `/listings/<id>`),
+ * from its kind and the ids in its `data`; null when `data` lacks that id. Used by the in-app
+ * list and the e-mails alike.
+ */
+export function notificationLink(
+  kind: NotificationKind,
+  data: Readonly<Record<string, unknown>>,
+): string | null {
+  const route = ROUTE[NOTIFICATION_TARGET[kind]];
+  const id = data[route.key];
+  return typeof id === 'string' && id.trim() !== ''
+    ? `${route.path}${encodeURIComponent(id)}`
+    : null;
+}
