@@ -20,3 +20,4 @@ export * from './notifications/notification-rules';
 export * from './notifications/notification-data';
 export * from './alerts/alert.schema';
 export * from './exchanges/reminders';
+export * from './realtime/realtime-events';
