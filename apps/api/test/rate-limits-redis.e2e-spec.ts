@@ -104,8 +104,16 @@ describe(`${RateLimitService.name} across processes`, () => {
     }
     expect(statuses).toEqual(new Array(10).fill(401));
     // Either process alone saw 5: only the shared count blocks the account.
-    expectError(await login(local.url, forwardedAddress(), user.email, TEST_PASSWORD), 429, 'RATE_LIMITED');
-    expectError(await login(otherUrl, forwardedAddress(), user.email, TEST_PASSWORD), 429, 'RATE_LIMITED');
+    expectError(
+      await login(local.url, forwardedAddress(), user.email, TEST_PASSWORD),
+      429,
+      'RATE_LIMITED',
+    );
+    expectError(
+      await login(otherUrl, forwardedAddress(), user.email, TEST_PASSWORD),
+      429,
+      'RATE_LIMITED',
+    );
   });
 
   it('should refuse sign-in and sign-up with 503 while Redis is down, keep search and writes working, and sign in again once it is back', async () => {
@@ -161,7 +169,8 @@ describe(`${RateLimitService.name} across processes`, () => {
     for (const url of [local.url, otherUrl]) {
       await until(
         `sign-in through ${url} with Redis back`,
-        async () => (await login(url, forwardedAddress(), user.email, TEST_PASSWORD)).status === 200,
+        async () =>
+          (await login(url, forwardedAddress(), user.email, TEST_PASSWORD)).status === 200,
         15_000,
       );
     }
@@ -169,7 +178,10 @@ describe(`${RateLimitService.name} across processes`, () => {
     const fresh = await newUser(270);
     for (let i = 0; i < 10; i++)
       expect((await login(otherUrl, forwardedAddress(), fresh.email, 'nope')).status).toBe(401);
-    expectError(await login(local.url, forwardedAddress(), fresh.email, TEST_PASSWORD), 429, 'RATE_LIMITED');
+    expectError(
+      await login(local.url, forwardedAddress(), fresh.email, TEST_PASSWORD),
+      429,
+      'RATE_LIMITED',
+    );
   }, 120_000);
 });
-

@@ -95,7 +95,9 @@ describe(`${RealtimeGateway.name} limits`, () => {
     // Every one of the 700 got an answer: not found while within the budget, then RATE_LIMITED.
     expect(acks).toHaveLength(FLOOD);
     const limited = acks.filter((a) => a.status === 'error' && a.code === 'RATE_LIMITED');
-    const answered = acks.filter((a) => a.status === 'error' && a.code === 'CONVERSATION_NOT_FOUND');
+    const answered = acks.filter(
+      (a) => a.status === 'error' && a.code === 'CONVERSATION_NOT_FOUND',
+    );
     expect(answered.length).toBeLessThanOrEqual(SOCKET_EVENTS);
     expect(limited.length).toBeGreaterThanOrEqual(FLOOD - SOCKET_EVENTS);
     expect(limited.length + answered.length).toBe(FLOOD);

@@ -53,7 +53,12 @@ describe(securityHeaders.name, () => {
     expect(csp.get('default-src')).toEqual(["'self'"]);
     expect(csp.get('script-src')).toEqual(["'self'"]);
     expect(csp.get('style-src')).toEqual(["'self'"]);
-    expect(csp.get('img-src')).toEqual(["'self'", 'data:', 'blob:', 'https://*.tiles.example.test']);
+    expect(csp.get('img-src')).toEqual([
+      "'self'",
+      'data:',
+      'blob:',
+      'https://*.tiles.example.test',
+    ]);
     expect(csp.get('connect-src')).toEqual([
       "'self'",
       'ws://partagora.test',
@@ -132,9 +137,7 @@ describe(securityHeaders.name, () => {
         .send({ email: user.email, password: TEST_PASSWORD });
       expect(res.status).toBe(200);
       expect(refreshCookie(res)).toMatch(/;\s*Secure/i);
-      expect(res.headers['strict-transport-security']).toBe(
-        'max-age=31536000; includeSubDomains',
-      );
+      expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
     } finally {
       await forced.close();
     }

@@ -46,7 +46,8 @@ const trustProxy = z
   });
 
 /** A budget of requests: a positive whole number. */
-const budget = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000).default(fallback);
+const budget = (fallback: number) =>
+  z.coerce.number().int().min(1).max(1_000_000).default(fallback);
 
 const secret = z.string().min(32, 'must be at least 32 characters');
 

@@ -56,7 +56,10 @@ export interface ClientToServerEvents {
    * access check (a participant today). A participant needs no join: their `user:<id>` room
    * already receives every message of their conversations.
    */
-  'conversation.join': (payload: JoinConversationPayload, ack: (result: RealtimeAck) => void) => void;
+  'conversation.join': (
+    payload: JoinConversationPayload,
+    ack: (result: RealtimeAck) => void,
+  ) => void;
 }
 
 export type ClientEventName = keyof ClientToServerEvents;

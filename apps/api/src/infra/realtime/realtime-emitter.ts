@@ -75,4 +75,3 @@ export class RealtimeEmitter implements OnModuleDestroy {
     this.redis.disconnect();
   }
 }
-

@@ -54,7 +54,9 @@ export class AuthController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return { accessToken: this.setCookie(req, res, await this.auth.login(body, addressKeyOf(req))) };
+    return {
+      accessToken: this.setCookie(req, res, await this.auth.login(body, addressKeyOf(req))),
+    };
   }
 
   /** Every page load refreshes: its own, larger budget, apart from sign-in's. */
