@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { DomainError } from '@partagora/domain';
 import type { Redis } from 'ioredis';
-import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { redisConnection } from '../../infra/queues/redis-connection';
 import {
@@ -26,6 +26,12 @@ export class RateLimitService implements OnModuleDestroy {
   private readonly redis: Redis;
   private readonly policies: Record<RateLimitPolicyName, RateLimitPolicy>;
   private readonly limiters: Record<RateLimitPolicyName, RateLimiterRedis>;
+  /**
+   * For the `blockInMemory` policies, the same budget counted in this process first: a burst is
+   * refused here once this process alone has seen too much, without waiting for Redis to say so
+   * (a burst sent at once would otherwise reach Redis whole before the first answer comes back).
+   */
+  private readonly local: Partial<Record<RateLimitPolicyName, RateLimiterMemory>>;
   private readonly lastWarning = new Map<RateLimitPolicyName, number>();
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
@@ -49,6 +55,16 @@ export class RateLimitService implements OnModuleDestroy {
         ];
       }),
     ) as Record<RateLimitPolicyName, RateLimiterRedis>;
+    this.local = Object.fromEntries(
+      RATE_LIMIT_POLICY_NAMES.filter((name) => this.policies[name].blockInMemory).map((name) => [
+        name,
+        new RateLimiterMemory({
+          keyPrefix: `rl-local:${name}`,
+          points: this.policies[name].points,
+          duration: this.policies[name].durationSeconds,
+        }),
+      ]),
+    );
   }
 
   policy(name: RateLimitPolicyName): RateLimitPolicy {
@@ -61,6 +77,7 @@ export class RateLimitService implements OnModuleDestroy {
    */
   async consume(name: RateLimitPolicyName, key: string): Promise<void> {
     try {
+      await this.local[name]?.consume(key);
       await this.limiters[name].consume(key);
     } catch (err) {
       if (err instanceof RateLimiterRes) {

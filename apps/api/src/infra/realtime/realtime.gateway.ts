@@ -64,8 +64,9 @@ export function errorAck(err: unknown): RealtimeErrorAck {
 export class RealtimeAckFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     // A socket.io handler's arguments: (socket, payload, ack?, pattern).
+    const answer = errorAck(exception);
     const ack: unknown = host.getArgByIndex(2);
-    if (typeof ack === 'function') (ack as (a: RealtimeAck) => void)(errorAck(exception));
+    if (typeof ack === 'function') (ack as (a: RealtimeAck) => void)(answer);
   }
 }
 
@@ -75,7 +76,8 @@ export class RealtimeAckFilter implements ExceptionFilter {
  * and in a feature's room only after that feature's access check (`RealtimeAccess`).
  *
  * Every client event answers a `RealtimeAck` and counts against the member's `socket.event` budget
- * (in Redis, all their sockets on every process together). The HTTP limits do not apply here.
+ * (in Redis, all their sockets on every process together), checked by a per-socket middleware
+ * before any handler. The HTTP limits do not apply here.
  */
 @UseFilters(RealtimeAckFilter)
 @WebSocketGateway({ serveClient: false })
@@ -106,6 +108,18 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
       socket.disconnect(true);
       return;
     }
+    // Every packet the member sends counts against their budget, before any handler runs: over
+    // it, the acknowledgement says RATE_LIMITED and the event is dropped, at the cost of a
+    // counter (no Redis round trip once this process has seen the burst, no handler).
+    socket.use((packet, next) => {
+      const ack: unknown = packet[packet.length - 1];
+      this.limits.consume('socket.event', `u:${principal.userId}`).then(
+        () => next(),
+        (err: unknown) => {
+          if (typeof ack === 'function') (ack as (a: RealtimeAck) => void)(errorAck(err));
+        },
+      );
+    });
     await socket.join([userRoom(principal.userId), sessionRoom(principal.sessionId)]);
   }
 
@@ -136,7 +150,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
     });
   }
 
-  /** Budget first (a flood costs one Redis check, then none), then the work; never throws. */
+  /** The work of one event (its budget was counted by the socket's middleware); never throws. */
   private async answer(
     socket: RealtimeSocket,
     work: (userId: string) => Promise<void>,
@@ -144,7 +158,6 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
     try {
       const userId = socket.data.principal?.userId;
       if (!userId) throw new DomainError('UNAUTHENTICATED', 'Sign in to continue');
-      await this.limits.consume('socket.event', `u:${userId}`);
       await work(userId);
       return { status: 'ok' };
     } catch (err) {
