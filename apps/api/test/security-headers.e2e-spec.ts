@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { destination } from '@partagora/geo';
 import request, { type Response } from 'supertest';
 import { securityHeaders } from '../src/common/http/security-headers';
@@ -140,6 +143,28 @@ describe(securityHeaders.name, () => {
       expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
     } finally {
       await forced.close();
+    }
+  });
+
+  it("should send the same headers with the app's pages (WEB_DIST), behind nginx too", async () => {
+    const dist = mkdtempSync(path.join(os.tmpdir(), 'partagora-web-'));
+    writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Partagora</title>');
+    const web = await startTestApp({ TILE_URL, WEB_DIST: dist });
+    try {
+      // A client route, as nginx proxies it (X-Forwarded-Proto from its trusted address).
+      const res = await request(web.url)
+        .get('/listings/new')
+        .set('X-Forwarded-For', forwardedAddress())
+        .set('X-Forwarded-Proto', 'https');
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toMatch(/text\/html/);
+      expect(directives(res).get('frame-ancestors')).toEqual(["'none'"]);
+      expect(directives(res).get('script-src')).toEqual(["'self'"]);
+      expect(res.headers['permissions-policy']).toContain('geolocation=(self)');
+      expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    } finally {
+      await web.close();
+      rmSync(dist, { recursive: true, force: true });
     }
   });
 });
