@@ -1,14 +1,13 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { AuthGuard } from './common/auth/auth.guard';
 import { CoreModule } from './common/core.module';
 import { DomainExceptionFilter } from './common/http/domain-exception.filter';
 import { DatabaseModule } from './database/database.module';
 import { RealtimeGateway } from './infra/realtime/realtime.gateway';
-import { AuthController } from './modules/auth/auth.controller';
+import { RateLimitGuard } from './common/rate-limit/rate-limit.guard';
+import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { AuthModule } from './modules/auth/auth.module';
-import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { ConversationsModule } from './modules/conversations/conversations.module';
 import { ExchangesModule } from './modules/exchanges/exchanges.module';
 import { AlertsModule } from './modules/alerts/alerts.module';
@@ -23,21 +22,7 @@ import { UsersModule } from './modules/users/users.module';
   imports: [
     CoreModule,
     DatabaseModule,
-    ThrottlerModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        throttlers: [
-          { name: 'default', ttl: 60_000, limit: config.rateLimit },
-          // Password guessing and mass sign-up: a stricter budget on the auth routes only.
-          {
-            name: 'auth',
-            ttl: 60_000,
-            limit: config.authRateLimit,
-            skipIf: (ctx) => ctx.getClass() !== AuthController,
-          },
-        ],
-      }),
-    }),
+    RateLimitModule,
     HealthModule,
     AuthModule,
     UsersModule,
@@ -50,8 +35,9 @@ import { UsersModule } from './modules/users/users.module';
   ],
   providers: [
     { provide: APP_FILTER, useClass: DomainExceptionFilter },
-    { provide: APP_GUARD, useClass: ThrottlerGuard },
+    // In this order: member limits count the caller the auth guard found.
     { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
     RealtimeGateway,
   ],
 })

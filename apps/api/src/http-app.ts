@@ -11,6 +11,9 @@ import { toErrorResponse } from './common/http/domain-exception.filter';
 import { errorBody } from './common/http/error-status';
 import { inputGuard } from './common/http/input-guard';
 import { requestId } from './common/http/request-id';
+import { securityHeaders } from './common/http/security-headers';
+import { requestBudget } from './common/rate-limit/rate-limit.guard';
+import { RateLimitService } from './common/rate-limit/rate-limit.service';
 import type { AppConfig } from './config/app-config';
 import { RedisIoAdapter } from './infra/realtime/redis-io.adapter';
 
@@ -20,16 +23,22 @@ export async function createHttpApp(config: AppConfig): Promise<INestApplication
     bodyParser: false,
     logger: loggerLevels(config.logLevel),
   });
-  app.set('trust proxy', 'loopback');
+  // Who the client is (X-Forwarded-For) and whether it used HTTPS (X-Forwarded-Proto) are taken
+  // from TRUST_PROXY peers only: per-address limits and the Secure cookie depend on it.
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(requestId);
+  app.use(securityHeaders(config));
+  // The per-address budget of every API call, before the body is read or the token checked.
+  app.use('/api', requestBudget(app.get(RateLimitService)));
   app.use(cookieParser());
   app.use(express.json({ limit: '100kb' }));
-  // body-parser errors (malformed JSON, too large) answer in the shared error shape.
+  // body-parser and budget errors (malformed JSON, too large, 429) answer in the shared shape.
   app.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
     if (!err) return next();
-    const { status, code, message } = toErrorResponse(err);
-    res.status(status).json(errorBody(code, message, req.id ?? '-'));
+    const { status, code, message, details, retryAfterSeconds } = toErrorResponse(err);
+    if (retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(retryAfterSeconds));
+    res.status(status).json(errorBody(code, message, req.id ?? '-', details));
   });
   app.use(inputGuard);
   if (config.webDist) serveWeb(app, config.webDist);

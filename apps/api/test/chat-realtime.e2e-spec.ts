@@ -6,6 +6,7 @@ import { Redis } from 'ioredis';
 import type { Socket } from 'socket.io-client';
 import { connected, testSocket } from './support/sockets';
 import request from 'supertest';
+import { RealtimeAccess } from '../src/infra/realtime/realtime-access';
 import { RealtimeEmitter } from '../src/infra/realtime/realtime-emitter';
 import { RealtimeGateway } from '../src/infra/realtime/realtime.gateway';
 import { createListing, period, requestExchange } from './factories/exchanges';
@@ -76,7 +77,7 @@ describe(RealtimeGateway.name, () => {
       while (!arrived && Date.now() < deadline) {
         app.app.get(RealtimeEmitter).toUser(who.id, 'notification', {
           id: randomUUID(),
-          kind: 'test',
+          kind: 'alert_match',
           createdAt: new Date().toISOString(),
           data: { marker },
         });
@@ -205,12 +206,25 @@ describe(RealtimeGateway.name, () => {
     const join = (socket: Socket, payload: unknown) =>
       socket.timeout(5000).emitWithAck('conversation.join', payload) as Promise<unknown>;
 
-    expect(await join(member, { conversationId })).toEqual({ ok: true });
-    const refused = { ok: false, error: 'CONVERSATION_NOT_FOUND' };
+    expect(await join(member, { conversationId })).toEqual({ status: 'ok' });
+    // Someone else's conversation and one that does not exist get the same answer.
+    const refused = {
+      status: 'error',
+      code: 'CONVERSATION_NOT_FOUND',
+      message: expect.any(String),
+    };
     expect(await join(outsider, { conversationId })).toEqual(refused);
     expect(await join(outsider, { conversationId: randomUUID() })).toEqual(refused);
-    expect(await join(outsider, { conversationId: 'not-a-uuid' })).toEqual(refused);
-    expect(await join(outsider, 'garbage')).toEqual(refused);
+    // A malformed payload is an error with a code too, never a missing acknowledgement.
+    const malformed = {
+      status: 'error',
+      code: 'VALIDATION_FAILED',
+      message: expect.any(String),
+      details: expect.any(Array),
+    };
+    expect(await join(outsider, { conversationId: 'not-a-uuid' })).toEqual(malformed);
+    expect(await join(outsider, 'garbage')).toEqual(malformed);
+    expect(await join(outsider, null)).toEqual(malformed);
 
     // The server put the participant, and only them, in `conversation:<id>` (on instance B,
     // reached here from outside through Redis).
@@ -233,5 +247,32 @@ describe(RealtimeGateway.name, () => {
     expect(heard.some((m) => m.id === marker.id)).toBe(true);
     await sleep(NEGATIVE_WAIT_MS);
     expect(overheard).toEqual([]);
+  });
+
+  it('should send a posted message to the conversation room, once per socket', async () => {
+    const conversationId = await openConversation();
+    // A feature may let others follow a conversation (say, a moderator of a reported one): here a
+    // check that lets one observer in. The observer is no participant, so only the room reaches them.
+    const observer = await registerUser(a.url, town, destination(town.centre, 270, 800), 'Modé');
+    b.app
+      .get(RealtimeAccess)
+      .allow('conversation', (userId) => Promise.resolve(userId === observer.id));
+    const member = client(b, requester);
+    const follower = client(b, observer);
+    const heard = collect(member);
+    const followed = collect(follower);
+    await Promise.all([inUserRoom(b, member, requester), inUserRoom(b, follower, observer)]);
+    const join = (socket: Socket) =>
+      socket.timeout(5000).emitWithAck('conversation.join', { conversationId }) as Promise<unknown>;
+    expect(await join(member)).toEqual({ status: 'ok' });
+    expect(await join(follower)).toEqual({ status: 'ok' });
+
+    const posted = await say(a, owner, conversationId, 'Une seule fois');
+    expect(await arrival(followed, (m) => m.id === posted.id)).toEqual(posted);
+    expect(await arrival(heard, (m) => m.id === posted.id)).toEqual(posted);
+    // The member's socket is in `user:<id>` and in `conversation:<id>`: one emit, one arrival.
+    await sleep(NEGATIVE_WAIT_MS);
+    expect(heard.filter((m) => m.id === posted.id)).toHaveLength(1);
+    expect(followed.filter((m) => m.id === posted.id)).toHaveLength(1);
   });
 });

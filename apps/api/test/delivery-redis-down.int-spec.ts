@@ -1,7 +1,3 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import net from 'node:net';
-import path from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { destination } from '@partagora/geo';
@@ -11,85 +7,18 @@ import { WorkerModule } from '../src/worker.module';
 import { type TestTown, createTown } from './factories/towns';
 import { type TestUser, registerUser } from './factories/users';
 import { type MailSink, startMailSink } from './support/mail-sink';
+import {
+  assertOwnRedis,
+  portOpen,
+  redisPort,
+  startRedis,
+  stopRedis,
+  until,
+} from './support/redis-server';
 import { type TestApp, startTestApp } from './test-context';
 
 const DAY = 86_400_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/**
- * The test stack's Redis is a local process started by tools/test.mjs: stopped and started here
- * with the same command, so the suites after this one find it as it was.
- */
-const redisPort = Number(new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379').port || 6379);
-const redisDir = path.join(process.env.PARTAGORA_DATA_DIR ?? '', 'redis');
-
-function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const sock = net.connect(port, '127.0.0.1');
-    sock.once('connect', () => {
-      sock.destroy();
-      resolve(true);
-    });
-    sock.once('error', () => {
-      sock.destroy();
-      resolve(false);
-    });
-  });
-}
-
-async function until(what: string, probe: () => Promise<boolean>, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
-
-async function stopRedis(): Promise<void> {
-  const res = spawnSync('redis-cli', ['-p', String(redisPort), 'shutdown', 'nosave'], {
-    encoding: 'utf8',
-  });
-  if (res.error) throw res.error;
-  await until('Redis to stop', async () => !(await portOpen(redisPort)), 10_000);
-}
-
-async function startRedis(): Promise<void> {
-  const res = spawnSync(
-    'redis-server',
-    [
-      '--port',
-      String(redisPort),
-      '--bind',
-      '127.0.0.1',
-      '--dir',
-      redisDir,
-      '--save',
-      '',
-      '--appendonly',
-      'yes',
-      '--maxmemory-policy',
-      'noeviction',
-      '--daemonize',
-      'yes',
-      '--pidfile',
-      path.join(redisDir, 'redis.pid'),
-      '--logfile',
-      path.join(redisDir, 'redis.log'),
-    ],
-    { encoding: 'utf8' },
-  );
-  if (res.status !== 0) throw new Error(`redis-server failed: ${res.stderr}`);
-  await until(
-    'Redis to answer',
-    () =>
-      Promise.resolve(
-        spawnSync('redis-cli', ['-p', String(redisPort), 'ping'], {
-          encoding: 'utf8',
-        }).stdout.trim() === 'PONG',
-      ),
-    15_000,
-  );
-}
 
 describe(OutboxRelayService.name, () => {
   let sink: MailSink;
@@ -104,11 +33,7 @@ describe(OutboxRelayService.name, () => {
   const auth = (u: TestUser) => ({ Authorization: `Bearer ${u.token}` });
 
   beforeAll(async () => {
-    if (!process.env.PARTAGORA_DATA_DIR || !existsSync(redisDir)) {
-      throw new Error(
-        `This suite stops and restarts the test stack's own Redis (${redisDir}): run it with npm test.`,
-      );
-    }
+    assertOwnRedis();
     sink = await startMailSink();
     t = await startTestApp({ SMTP_URL: sink.url });
     worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });

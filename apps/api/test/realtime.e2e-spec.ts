@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { NotificationEvent } from '@partagora/domain';
 import { destination } from '@partagora/geo';
 import type { Socket } from 'socket.io-client';
 import { connected, testSocket } from './support/sockets';
@@ -9,12 +10,10 @@ import { type TestTown, createTown } from './factories/towns';
 import { TEST_PASSWORD, type TestUser, registerUser } from './factories/users';
 import { type TestApp, startTestApp } from './test-context';
 
-type NotificationPayload = {
-  id: string;
-  kind: string;
-  createdAt: string;
-  data: Record<string, unknown>;
-};
+type NotificationPayload = NotificationEvent;
+
+/** Marker notifications: a real kind (the event map allows no other), told apart by `data.marker`. */
+const MARKER_KIND = 'alert_match';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -61,7 +60,7 @@ describe(RealtimeGateway.name, () => {
 
   const notification = (marker: string): NotificationPayload => ({
     id: randomUUID(),
-    kind: 'test',
+    kind: MARKER_KIND,
     createdAt: new Date().toISOString(),
     data: { marker },
   });
@@ -142,7 +141,7 @@ describe(RealtimeGateway.name, () => {
     expect(aliceSeen.filter((p) => p.data.marker === 'for-alice').length).toBeGreaterThan(0);
     expect(aliceSeen.every((p) => p.data.marker === 'for-alice')).toBe(true);
     expect(aliceSeen[0]).toMatchObject({
-      kind: 'test',
+      kind: MARKER_KIND,
       id: expect.any(String),
       createdAt: expect.any(String),
     });

@@ -5,21 +5,40 @@ import { type AppConfig, loadConfig } from '../src/config/app-config';
 import { createDataSource } from '../src/database/data-source';
 import { createHttpApp } from '../src/http-app';
 
+/**
+ * The test values of the variables, for every test app. The budgets of the rate limits are out of
+ * reach (suites register and post from one address); the rate-limit suites set the real ones.
+ */
+const TEST_ENV: Record<string, string> = {
+  NODE_ENV: 'test',
+  JWT_SECRET: 'test-jwt-secret-test-jwt-secret-0123456789',
+  LOCATION_SECRET: 'test-location-secret-test-location-secret-01',
+  LOG_LEVEL: 'error',
+  OUTBOX_POLL_MS: '200',
+  AUTH_RATE_LIMIT: '100000',
+  RATE_LIMIT: '1000000',
+  LOGIN_ADDRESS_FAILURES: '100000',
+  REGISTER_RATE_LIMIT: '100000',
+  REFRESH_RATE_LIMIT: '100000',
+  MESSAGE_RATE_LIMIT: '100000',
+  LISTING_RATE_LIMIT: '100000',
+  REPORT_RATE_LIMIT: '100000',
+  SOCKET_EVENT_RATE_LIMIT: '100000',
+};
+
 /** Config for tests: the services `npm test` started, fixed test secrets, quiet logs. */
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
   return loadConfig({
-    NODE_ENV: 'test',
     DATABASE_URL: process.env.DATABASE_URL,
     REDIS_URL: process.env.REDIS_URL,
-    JWT_SECRET: 'test-jwt-secret-test-jwt-secret-0123456789',
-    LOCATION_SECRET: 'test-location-secret-test-location-secret-01',
-    LOG_LEVEL: 'error',
-    OUTBOX_POLL_MS: '200',
-    AUTH_RATE_LIMIT: '100000',
-    RATE_LIMIT: '1000000',
+    ...TEST_ENV,
     ...overrides,
   });
 }
+
+/** The environment before any test app set its overrides, to undo them for the next app. */
+const baseEnv = { ...process.env };
+let lastOverrides: string[] = [];
 
 export interface TestApp {
   app: INestApplication;
@@ -31,17 +50,17 @@ export interface TestApp {
 
 /** The real HTTP app on a free port, against the real database and Redis. */
 export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
-  // Nest's app module reads the config through loadConfig(), so the test values go to the env.
+  // Nest's app module reads the config through loadConfig(), so the test values go to the env;
+  // an earlier app's overrides are undone first, so each app runs with its own.
   const config = testConfig(overrides);
+  for (const key of lastOverrides) {
+    if (baseEnv[key] === undefined) delete process.env[key];
+    else process.env[key] = baseEnv[key];
+  }
+  lastOverrides = Object.keys(overrides);
   Object.assign(process.env, {
-    NODE_ENV: 'test',
-    JWT_SECRET: config.jwtSecret,
-    LOCATION_SECRET: config.locationSecret,
-    LOG_LEVEL: config.logLevel,
-    OUTBOX_POLL_MS: String(config.outboxPollMs),
+    ...TEST_ENV,
     REMINDER_SWEEP_MS: String(config.reminderSweepMs),
-    AUTH_RATE_LIMIT: String(config.authRateLimit),
-    RATE_LIMIT: String(config.rateLimit),
     ...overrides,
   });
   const app = await createHttpApp(config);

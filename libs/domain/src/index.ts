@@ -27,3 +27,4 @@ export * from './exchanges/reminders';
 export * from './shared/cursor';
 export * from './shared/text-input';
 export * from './outbox/outbox-events';
+export * from './realtime/realtime-events';

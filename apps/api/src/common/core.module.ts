@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, loadConfig } from '../config/app-config';
 import { JobsService } from '../infra/queues/jobs.service';
+import { RealtimeAccess } from '../infra/realtime/realtime-access';
 import { RealtimeEmitter } from '../infra/realtime/realtime-emitter';
 import { AccessVerifier } from './auth/access-verifier';
 import { Clock } from './clock';
@@ -17,6 +18,7 @@ import { LocationPrivacyService } from './location/location-privacy.service';
     LocationPrivacyService,
     JobsService,
     RealtimeEmitter,
+    RealtimeAccess,
     Clock,
   ],
   exports: [
@@ -28,6 +30,7 @@ import { LocationPrivacyService } from './location/location-privacy.service';
     LocationPrivacyService,
     JobsService,
     RealtimeEmitter,
+    RealtimeAccess,
   ],
 })
 export class CoreModule {}

@@ -26,6 +26,19 @@ export interface AppConfig {
   publicUrl: string;
   authRateLimit: number;
   rateLimit: number;
+  /** Express `trust proxy`: `false`, a hop count, or addresses/ranges/names. */
+  trustProxy: false | number | string[];
+  /** Budgets of the rate limits (docs/decisions/0007-rate-limits-and-headers.md). */
+  limits: {
+    loginAccountFailures: number;
+    loginAddressFailures: number;
+    register: number;
+    refresh: number;
+    message: number;
+    listing: number;
+    report: number;
+    socketEvents: number;
+  };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -87,5 +100,16 @@ export function loadConfig(vars: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''),
     authRateLimit: e.AUTH_RATE_LIMIT,
     rateLimit: e.RATE_LIMIT,
+    trustProxy: e.TRUST_PROXY,
+    limits: {
+      loginAccountFailures: e.LOGIN_ACCOUNT_FAILURES,
+      loginAddressFailures: e.LOGIN_ADDRESS_FAILURES,
+      register: e.REGISTER_RATE_LIMIT,
+      refresh: e.REFRESH_RATE_LIMIT,
+      message: e.MESSAGE_RATE_LIMIT,
+      listing: e.LISTING_RATE_LIMIT,
+      report: e.REPORT_RATE_LIMIT,
+      socketEvents: e.SOCKET_EVENT_RATE_LIMIT,
+    },
   };
 }

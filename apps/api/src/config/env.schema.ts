@@ -1,4 +1,53 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+/** Express's named ranges for `trust proxy`. */
+const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address or a CIDR range (`10.0.0.0/8`, `fd00::/8`) as Express's `trust proxy` takes it. */
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * `TRUST_PROXY`: which peers may say who the client is (`X-Forwarded-For`) and whether it came over
+ * HTTPS (`X-Forwarded-Proto`). `false` trusts nobody; a number trusts that many hops; otherwise a
+ * comma-separated list of addresses, CIDR ranges and Express's names (`loopback`, `linklocal`,
+ * `uniquelocal`). `true` (trust everyone) is refused: any client could then pick its own address
+ * and escape every per-address limit.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .default('loopback')
+  .transform((raw, ctx): false | number | string[] => {
+    if (raw === 'false') return false;
+    if (/^\d+$/.test(raw)) return Number(raw);
+    const entries = raw
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean);
+    const bad = entries.filter((e) => !TRUST_PROXY_NAMES.has(e) && !isAddressOrRange(e));
+    if (entries.length === 0 || bad.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected false, a hop count, or addresses/CIDR ranges/loopback/linklocal/uniquelocal${
+          bad.length ? ` (not understood: ${bad.join(', ')})` : ''
+        }`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
+
+/** A budget of requests: a positive whole number. */
+const budget = (fallback: number) =>
+  z.coerce.number().int().min(1).max(1_000_000).default(fallback);
 
 const secret = z.string().min(32, 'must be at least 32 characters');
 
@@ -25,10 +74,28 @@ export const envSchema = z
     MAP_POINTS_MAX: z.coerce.number().int().min(10).max(5000).default(300),
     COOKIE_SECURE: z.enum(['true', 'false']).optional(),
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
-    /** Sign-up/sign-in/refresh requests per minute and client address. */
+    /** Sign-up and sign-in requests per minute and client address (refresh has its own). */
     AUTH_RATE_LIMIT: z.coerce.number().int().min(1).max(100000).default(20),
     /** Requests per minute and client address on every other route. */
     RATE_LIMIT: z.coerce.number().int().min(1).max(1000000).default(600),
+    /** Proxies trusted for the client address and scheme (Express `trust proxy`); see above. */
+    TRUST_PROXY: trustProxy,
+    /** Failed sign-ins per account (e-mail) in 15 minutes; one more blocks it for 15 minutes. */
+    LOGIN_ACCOUNT_FAILURES: budget(10),
+    /** Failed sign-ins per client address in an hour, whatever the accounts tried. */
+    LOGIN_ADDRESS_FAILURES: budget(100),
+    /** Sign-up attempts per client address in an hour. */
+    REGISTER_RATE_LIMIT: budget(30),
+    /** Session refreshes per client address per minute (every page load refreshes). */
+    REFRESH_RATE_LIMIT: budget(120),
+    /** Chat messages (and questions about a listing) per member per minute. */
+    MESSAGE_RATE_LIMIT: budget(30),
+    /** New listings per member per hour. */
+    LISTING_RATE_LIMIT: budget(30),
+    /** Reports per member per hour. */
+    REPORT_RATE_LIMIT: budget(20),
+    /** socket.io events a member may send per minute, all their sockets together. */
+    SOCKET_EVENT_RATE_LIMIT: budget(60),
     /** How often the worker re-creates lost reminder jobs from the database. */
     REMINDER_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
     OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60000).default(1000),

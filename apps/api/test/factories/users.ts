@@ -14,15 +14,21 @@ export interface TestUser {
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
-/** Registers through the real HTTP endpoint (argon2, session, cookie and all). */
+/**
+ * Registers through the real HTTP endpoint (argon2, session, cookie and all). `forwardedFor`: the
+ * client address the API sees through its trusted (loopback) proxy, for rate-limit suites.
+ */
 export async function registerUser(
   url: string,
   town: TestTown,
   home: LatLng,
   name = 'Voisin Test',
+  opts: { forwardedFor?: string } = {},
 ): Promise<TestUser> {
   const email = `u-${randomBytes(6).toString('hex')}@example.test`;
-  const res = await request(url).post('/api/v1/auth/register').send({
+  const req = request(url).post('/api/v1/auth/register');
+  if (opts.forwardedFor) req.set('X-Forwarded-For', opts.forwardedFor);
+  const res = await req.send({
     email,
     password: TEST_PASSWORD,
     displayName: name,

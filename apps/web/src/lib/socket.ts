@@ -1,35 +1,28 @@
 import { io, type Socket } from 'socket.io-client';
-import type { ExchangeView, MessageView, NotificationView } from '@partagora/domain';
+import type {
+  ClientToServerEvents,
+  ServerEventPayload,
+  ServerToClientEvents,
+} from '@partagora/domain';
 
-/** `notification`: a new notification of mine (unread; the event carries no `readAt`). */
-export type NotificationEvent = Omit<NotificationView, 'readAt'> & { readAt?: string | null };
-/** `exchange.updated`: one of my exchanges moved to `status`. */
-export type ExchangeUpdatedEvent = Pick<ExchangeView, 'id' | 'status'>;
-
-/** What the server pushes (DESIGN.md §4), keyed by event name. */
-export interface ServerEvents {
-  notification: NotificationEvent;
-  message: MessageView;
-  'exchange.updated': ExchangeUpdatedEvent;
-}
-
-export interface RealtimeHandlers {
-  notification: (event: NotificationEvent) => void;
-  message: (event: MessageView) => void;
-  'exchange.updated': (event: ExchangeUpdatedEvent) => void;
+/** The server's events (the shared map of `@partagora/domain`), plus the connection's life. */
+export type RealtimeHandlers = {
+  [E in keyof ServerToClientEvents]: (event: ServerEventPayload<E>) => void;
+} & {
   /** Every (re)connection: the first one and each one after a drop. */
   connect: () => void;
   disconnect: () => void;
   /** The server refused the token at the handshake (expired): get a fresh one. */
   unauthorized: () => void;
-}
+};
 
-type ClientSocket = Socket<{ [E in keyof ServerEvents]: (payload: ServerEvents[E]) => void }>;
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /**
  * Opens the one socket.io connection of the signed-in user (same origin, default path
  * `/socket.io`), authenticated with `token` at the handshake. The server puts the socket in the
- * user's room itself. Returns the function that closes it (logout, new token).
+ * user's room itself, and that room receives every message of my conversations, so the web sends
+ * no `conversation.join`. Returns the function that closes it (logout, new token).
  *
  * Tests mock this module, never socket.io itself.
  */

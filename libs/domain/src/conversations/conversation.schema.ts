@@ -26,7 +26,7 @@ export const conversationsQuerySchema = z.strictObject({
 });
 export type ConversationsQuery = z.infer<typeof conversationsQuerySchema>;
 
-/** socket.io `conversation.join` payload. */
+/** socket.io `conversation.join` payload (`JoinConversationPayload` in the realtime event map). */
 export const joinConversationSchema = z.strictObject({ conversationId: z.uuid() });
 
 export const messagesQuerySchema = z.strictObject({

@@ -31,6 +31,8 @@ export const ERROR_CODES = [
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'RATE_LIMITED',
+  /** A limit that protects sign-in or sign-up could not be checked (its store is down): refused. */
+  'RATE_LIMIT_UNAVAILABLE',
   'SERVICE_UNAVAILABLE',
   'INTERNAL',
 ] as const;

@@ -5,9 +5,9 @@ import {
   HttpException,
   Logger,
 } from '@nestjs/common';
-import { ThrottlerException } from '@nestjs/throttler';
 import { type ErrorCode, isDomainError } from '@partagora/domain';
 import type { Request, Response } from 'express';
+import { RateLimitedError } from '../rate-limit/rate-limited.error';
 import { ERROR_STATUS, errorBody } from './error-status';
 
 const STATUS_CODES: Record<number, ErrorCode> = {
@@ -28,20 +28,24 @@ export function toErrorResponse(exception: unknown): {
   code: ErrorCode;
   message: string;
   details?: unknown;
+  /** 429: seconds before retrying, sent as `Retry-After`. */
+  retryAfterSeconds?: number;
 } {
+  if (exception instanceof RateLimitedError) {
+    return {
+      status: ERROR_STATUS[exception.code],
+      code: exception.code,
+      message: exception.message,
+      details: exception.details,
+      retryAfterSeconds: exception.retryAfterSeconds,
+    };
+  }
   if (isDomainError(exception)) {
     return {
       status: ERROR_STATUS[exception.code],
       code: exception.code,
       message: exception.message,
       details: exception.details,
-    };
-  }
-  if (exception instanceof ThrottlerException) {
-    return {
-      status: 429,
-      code: 'RATE_LIMITED',
-      message: 'Too many requests, please retry later',
     };
   }
   // A body whose Content-Encoding (gzip, deflate, br) does not match its bytes: zlib's errors.
@@ -114,13 +118,15 @@ export class DomainExceptionFilter implements ExceptionFilter {
     if (host.getType() !== 'http') return;
     const req = host.switchToHttp().getRequest<Request>();
     const res = host.switchToHttp().getResponse<Response>();
-    const { status, code, message, details } = toErrorResponse(exception);
-    if (status >= 500) {
+    const { status, code, message, details, retryAfterSeconds } = toErrorResponse(exception);
+    // A DomainError with a 5xx code (RATE_LIMIT_UNAVAILABLE…) is expected and logged where it arises.
+    if (status >= 500 && !isDomainError(exception)) {
       this.logger.error(
         `${req.method} ${req.path} [${req.id ?? '-'}] ${String((exception as Error)?.stack ?? exception)}`,
       );
     }
     if (res.headersSent) return;
+    if (retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(retryAfterSeconds));
     res.status(status).json(errorBody(code, message, req.id ?? '-', details));
   }
 }

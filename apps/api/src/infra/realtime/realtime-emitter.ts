@@ -1,14 +1,10 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import type { ServerEventName, ServerToClientEvents } from '@partagora/domain';
 import { Emitter } from '@socket.io/redis-emitter';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { redisConnection } from '../queues/redis-connection';
-import {
-  type ServerEventName,
-  type ServerToClientEvents,
-  sessionRoom,
-  userRoom,
-} from './realtime-events';
+import { conversationRoom, sessionRoom, userRoom } from './realtime-events';
 
 /**
  * Emits to sockets held by any API process, from the API or the worker, through the Redis adapter.
@@ -41,6 +37,20 @@ export class RealtimeEmitter implements OnModuleDestroy {
     ...args: Parameters<ServerToClientEvents[E]>
   ): void {
     this.safely(() => this.emitter.to(userRoom(userId)).emit(event, ...args));
+  }
+
+  /**
+   * To every device of the participants (their `user:<id>` rooms) and to the sockets following the
+   * conversation (`conversation:<id>`), in one emit: a socket in several of these rooms gets it once.
+   */
+  toConversation<E extends ServerEventName>(
+    conversationId: string,
+    participantIds: readonly string[],
+    event: E,
+    ...args: Parameters<ServerToClientEvents[E]>
+  ): void {
+    const rooms = [conversationRoom(conversationId), ...participantIds.map(userRoom)];
+    this.safely(() => this.emitter.to(rooms).emit(event, ...args));
   }
 
   disconnectSession(sessionId: string): void {

@@ -1,35 +1,27 @@
-/** Events the server pushes (DESIGN.md §4); payloads are ids and small views, never exact points. */
-export interface ServerToClientEvents {
-  notification: (payload: {
-    id: string;
-    kind: string;
-    createdAt: string;
-    data: Record<string, unknown>;
-  }) => void;
-  message: (payload: {
-    id: string;
-    conversationId: string;
-    seq: number;
-    authorId: string;
-    body: string;
-    createdAt: string;
-  }) => void;
-  'exchange.updated': (payload: { id: string; status: string }) => void;
+import type { ClientToServerEvents, ServerToClientEvents } from '@partagora/domain';
+import type { Server, Socket } from 'socket.io';
+import type { Principal } from '../../common/auth/principal';
+
+/**
+ * The event map itself is shared with the web (`@partagora/domain`, realtime-events.ts); this file
+ * adds what only the server knows: the socket's data and the room names.
+ */
+export interface SocketData {
+  principal: Principal;
 }
 
-export type ServerEventName = keyof ServerToClientEvents;
-
-/** Answer to `conversation.join`: a non-participant learns nothing about the conversation. */
-export type JoinConversationAck = { ok: true } | { ok: false; error: 'CONVERSATION_NOT_FOUND' };
-
-/** Events a client may send; each answers through the socket.io acknowledgement. */
-export interface ClientToServerEvents {
-  /** Joins `conversation:<id>` after a participation check (messages also reach `user:<id>`). */
-  'conversation.join': (
-    payload: { conversationId: string },
-    ack: (result: JoinConversationAck) => void,
-  ) => void;
-}
+export type RealtimeServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+export type RealtimeSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
 
 /** Rooms are chosen by the server only. */
 export const userRoom = (userId: string) => `user:${userId}`;

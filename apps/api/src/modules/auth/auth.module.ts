@@ -3,11 +3,12 @@ import { MunicipalitiesModule } from '../municipalities/municipalities.module';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { LoginThrottle } from './login-throttle';
 import { SessionsRepository } from './sessions.repository';
 
 @Module({
   imports: [UsersModule, MunicipalitiesModule],
   controllers: [AuthController],
-  providers: [AuthService, SessionsRepository],
+  providers: [AuthService, LoginThrottle, SessionsRepository],
 })
 export class AuthModule {}

@@ -10,6 +10,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { MunicipalitiesService } from '../municipalities/municipalities.service';
 import { RealtimeEmitter } from '../../infra/realtime/realtime-emitter';
 import { UsersService } from '../users/users.service';
+import { LoginThrottle } from './login-throttle';
 import { SessionsRepository } from './sessions.repository';
 
 /** A home this far outside the town boundary still registers there (edge-of-town hamlets). */
@@ -43,6 +44,7 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly privacy: LocationPrivacyService,
     private readonly realtime: RealtimeEmitter,
+    private readonly throttle: LoginThrottle,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -91,11 +93,14 @@ export class AuthService {
     }
   }
 
-  async login(input: LoginInput): Promise<IssuedSession> {
+  /** `address`: the rate-limit key of the client address (failures are counted there too). */
+  async login(input: LoginInput, address: string): Promise<IssuedSession> {
+    const attempt = await this.throttle.attempt(input.email, address);
     const found = await this.users.findCredentials(input.email);
     this.dummyHash ??= hash('not-a-password-of-anyone', ARGON2);
     const ok = await verify(found?.passwordHash ?? (await this.dummyHash), input.password);
     if (!found || !ok) throw new DomainError('INVALID_CREDENTIALS', 'Wrong e-mail or password');
+    await attempt.succeeded();
     return this.ds.transaction((manager) => this.openSession(manager, found.id));
   }
 

@@ -24,6 +24,7 @@ import {
 } from '@partagora/domain';
 import { CurrentUser } from '../../common/auth/auth.guard';
 import type { Principal } from '../../common/auth/principal';
+import { RateLimit } from '../../common/rate-limit/rate-limit.guard';
 import { ValidBody, ValidQuery, responseSchema } from '../../common/validation/zod-validation';
 import { ConversationsService } from './conversations.service';
 
@@ -57,6 +58,7 @@ export class ConversationsController {
   }
 
   @Post('conversations/:id/messages')
+  @RateLimit('message.post')
   @ApiCreatedResponse({ schema: responseSchema(messageSchema) })
   post(
     @CurrentUser() user: Principal,
@@ -78,6 +80,7 @@ export class ConversationsController {
   }
 
   @Post('listings/:id/conversations')
+  @RateLimit('message.post')
   @ApiCreatedResponse({ schema: responseSchema(conversationSchema) })
   ask(
     @CurrentUser() user: Principal,

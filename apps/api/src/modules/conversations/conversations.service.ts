@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   type ConversationView,
   type ConversationsQuery,
@@ -11,6 +11,7 @@ import {
   sanitizeMessageBody,
 } from '@partagora/domain';
 import { DataSource, type EntityManager } from 'typeorm';
+import { RealtimeAccess } from '../../infra/realtime/realtime-access';
 import { RealtimeEmitter } from '../../infra/realtime/realtime-emitter';
 import { ListingsService } from '../listings/listings.service';
 import { OutboxRepository } from '../outbox/outbox.repository';
@@ -70,7 +71,7 @@ function messageBody(raw: string): string {
  * private: whoever is not a participant gets CONVERSATION_NOT_FOUND, never FORBIDDEN.
  */
 @Injectable()
-export class ConversationsService {
+export class ConversationsService implements OnModuleInit {
   constructor(
     private readonly ds: DataSource,
     private readonly repo: ConversationsRepository,
@@ -78,7 +79,15 @@ export class ConversationsService {
     private readonly outboxRows: OutboxRepository,
     private readonly outbox: OutboxService,
     private readonly realtime: RealtimeEmitter,
+    private readonly realtimeAccess: RealtimeAccess,
   ) {}
+
+  /** Participants may follow their conversation's socket room (`conversation.join`). */
+  onModuleInit(): void {
+    this.realtimeAccess.allow('conversation', (userId, conversationId) =>
+      this.isParticipant(conversationId, userId),
+    );
+  }
 
   /** `GET /conversations`: mine, most recently updated first. */
   async list(userId: string, q: ConversationsQuery): Promise<Page<ConversationView>> {
@@ -181,7 +190,7 @@ export class ConversationsService {
     return conversationId;
   }
 
-  /** Whether `userId` may see the conversation (socket room joins). */
+  /** Whether `userId` may see the conversation. */
   isParticipant(conversationId: string, userId: string): Promise<boolean> {
     return this.repo.isParticipant(conversationId, userId);
   }
@@ -205,14 +214,17 @@ export class ConversationsService {
     return { message, outboxId };
   }
 
-  /** After commit: queue the notification; show the message live on every participant's devices. */
+  /**
+   * After commit: queue the notification; show the message live on every participant's devices
+   * and to the sockets following the conversation.
+   */
   private async afterPost(
     message: MessageView,
     participants: string[],
     outboxId: string,
   ): Promise<void> {
     await this.outbox.publish([outboxId]);
-    for (const userId of participants) this.realtime.toUser(userId, 'message', message);
+    this.realtime.toConversation(message.conversationId, participants, 'message', message);
   }
 }
 

@@ -25,6 +25,7 @@ import {
 } from '@partagora/domain';
 import { CurrentUser } from '../../common/auth/auth.guard';
 import type { Principal } from '../../common/auth/principal';
+import { RateLimit } from '../../common/rate-limit/rate-limit.guard';
 import { ValidBody, ValidQuery, responseSchema } from '../../common/validation/zod-validation';
 import { ListingsService } from './listings.service';
 
@@ -51,6 +52,7 @@ export class ListingsController {
   }
 
   @Post()
+  @RateLimit('listing.create')
   @ApiCreatedResponse({ schema: responseSchema(listingSchema) })
   create(@CurrentUser() user: Principal, @ValidBody(createListingSchema) body: CreateListingInput) {
     return this.listings.create(user.userId, body);

@@ -45,6 +45,8 @@ export const en: Translation = {
       LISTING_NOT_FOUND: 'This listing does not exist or has been removed.',
       MUNICIPALITY_NOT_FOUND: 'This town is not part of Partagora.',
       RATE_LIMITED: 'Too many attempts. Wait a moment and try again.',
+      RATE_LIMIT_UNAVAILABLE:
+        'Signing in and signing up are unavailable for a moment. Try again shortly.',
       SERVICE_UNAVAILABLE: 'The service is temporarily unavailable. Please try again later.',
       NETWORK_ERROR: 'Cannot reach the server. Check your connection.',
       BOOKING_OVERLAP:

@@ -44,6 +44,8 @@ export const fr = {
       LISTING_NOT_FOUND: "Cette annonce n'existe pas ou a été retirée.",
       MUNICIPALITY_NOT_FOUND: 'Cette commune ne fait pas partie de Partagora.',
       RATE_LIMITED: 'Trop de tentatives. Patientez un instant puis réessayez.',
+      RATE_LIMIT_UNAVAILABLE:
+        "La connexion et l'inscription sont momentanément indisponibles. Réessayez dans quelques instants.",
       SERVICE_UNAVAILABLE: 'Le service est momentanément indisponible. Réessayez plus tard.',
       NETWORK_ERROR: 'Impossible de joindre le serveur. Vérifiez votre connexion.',
       BOOKING_OVERLAP:
