@@ -22,3 +22,5 @@ export * from './alerts/alert.schema';
 export * from './exchanges/reminders';
 export * from './shared/cursor';
 export * from './shared/text-input';
+export * from './photos/photo-rules';
+export * from './photos/photo.schema';

@@ -25,6 +25,8 @@ export interface AppConfig {
   publicUrl: string;
   authRateLimit: number;
   rateLimit: number;
+  /** Folder of the re-encoded photos (local storage). */
+  photoDir: string;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -85,5 +87,8 @@ export function loadConfig(vars: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''),
     authRateLimit: e.AUTH_RATE_LIMIT,
     rateLimit: e.RATE_LIMIT,
+    photoDir:
+      e.PHOTO_DIR ||
+      path.join(vars.PARTAGORA_DATA_DIR ?? path.resolve(process.cwd(), '.local/dev'), 'photos'),
   };
 }
