@@ -51,7 +51,7 @@ describe('assertPhotoAcceptable', () => {
     ['the eighth photo', { existing: 7 }, null],
     ['a ninth photo', { existing: 8 }, 'TOO_MANY_PHOTOS'],
   ])('should judge %s', (_name, patch, code) => {
-    const run = () => assertPhotoAcceptable({ ...ok, ...patch } as typeof ok);
+    const run = () => assertPhotoAcceptable({ ...ok, ...patch });
     if (code === null) expect(run()).toBe((patch as { type?: string }).type ?? 'jpeg');
     else {
       expect(run).toThrow(DomainError);
