@@ -28,3 +28,5 @@ export * from './shared/cursor';
 export * from './shared/text-input';
 export * from './outbox/outbox-events';
 export * from './realtime/realtime-events';
+export * from './photos/photo-rules';
+export * from './photos/photo.schema';

@@ -39,6 +39,8 @@ export interface AppConfig {
     report: number;
     socketEvents: number;
   };
+  /** Folder of the re-encoded photos (local storage). */
+  photoDir: string;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -111,5 +113,8 @@ export function loadConfig(vars: NodeJS.ProcessEnv = process.env): AppConfig {
       report: e.REPORT_RATE_LIMIT,
       socketEvents: e.SOCKET_EVENT_RATE_LIMIT,
     },
+    photoDir:
+      e.PHOTO_DIR ||
+      path.join(vars.PARTAGORA_DATA_DIR ?? path.resolve(process.cwd(), '.local/dev'), 'photos'),
   };
 }

@@ -105,6 +105,8 @@ export const envSchema = z
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).default('smtp://127.0.0.1:2525'),
     /** Sender of notification e-mails. */
     MAIL_FROM: z.string().min(3).max(200).default('Partagora <no-reply@partagora.local>'),
+    /** Folder of re-encoded photos; default `<data folder>/photos`. */
+    PHOTO_DIR: z.string().default(''),
     /** Public address of the web app, for links in e-mails. */
     PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
   })

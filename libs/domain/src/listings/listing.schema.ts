@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { photoSchema } from '../photos/photo.schema';
 import { cursorQuerySchema } from '../shared/cursor';
 import { fromQuery, latLngSchema, queryNumber } from '../shared/schemas';
 import {
@@ -89,7 +90,7 @@ export const listingSchema = z.object({
   municipality: z.string(),
   loanSettings: loanSettingsSchema.nullable(),
   barterWishes: z.string().nullable(),
-  photos: z.array(z.string()),
+  photos: z.array(photoSchema),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -30,6 +30,9 @@ export const ERROR_CODES = [
   'CONFLICT',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
+  'IMAGE_INVALID',
+  'TOO_MANY_PHOTOS',
+  'PHOTO_NOT_FOUND',
   'RATE_LIMITED',
   /** A limit that protects sign-in or sign-up could not be checked (its store is down): refused. */
   'RATE_LIMIT_UNAVAILABLE',

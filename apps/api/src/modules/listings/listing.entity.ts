@@ -123,7 +123,7 @@ export class ListingEntity {
   barterWishes!: string | null;
 
   @Column({ type: 'jsonb', default: () => `'[]'` })
-  photos!: string[];
+  photos!: Array<{ id: string; width: number; height: number }>;
 
   /** French full-text vector, accents folded; maintained by PostgreSQL. */
   @Column({

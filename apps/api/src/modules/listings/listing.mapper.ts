@@ -1,4 +1,9 @@
-import type { ListingView, LoanSettings } from '@partagora/domain';
+import {
+  type ListingView,
+  type LoanSettings,
+  type StoredPhoto,
+  toPhotoView,
+} from '@partagora/domain';
 import { latLngFrom } from '../../common/sql';
 
 /** Columns every listing view selects (public point only: the exact one never leaves). */
@@ -25,7 +30,7 @@ export interface ListingRow extends Record<string, unknown> {
   deposit_note: string | null;
   auto_accept: boolean;
   barter_wishes: string | null;
-  photos: string[];
+  photos: StoredPhoto[];
   created_at: Date;
   updated_at: Date;
 }
@@ -53,7 +58,7 @@ export function toListingView(row: ListingRow): ListingView {
     municipality: row.municipality,
     loanSettings,
     barterWishes: row.barter_wishes,
-    photos: row.photos,
+    photos: row.photos.map(toPhotoView),
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

@@ -1,14 +1,24 @@
 import { Module } from '@nestjs/common';
 import { OutboxModule } from '../outbox/outbox.module';
 import { UsersModule } from '../users/users.module';
+import { PhotoStorage } from '../../infra/storage/photo-storage';
+import { ListingPhotosController } from './listing-photos.controller';
+import { ListingPhotosRepository } from './listing-photos.repository';
+import { ListingPhotosService } from './listing-photos.service';
 import { ListingsController } from './listings.controller';
 import { ListingsRepository } from './listings.repository';
 import { ListingsService } from './listings.service';
 
 @Module({
   imports: [UsersModule, OutboxModule],
-  controllers: [ListingsController],
-  providers: [ListingsRepository, ListingsService],
+  controllers: [ListingsController, ListingPhotosController],
+  providers: [
+    ListingsRepository,
+    ListingsService,
+    ListingPhotosRepository,
+    ListingPhotosService,
+    PhotoStorage,
+  ],
   exports: [ListingsService],
 })
 export class ListingsModule {}

@@ -15,10 +15,12 @@ import {
   type ListingMap,
   type ListingSearchPage,
   type ListingView,
+  type PhotoView,
   type UpdateListingInput,
 } from '@partagora/domain';
 import { bboxCentre, MAX_BBOX_SPAN_DEG, type BBox, type LatLng } from '@partagora/geo';
-import { apiFetch } from '../../../lib/api-client';
+import { apiFetch, apiUpload } from '../../../lib/api-client';
+import { resizeForUpload } from '../../../lib/image-resize';
 
 export interface ListingFilters {
   kind?: ListingKind;
@@ -182,5 +184,52 @@ export function useDeleteListing(id: string) {
       queryClient.removeQueries({ queryKey: listingsKeys.detail(id) });
       await queryClient.invalidateQueries({ queryKey: listingsKeys.all });
     },
+  });
+}
+
+/** Resizes on the device, then uploads with progress; the listing is refetched afterwards. */
+export function useUploadPhoto(listingId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({
+      file,
+      onProgress,
+    }: {
+      file: File;
+      onProgress?: (fraction: number) => void;
+    }) => {
+      const form = new FormData();
+      form.append('photo', await resizeForUpload(file), file.name || 'photo.jpg');
+      return apiUpload<PhotoView>(
+        `/listings/${encodeURIComponent(listingId)}/photos`,
+        form,
+        onProgress,
+      );
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: listingsKeys.detail(listingId) }),
+  });
+}
+
+export function useDeletePhoto(listingId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (photoId: string) =>
+      apiFetch<void>(
+        `/listings/${encodeURIComponent(listingId)}/photos/${encodeURIComponent(photoId)}`,
+        { method: 'DELETE' },
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: listingsKeys.all }),
+  });
+}
+
+export function useReorderPhotos(listingId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (ids: string[]) =>
+      apiFetch<{ items: PhotoView[] }>(`/listings/${encodeURIComponent(listingId)}/photos/order`, {
+        method: 'PUT',
+        body: { ids },
+      }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: listingsKeys.all }),
   });
 }

@@ -2,6 +2,7 @@ import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ListingSearchItem } from '@partagora/domain';
+import { photoSrc } from './listing-photos';
 
 export interface ListingCardProps {
   listing: ListingSearchItem;
@@ -21,7 +22,8 @@ export function ListingCard({
   ref,
 }: ListingCardProps) {
   const { t } = useTranslation();
-  const { id, title, kind, category, distance } = listing;
+  const { id, title, kind, category, distance, photos } = listing;
+  const cover = photos[0];
   return (
     <article
       ref={ref}
@@ -36,6 +38,23 @@ export function ListingCard({
       onFocus={() => onHighlight(id)}
       onBlur={() => onHighlight(null)}
     >
+      {cover ? (
+        <img
+          className="card__photo"
+          src={photoSrc(cover.thumbnailUrl)}
+          alt=""
+          loading="lazy"
+          width={120}
+          height={90}
+        />
+      ) : (
+        <div
+          className={`card__photo card__photo--none card__photo--${category}`}
+          aria-hidden="true"
+        >
+          {t(`categories.${category}`).slice(0, 1)}
+        </div>
+      )}
       <h2 className="card__title">
         <Link to={`/listings/${encodeURIComponent(id)}`}>{title}</Link>
       </h2>

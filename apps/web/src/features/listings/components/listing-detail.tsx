@@ -8,6 +8,7 @@ import { ApiErrorAlert } from '../../../components/ui/api-error-alert';
 import { StatusMessage } from '../../../components/ui/status-message';
 import { useDocumentTitle } from '../../../components/ui/use-document-title';
 import { useDeleteListing, useListing, useUpdateListing } from '../api/listings.api';
+import { ListingGallery, ListingPhotosEditor } from './listing-photos';
 
 /** Metres: the drawn uncertainty around the public point (the real offset is 150–400 m). */
 const APPROX_RADIUS_M = 250;
@@ -90,6 +91,7 @@ export function ListingDetail({
         <Link to="/listings">{t('listing.backToList')}</Link>
       </p>
       <h1>{listing.title}</h1>
+      <ListingGallery listing={listing} />
       <dl className="facts">
         <div>
           <dt>{t('listing.kind')}</dt>
@@ -160,7 +162,10 @@ export function ListingDetail({
         </BaseMap>
       </section>
       {listing.owner.id === viewerId ? (
-        <OwnerActions listing={listing} onDeleted={onDeleted} />
+        <>
+          <ListingPhotosEditor listing={listing} />
+          <OwnerActions listing={listing} onDeleted={onDeleted} />
+        </>
       ) : (
         renderViewerActions?.(listing)
       )}
