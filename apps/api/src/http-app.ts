@@ -14,7 +14,7 @@ import { requestId } from './common/http/request-id';
 import { securityHeaders } from './common/http/security-headers';
 import { requestBudget } from './common/rate-limit/rate-limit.guard';
 import { RateLimitService } from './common/rate-limit/rate-limit.service';
-import type { AppConfig } from './config/app-config';
+import { type AppConfig, loggerLevels } from './config/app-config';
 import { RedisIoAdapter } from './infra/realtime/redis-io.adapter';
 
 /** Builds the HTTP app (used by main.ts and by the e2e tests), not yet listening. */
@@ -79,9 +79,4 @@ function serveWeb(app: NestExpressApplication, dist: string): void {
       return next();
     res.sendFile(index);
   });
-}
-
-function loggerLevels(level: AppConfig['logLevel']) {
-  const order = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
-  return order.slice(0, order.indexOf(level) + 1);
 }
