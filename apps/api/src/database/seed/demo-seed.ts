@@ -14,6 +14,7 @@ import {
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { LocationPrivacyService } from '../../common/location/location-privacy.service';
+import { seedDemoPhotos } from './demo-photos';
 import { DEMO_ITEMS, DEMO_TOWNS, FIRST_NAMES, LAST_INITIALS, type DemoTown } from './demo-data';
 
 export const DEMO_PASSWORD = 'partagora-demo';
@@ -232,6 +233,9 @@ export async function seedDemo(
       listings += added.length;
     }
   }
-  process.stderr.write(`[seed] demo towns ready: +${users} residents, +${listings} listings\n`);
+  const photos = await seedDemoPhotos(ds, config);
+  process.stderr.write(
+    `[seed] demo towns ready: +${users} residents, +${listings} listings, +${photos} photos\n`,
+  );
   return { towns: DEMO_TOWNS.length, users, listings };
 }
