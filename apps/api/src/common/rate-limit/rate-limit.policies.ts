@@ -14,6 +14,7 @@ export const RATE_LIMIT_POLICY_NAMES = [
   'message.post',
   'listing.create',
   'report.create',
+  'photo.upload',
   'socket.event',
 ] as const;
 
@@ -109,6 +110,14 @@ export function rateLimitPolicies(config: AppConfig): Record<RateLimitPolicyName
     'report.create': {
       ...open,
       points: l.report,
+      durationSeconds: HOUR,
+      subject: 'member',
+      blockInMemory: true,
+    },
+    // Each upload decodes and re-encodes an image (three WebP renditions): the costliest request.
+    'photo.upload': {
+      ...open,
+      points: 60,
       durationSeconds: HOUR,
       subject: 'member',
       blockInMemory: true,
