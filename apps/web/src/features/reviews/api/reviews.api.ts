@@ -1,0 +1,38 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CreateReviewInput, MyReviewState, ReviewView } from '@partagora/domain';
+import { apiFetch } from '../../../lib/api-client';
+
+export const reviewsKeys = {
+  all: ['reviews'] as const,
+  state: (exchangeId: string) => ['reviews', 'exchange', exchangeId] as const,
+};
+
+/** `GET /exchanges/:id/review`: my review of the exchange, whether I can write one, theirs once out. */
+export const reviewStateQueryOptions = (exchangeId: string) =>
+  queryOptions({
+    queryKey: reviewsKeys.state(exchangeId),
+    queryFn: ({ signal }) =>
+      apiFetch<MyReviewState>(`/exchanges/${encodeURIComponent(exchangeId)}/review`, { signal }),
+  });
+
+export function useReviewState(exchangeId: string) {
+  return useQuery(reviewStateQueryOptions(exchangeId));
+}
+
+/** `POST /exchanges/:id/review`. */
+export function usePostReview(exchangeId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreateReviewInput) =>
+      apiFetch<ReviewView>(`/exchanges/${encodeURIComponent(exchangeId)}/review`, {
+        method: 'POST',
+        body: input,
+      }),
+    // Profiles show scores and revealed reviews: refetch them too.
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: reviewsKeys.state(exchangeId) }),
+        queryClient.invalidateQueries({ queryKey: ['profiles'] }),
+      ]),
+  });
+}
