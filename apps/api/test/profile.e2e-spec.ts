@@ -1,5 +1,7 @@
 import { destination } from '@partagora/geo';
 import request from 'supertest';
+import { DEMO_TOWNS } from '../src/database/seed/demo-data';
+import { demoAccounts, seedDemo } from '../src/database/seed/demo-seed';
 import { ProfilesService } from '../src/modules/reviews/profiles.service';
 import { createListing, period, requestExchange } from './factories/exchanges';
 import { completedGift, getProfile, postReview } from './factories/reviews';
@@ -132,5 +134,30 @@ describe(ProfilesService.name, () => {
   it('should let a member read their own profile', async () => {
     const me = await getProfile(t.url, newcomer, newcomer.id).expect(200);
     expect(me.body).toMatchObject({ id: newcomer.id, blockedByMe: false });
+  });
+
+  it('should seed demo residents with revealed reviews, idempotently', async () => {
+    await seedDemo(t.ds, t.config);
+    await seedDemo(t.ds, t.config);
+    const town = DEMO_TOWNS[0]!;
+    // The two residents `npm start` prints: resident 0 (a veteran), resident 1 (a newcomer).
+    const [first, second] = demoAccounts().filter((a) => a.town === town.slug && a.role === 'resident');
+    const idOf = async (email: string) =>
+      (await t.ds.query<Array<{ id: string }>>(`SELECT id FROM users WHERE email = $1`, [email]))[0]!;
+    const veteranRow = await idOf(first!.email);
+    const newcomerRow = await idOf(second!.email);
+    const counts = await t.ds.query<Array<{ n: number }>>(
+      `SELECT count(*)::int AS n FROM reviews r JOIN users u ON u.id = r.subject_id
+         JOIN municipalities m ON m.id = u.municipality_id WHERE m.slug = $1`,
+      [town.slug],
+    );
+    expect(counts[0]!.n).toBe(24);
+    const v = (await getProfile(t.url, other, veteranRow!.id).expect(200)).body;
+    expect(v.reputation.ratingCount).toBeGreaterThanOrEqual(6);
+    expect(v.reputation.score).toBeGreaterThan(3.5);
+    expect(v.reviews.length).toBe(v.reputation.ratingCount);
+    const n = (await getProfile(t.url, other, newcomerRow!.id).expect(200)).body;
+    expect(n.reputation.ratingCount).toBe(1);
+    expect(n.reputation.score).toBeLessThan(v.reputation.score);
   });
 });
