@@ -99,9 +99,10 @@ describe(ProfilesService.name, () => {
       `UPDATE exchanges SET status = 'completed', returned_late = false WHERE id = ANY($1::uuid[])`,
       [[ids[0], ids[1]]],
     );
-    await t.ds.query(`UPDATE exchanges SET status = 'returned', returned_late = true WHERE id = $1`, [
-      ids[2],
-    ]);
+    await t.ds.query(
+      `UPDATE exchanges SET status = 'returned', returned_late = true WHERE id = $1`,
+      [ids[2]],
+    );
     await t.ds.query(`UPDATE exchanges SET status = 'no_show' WHERE id = $1`, [ids[3]]);
     const b = (await getProfile(t.url, lender, borrower.id).expect(200)).body.reputation;
     expect(b).toMatchObject({
@@ -111,7 +112,12 @@ describe(ProfilesService.name, () => {
       noShows: 1,
     });
     const l = (await getProfile(t.url, borrower, lender.id).expect(200)).body.reputation;
-    expect(l).toMatchObject({ completed: { loan: 2 }, onTimeReturns: 0, lateReturns: 0, noShows: 0 });
+    expect(l).toMatchObject({
+      completed: { loan: 2 },
+      onTimeReturns: 0,
+      lateReturns: 0,
+      noShows: 0,
+    });
   });
 
   it('should show the verified badge from the users table', async () => {
@@ -141,9 +147,13 @@ describe(ProfilesService.name, () => {
     await seedDemo(t.ds, t.config);
     const town = DEMO_TOWNS[0]!;
     // The two residents `npm start` prints: resident 0 (a veteran), resident 1 (a newcomer).
-    const [first, second] = demoAccounts().filter((a) => a.town === town.slug && a.role === 'resident');
+    const [first, second] = demoAccounts().filter(
+      (a) => a.town === town.slug && a.role === 'resident',
+    );
     const idOf = async (email: string) =>
-      (await t.ds.query<Array<{ id: string }>>(`SELECT id FROM users WHERE email = $1`, [email]))[0]!;
+      (
+        await t.ds.query<Array<{ id: string }>>(`SELECT id FROM users WHERE email = $1`, [email])
+      )[0]!;
     const veteranRow = await idOf(first!.email);
     const newcomerRow = await idOf(second!.email);
     const counts = await t.ds.query<Array<{ n: number }>>(
@@ -152,11 +162,11 @@ describe(ProfilesService.name, () => {
       [town.slug],
     );
     expect(counts[0]!.n).toBe(24);
-    const v = (await getProfile(t.url, other, veteranRow!.id).expect(200)).body;
+    const v = (await getProfile(t.url, other, veteranRow.id).expect(200)).body;
     expect(v.reputation.ratingCount).toBeGreaterThanOrEqual(6);
     expect(v.reputation.score).toBeGreaterThan(3.5);
     expect(v.reviews.length).toBe(v.reputation.ratingCount);
-    const n = (await getProfile(t.url, other, newcomerRow!.id).expect(200)).body;
+    const n = (await getProfile(t.url, other, newcomerRow.id).expect(200)).body;
     expect(n.reputation.ratingCount).toBe(1);
     expect(n.reputation.score).toBeLessThan(v.reputation.score);
   });

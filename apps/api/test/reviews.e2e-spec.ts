@@ -6,12 +6,7 @@ import { ReviewTimersService } from '../src/modules/reviews/review-timers.servic
 import { ReviewsService } from '../src/modules/reviews/reviews.service';
 import { WorkerModule } from '../src/worker.module';
 import { act, createListing, requestExchange } from './factories/exchanges';
-import {
-  completedGift,
-  eventually,
-  getProfile,
-  postReview,
-} from './factories/reviews';
+import { completedGift, eventually, getProfile, postReview } from './factories/reviews';
 import { type TestTown, createTown } from './factories/towns';
 import { type TestUser, registerUser } from './factories/users';
 import { type TestApp, startTestApp } from './test-context';

@@ -101,7 +101,11 @@ describe(computeReputation.name, () => {
     ],
     [
       'counts no-shows against the requester who did not come',
-      [fact('loan', 'no_show', true), fact('gift', 'no_show', true), fact('loan', 'no_show', false)],
+      [
+        fact('loan', 'no_show', true),
+        fact('gift', 'no_show', true),
+        fact('loan', 'no_show', false),
+      ],
       { noShows: 2 },
     ],
   ])('should %s', (_c, exchanges, want) => {

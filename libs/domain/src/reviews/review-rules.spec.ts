@@ -23,7 +23,13 @@ describe(reviewsRevealed.name, () => {
     ['never completed', null, 2, at(30 * DAY), false],
     ['no review at all, long after', DONE, 0, at(30 * DAY), false],
     ['one review, just after completion', DONE, 1, at(H), false],
-    ['one review, one millisecond before the deadline', DONE, 1, at(REVIEW_REVEAL_DELAY_MS - 1), false],
+    [
+      'one review, one millisecond before the deadline',
+      DONE,
+      1,
+      at(REVIEW_REVEAL_DELAY_MS - 1),
+      false,
+    ],
     ['one review, at the deadline', DONE, 1, at(REVIEW_REVEAL_DELAY_MS), true],
     ['one review, after the deadline', DONE, 1, at(20 * DAY), true],
     ['both reviews, at once', DONE, 2, at(H), true],
@@ -88,7 +94,11 @@ describe(reviewTimersFor.name, () => {
         ['reveal', at(REVIEW_REVEAL_DELAY_MS)],
       ],
     ],
-    ['one reviewed, already revealed', subject([OWNER], true), [['remind', at(REVIEW_REMINDER_DELAY_MS)]]],
+    [
+      'one reviewed, already revealed',
+      subject([OWNER], true),
+      [['remind', at(REVIEW_REMINDER_DELAY_MS)]],
+    ],
     ['both reviewed: nothing', subject([OWNER, REQ], true), []],
   ])('%s', (_c, e, want) => {
     expect(reviewTimersFor(e).map((t) => [t.type, t.dueAt])).toEqual(want);

@@ -46,6 +46,7 @@ export class BlocksService {
   }
 
   private async assertUser(id: string): Promise<void> {
-    if (!(await this.repo.userExists(id))) throw new DomainError('USER_NOT_FOUND', 'No such member');
+    if (!(await this.repo.userExists(id)))
+      throw new DomainError('USER_NOT_FOUND', 'No such member');
   }
 }

@@ -103,7 +103,10 @@ export class ListingsService {
       throw new DomainError('LISTING_NOT_FOUND', 'No such listing');
     }
     // A block hides each member's listings from the other, as if they did not exist.
-    if (view.owner.id !== viewerId && (await this.blocks.isBlockedEitherWay(viewerId, view.owner.id))) {
+    if (
+      view.owner.id !== viewerId &&
+      (await this.blocks.isBlockedEitherWay(viewerId, view.owner.id))
+    ) {
       throw new DomainError('LISTING_NOT_FOUND', 'No such listing');
     }
     return view;

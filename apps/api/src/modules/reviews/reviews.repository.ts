@@ -183,7 +183,12 @@ export class ReviewsRepository {
   /** The exchange facts of a member (a read of `exchanges`, owned by the exchanges module). */
   async exchangeFacts(userId: string): Promise<ExchangeFact[]> {
     const rows = await this.ds.query<
-      Array<{ kind: ExchangeKind; status: ExchangeStatus; as_requester: boolean; returned_late: boolean }>
+      Array<{
+        kind: ExchangeKind;
+        status: ExchangeStatus;
+        as_requester: boolean;
+        returned_late: boolean;
+      }>
     >(
       `SELECT kind, status, requester_id = $1 AS as_requester, returned_late
          FROM exchanges

@@ -68,7 +68,11 @@ export class ReviewsService {
   ) {}
 
   /** `POST /exchanges/:id/review`. */
-  async create(authorId: string, exchangeId: string, input: CreateReviewInput): Promise<ReviewView> {
+  async create(
+    authorId: string,
+    exchangeId: string,
+    input: CreateReviewInput,
+  ): Promise<ReviewView> {
     const now = this.clock.now();
     let result: { review: ReviewView; outboxIds: string[]; completedAt: Date | null };
     try {
@@ -89,7 +93,9 @@ export class ReviewsService {
           comment: input.comment ? input.comment : null,
         });
         const outboxIds: string[] = [];
-        if (reviewsRevealed({ completedAt: ex!.completedAt, reviewsIn: existing.length + 1 }, now)) {
+        if (
+          reviewsRevealed({ completedAt: ex!.completedAt, reviewsIn: existing.length + 1 }, now)
+        ) {
           outboxIds.push(...(await this.revealIn(manager, exchangeId, now)));
           row.revealed_at = now;
         }
@@ -187,7 +193,9 @@ export class ReviewsService {
         },
       );
     } catch (err) {
-      this.logger.warn(`review reveal not scheduled now (the sweep will): ${(err as Error).message}`);
+      this.logger.warn(
+        `review reveal not scheduled now (the sweep will): ${(err as Error).message}`,
+      );
     }
   }
 }

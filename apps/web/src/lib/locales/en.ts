@@ -539,7 +539,8 @@ export const en: Translation = {
     submitting: 'Publishing…',
     saved: 'Thank you! Your review is saved.',
     mineTitle: 'Your review',
-    mineHidden: 'It will show once the other person has reviewed too, or 14 days after the exchange ended.',
+    mineHidden:
+      'It will show once the other person has reviewed too, or 14 days after the exchange ended.',
     mineRevealed: 'It shows on the profile of {{name}}.',
     theirsTitle: 'Their review of you',
     theirsHidden: "The other person's review, if any, stays hidden for now.",
@@ -584,7 +585,8 @@ export const en: Translation = {
     blockExplain:
       'You will no longer be able to message each other or make requests, and you will no longer see each other’s listings. {{name}} is not told. You can unblock at any time.',
     unblockTitle: 'Unblock {{name}}?',
-    unblockExplain: 'You will again be able to message each other, make requests and see each other’s listings.',
+    unblockExplain:
+      'You will again be able to message each other, make requests and see each other’s listings.',
     confirmBlock: 'Block',
     confirmUnblock: 'Unblock',
     cancel: 'Cancel',

@@ -542,7 +542,8 @@ export const fr = {
     submitting: 'Publication…',
     saved: 'Merci ! Votre avis est enregistré.',
     mineTitle: 'Votre avis',
-    mineHidden: "Il sera visible quand l'autre personne aura donné le sien, ou 14 jours après la fin de l'échange.",
+    mineHidden:
+      "Il sera visible quand l'autre personne aura donné le sien, ou 14 jours après la fin de l'échange.",
     mineRevealed: 'Il est visible sur le profil de {{name}}.',
     theirsTitle: 'Son avis sur vous',
     theirsHidden: "L'avis de l'autre personne, s'il existe, reste caché pour l'instant.",
@@ -587,7 +588,8 @@ export const fr = {
     blockExplain:
       'Vous ne pourrez plus vous écrire ni vous faire de demandes, et vous ne verrez plus vos annonces respectives. {{name}} n’est pas prévenu. Vous pourrez débloquer à tout moment.',
     unblockTitle: 'Débloquer {{name}} ?',
-    unblockExplain: 'Vous pourrez de nouveau vous écrire, vous faire des demandes et voir vos annonces.',
+    unblockExplain:
+      'Vous pourrez de nouveau vous écrire, vous faire des demandes et voir vos annonces.',
     confirmBlock: 'Bloquer',
     confirmUnblock: 'Débloquer',
     cancel: 'Annuler',
@@ -671,7 +673,8 @@ export const fr = {
       wanted_match: '{{name}} cherche « {{title}} » : votre annonce « {{mine}} » pourrait convenir',
       review_reminder: 'Donnez votre avis sur l’échange avec {{name}} pour « {{title}} »',
       review_revealed: '{{name}} vous a laissé un avis ({{rating}}/5) pour « {{title}} »',
-      review_revealed_former: 'Un ancien membre vous a laissé un avis ({{rating}}/5) pour « {{title}} »',
+      review_revealed_former:
+        'Un ancien membre vous a laissé un avis ({{rating}}/5) pour « {{title}} »',
     },
     kinds: {
       exchange_requested: 'Demande reçue',

@@ -59,7 +59,9 @@ describe(ExchangeDetail.name, () => {
 
     const review = await screen.findByRole('link', { name: 'Laisser un avis' });
     expect(review.getAttribute('href')).toBe('/exchanges/ex-1/review');
-    expect(screen.getByRole('link', { name: 'Camille' }).getAttribute('href')).toBe('/users/owner-1');
+    expect(screen.getByRole('link', { name: 'Camille' }).getAttribute('href')).toBe(
+      '/users/owner-1',
+    );
   });
 
   it('should offer no review link before completion', async () => {

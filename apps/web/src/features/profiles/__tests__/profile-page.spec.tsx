@@ -102,10 +102,9 @@ describe(ProfilePage.name, () => {
     expect(await screen.findByText('Vous avez bloqué ce membre.')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Débloquer ce membre' }));
     await user.click(
-      within(screen.getByRole('alertdialog', { name: 'Débloquer Camille ?' })).getByRole(
-        'button',
-        { name: 'Débloquer' },
-      ),
+      within(screen.getByRole('alertdialog', { name: 'Débloquer Camille ?' })).getByRole('button', {
+        name: 'Débloquer',
+      }),
     );
     await waitFor(() => expect(calls.some((c) => c.method === 'DELETE')).toBe(true));
   });

@@ -46,8 +46,12 @@ describe(ReviewScreen.name, () => {
     expect(pathOf(post.url)).toMatch(/\/exchanges\/ex-1\/review$/);
     expect(post.body).toEqual({ rating: 5, comment: 'Parfait' });
     expect(await screen.findByText('Merci ! Votre avis est enregistré.')).toBeTruthy();
-    expect(screen.getByText(/Il sera visible quand l'autre personne aura donné le sien/)).toBeTruthy();
-    expect(screen.getByText("L'avis de l'autre personne, s'il existe, reste caché pour l'instant.")).toBeTruthy();
+    expect(
+      screen.getByText(/Il sera visible quand l'autre personne aura donné le sien/),
+    ).toBeTruthy();
+    expect(
+      screen.getByText("L'avis de l'autre personne, s'il existe, reste caché pour l'instant."),
+    ).toBeTruthy();
   });
 
   it('should ask for a rating before posting anything', async () => {
@@ -57,7 +61,9 @@ describe(ReviewScreen.name, () => {
 
     await user.click(await screen.findByRole('button', { name: "Publier l'avis" }));
 
-    expect((await screen.findByRole('alert')).textContent).toContain('Choisissez une note de 1 à 5.');
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Choisissez une note de 1 à 5.',
+    );
     expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
   });
 
