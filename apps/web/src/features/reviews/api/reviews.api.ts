@@ -1,5 +1,16 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateReviewInput, MyReviewState, ReviewView } from '@partagora/domain';
+import {
+  type QueryClient,
+  queryOptions,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import type {
+  CreateReviewInput,
+  MyReviewState,
+  NotificationView,
+  ReviewView,
+} from '@partagora/domain';
 import { apiFetch } from '../../../lib/api-client';
 
 export const reviewsKeys = {
@@ -35,4 +46,20 @@ export function usePostReview(exchangeId: string) {
         queryClient.invalidateQueries({ queryKey: ['profiles'] }),
       ]),
   });
+}
+
+/**
+ * A live `review_revealed` notification: the review screen of that exchange and the profiles
+ * (scores, revealed reviews) are stale.
+ */
+export function receiveReviewNotification(
+  queryClient: QueryClient,
+  notification: Pick<NotificationView, 'kind' | 'data'>,
+): void {
+  if (notification.kind !== 'review_revealed') return;
+  const exchangeId = notification.data.exchangeId;
+  if (typeof exchangeId === 'string') {
+    void queryClient.invalidateQueries({ queryKey: reviewsKeys.state(exchangeId) });
+  }
+  void queryClient.invalidateQueries({ queryKey: ['profiles'] });
 }
