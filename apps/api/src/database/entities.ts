@@ -1,4 +1,5 @@
 import { AlertEntity } from '../modules/alerts/alert.entity';
+import { UserBlockEntity } from '../modules/blocks/user-block.entity';
 import {
   ConversationEntity,
   ConversationParticipantEntity,
@@ -10,6 +11,7 @@ import { SessionEntity } from '../modules/auth/session.entity';
 import { ListingEntity } from '../modules/listings/listing.entity';
 import { MunicipalityEntity } from '../modules/municipalities/municipality.entity';
 import { OutboxEventEntity } from '../modules/outbox/outbox-event.entity';
+import { ReviewEntity } from '../modules/reviews/review.entity';
 import { UserRoleEntity } from '../modules/users/user-role.entity';
 import { UserEntity } from '../modules/users/user.entity';
 
@@ -27,4 +29,6 @@ export const ENTITIES = [
   ExchangeEntity,
   NotificationEntity,
   AlertEntity,
+  ReviewEntity,
+  UserBlockEntity,
 ];

@@ -33,6 +33,12 @@ export const ERROR_CODES = [
   'IMAGE_INVALID',
   'TOO_MANY_PHOTOS',
   'PHOTO_NOT_FOUND',
+  'REVIEW_EXISTS',
+  'EXCHANGE_NOT_COMPLETED',
+  /** Either member blocked the other: no messages, no requests between them. */
+  'BLOCKED',
+  'CANNOT_BLOCK_SELF',
+  'USER_NOT_FOUND',
   'RATE_LIMITED',
   /** A limit that protects sign-in or sign-up could not be checked (its store is down): refused. */
   'RATE_LIMIT_UNAVAILABLE',

@@ -31,6 +31,11 @@ const KNOWN_CODES = [
   'UNSUPPORTED_MEDIA_TYPE',
   'PAYLOAD_TOO_LARGE',
   'PHOTO_NOT_FOUND',
+  'REVIEW_EXISTS',
+  'EXCHANGE_NOT_COMPLETED',
+  'BLOCKED',
+  'CANNOT_BLOCK_SELF',
+  'USER_NOT_FOUND',
 ] as const;
 type KnownCode = (typeof KNOWN_CODES)[number];
 
