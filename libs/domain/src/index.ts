@@ -30,3 +30,5 @@ export * from './outbox/outbox-events';
 export * from './realtime/realtime-events';
 export * from './photos/photo-rules';
 export * from './photos/photo.schema';
+export * from './moderation/moderation';
+export * from './moderation/moderation.schema';

@@ -28,6 +28,8 @@ const WANT: Record<NotificationKind, string> = {
   reminder_return_due: `/exchanges/${EXCHANGE}`,
   alert_match: `/listings/${LISTING}`,
   wanted_match: `/listings/${LISTING}`,
+  report_resolved: `/listings/${LISTING}`,
+  moderation_notice: `/listings/${LISTING}`,
 };
 
 /** The `data` key each kind's link is built from. */

@@ -25,6 +25,10 @@ export const NOTIFICATION_TARGET: Record<NotificationKind, NotificationTarget> =
   reminder_return_due: 'exchange',
   alert_match: 'listing',
   wanted_match: 'listing',
+  // Only a listing target carries `listingId` (and a reporter's only while it stays visible);
+  // a user or message target has no page of its own to open: no link, e-mails open the list.
+  report_resolved: 'listing',
+  moderation_notice: 'listing',
 };
 
 /** The `data` key holding the target's id, and the web path under which it opens. */

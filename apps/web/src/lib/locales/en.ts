@@ -69,6 +69,12 @@ export const en: Translation = {
       UNSUPPORTED_MEDIA_TYPE: 'Send a JPEG, PNG, WebP or HEIC photo.',
       PAYLOAD_TOO_LARGE: 'This file is too heavy (10 MB at most).',
       PHOTO_NOT_FOUND: 'This photo no longer exists.',
+      ALREADY_REPORTED: 'You already reported this. The town’s moderators are on it.',
+      REPORT_NOT_FOUND: 'This report does not exist or is not one of your town’s.',
+      REPORT_TARGET_NOT_FOUND: 'This content does not exist or is no longer visible.',
+      SELF_REPORT: 'You cannot report your own content.',
+      ACCOUNT_SUSPENDED:
+        'This account is suspended by the town’s moderators. Contact your town hall to learn more.',
       generic: 'An unexpected error occurred. Please try again.',
     },
     field: {
@@ -583,6 +589,12 @@ export const en: Translation = {
       alert_match: '{{name}} offers “{{title}}”, which matches one of your alerts',
       alert_match_anonymous: '“{{title}}” matches one of your alerts',
       wanted_match: '{{name}} is looking for “{{title}}”: your listing “{{mine}}” might do',
+      report_resolved_upheld: 'Your report was acted upon by the moderators',
+      report_resolved_dismissed: 'Your report was reviewed: no breach found',
+      moderation_notice_hidden: 'The moderators hid “{{title}}”',
+      moderation_notice_restored: 'The moderators restored “{{title}}”',
+      moderation_notice_warned: 'The moderators sent you a warning (“{{title}}”)',
+      moderation_notice_suspended: 'The moderators suspended your account',
     },
     kinds: {
       exchange_requested: 'Request received',
@@ -601,6 +613,8 @@ export const en: Translation = {
       reminder_return_due: 'Return reminder',
       alert_match: 'Listing matching an alert',
       wanted_match: 'Someone is looking for what you have',
+      report_resolved: 'Outcome of a report',
+      moderation_notice: 'Moderators’ decision',
     },
   },
   notificationPrefs: {

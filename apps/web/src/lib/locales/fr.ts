@@ -68,6 +68,12 @@ export const fr = {
       UNSUPPORTED_MEDIA_TYPE: 'Envoyez une photo JPEG, PNG, WebP ou HEIC.',
       PAYLOAD_TOO_LARGE: 'Ce fichier est trop lourd (10 Mo au plus).',
       PHOTO_NOT_FOUND: "Cette photo n'existe plus.",
+      ALREADY_REPORTED: 'Vous avez déjà signalé ce contenu. La modération de la commune s’en occupe.',
+      REPORT_NOT_FOUND: "Ce signalement n'existe pas ou ne relève pas de votre commune.",
+      REPORT_TARGET_NOT_FOUND: "Ce contenu n'existe pas ou n'est plus visible.",
+      SELF_REPORT: 'Vous ne pouvez pas signaler votre propre contenu.',
+      ACCOUNT_SUSPENDED:
+        'Ce compte est suspendu par la modération de la commune. Contactez votre mairie pour en savoir plus.',
       generic: 'Une erreur inattendue est survenue. Réessayez.',
     },
     field: {
@@ -588,6 +594,12 @@ export const fr = {
       alert_match: '{{name}} propose « {{title}} », qui correspond à une de vos alertes',
       alert_match_anonymous: '« {{title}} » correspond à une de vos alertes',
       wanted_match: '{{name}} cherche « {{title}} » : votre annonce « {{mine}} » pourrait convenir',
+      report_resolved_upheld: 'Votre signalement a été suivi : la modération a pris des mesures',
+      report_resolved_dismissed: 'Votre signalement a été examiné : aucun manquement relevé',
+      moderation_notice_hidden: 'La modération a masqué « {{title}} »',
+      moderation_notice_restored: 'La modération a rétabli « {{title}} »',
+      moderation_notice_warned: 'La modération vous adresse un avertissement (« {{title}} »)',
+      moderation_notice_suspended: 'La modération a suspendu votre compte',
     },
     kinds: {
       exchange_requested: 'Demande reçue',
@@ -606,6 +618,8 @@ export const fr = {
       reminder_return_due: 'Rappel de retour',
       alert_match: 'Annonce correspondant à une alerte',
       wanted_match: 'Quelqu’un cherche ce que vous avez',
+      report_resolved: 'Suite donnée à un signalement',
+      moderation_notice: 'Décision de la modération',
     },
   },
   notificationPrefs: {
