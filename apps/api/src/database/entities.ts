@@ -1,3 +1,8 @@
+import {
+  AuditLogEntity,
+  ModerationCaseEntity,
+  ReportEntity,
+} from '../modules/moderation/moderation-case.entity';
 import { AlertEntity } from '../modules/alerts/alert.entity';
 import {
   ConversationEntity,
@@ -27,4 +32,7 @@ export const ENTITIES = [
   ExchangeEntity,
   NotificationEntity,
   AlertEntity,
+  ModerationCaseEntity,
+  ReportEntity,
+  AuditLogEntity,
 ];
