@@ -14,6 +14,7 @@ import { AlertsModule } from './modules/alerts/alerts.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { HealthModule } from './modules/health/health.module';
 import { ListingsModule } from './modules/listings/listings.module';
+import { ModerationModule } from './modules/moderation/moderation.module';
 import { MunicipalitiesModule } from './modules/municipalities/municipalities.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -32,6 +33,7 @@ import { UsersModule } from './modules/users/users.module';
     NotificationsModule,
     AlertsModule,
     ConversationsModule,
+    ModerationModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: DomainExceptionFilter },

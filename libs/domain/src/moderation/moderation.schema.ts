@@ -48,16 +48,6 @@ export const reportedContentSchema = z.discriminatedUnion('type', [
     body: z.string(),
     author: personSchema,
     conversationId: z.uuid(),
-    /** The conversation around it, oldest first (reading it is audited). */
-    context: z.array(
-      z.object({
-        id: z.uuid(),
-        seq: z.number(),
-        authorId: z.uuid(),
-        body: z.string(),
-        createdAt: z.string(),
-      }),
-    ),
   }),
   z.object({ type: z.literal('unavailable') }),
 ]);
@@ -80,6 +70,22 @@ export const moderationCaseSchema = z.object({
   actions: z.array(z.enum(MODERATION_ACTIONS)),
   content: reportedContentSchema,
 });
+/** A reported message's conversation, as the moderator reads it (an audited reading). */
+export const reportedConversationSchema = z.object({
+  conversationId: z.uuid(),
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      seq: z.number().int(),
+      authorId: z.uuid(),
+      body: z.string(),
+      removed: z.boolean(),
+      createdAt: z.string(),
+    }),
+  ),
+});
+export type ReportedConversation = z.infer<typeof reportedConversationSchema>;
+
 export type ModerationCaseView = z.infer<typeof moderationCaseSchema>;
 export const moderationQueuePageSchema = pageSchema(moderationCaseSchema);
 export type ModerationQueuePage = z.infer<typeof moderationQueuePageSchema>;
@@ -102,7 +108,8 @@ export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
 export const auditEntrySchema = z.object({
   id: z.uuid(),
-  actor: personSchema,
+  /** Null once the actor erased their account (the entry stays). */
+  actor: personSchema.nullable(),
   action: z.enum(AUDIT_ACTIONS),
   targetType: z.string(),
   targetId: z.uuid(),

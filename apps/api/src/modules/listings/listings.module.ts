@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ModerationTargetsModule } from '../moderation/moderation-targets.module';
 import { OutboxModule } from '../outbox/outbox.module';
+import { ListingModerationTarget } from './listing-moderation.target';
 import { UsersModule } from '../users/users.module';
 import { PhotoStorage } from '../../infra/storage/photo-storage';
 import { ListingPhotosController } from './listing-photos.controller';
@@ -10,7 +12,7 @@ import { ListingsRepository } from './listings.repository';
 import { ListingsService } from './listings.service';
 
 @Module({
-  imports: [UsersModule, OutboxModule],
+  imports: [UsersModule, OutboxModule, ModerationTargetsModule],
   controllers: [ListingsController, ListingPhotosController],
   providers: [
     ListingsRepository,
@@ -18,6 +20,7 @@ import { ListingsService } from './listings.service';
     ListingPhotosRepository,
     ListingPhotosService,
     PhotoStorage,
+    ListingModerationTarget,
   ],
   exports: [ListingsService],
 })
