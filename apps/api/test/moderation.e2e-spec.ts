@@ -11,6 +11,7 @@ import { type TestApp, startTestApp } from './test-context';
 
 describe(`${ModerationService.name} decisions`, () => {
   let t: TestApp;
+  let second: TestApp;
   let town: TestTown;
   let other: TestTown;
   let owner: TestUser;
@@ -24,6 +25,7 @@ describe(`${ModerationService.name} decisions`, () => {
 
   beforeAll(async () => {
     t = await startTestApp();
+    second = await startTestApp();
     town = await createTown(t.ds);
     other = await createTown(t.ds);
     owner = await registerUser(t.url, town, destination(town.centre, 0, 500), 'Camille');
@@ -46,6 +48,7 @@ describe(`${ModerationService.name} decisions`, () => {
 
   afterAll(async () => {
     for (const s of sockets) s.close();
+    await second?.close();
     await t?.close();
   });
 
@@ -302,9 +305,14 @@ describe(`${ModerationService.name} decisions`, () => {
       );
       const { id, caseId } = await reportedListing(author, 'iPhone à 20 €');
       const socket = testSocket(t.url, author.token);
-      sockets.push(socket);
-      await connected(socket);
+      // And one on another API process: the disconnection goes through the Redis adapter.
+      const elsewhere = testSocket(second.url, author.token);
+      sockets.push(socket, elsewhere);
+      await Promise.all([connected(socket), connected(elsewhere)]);
       const disconnected = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+      const disconnectedElsewhere = new Promise<string>((resolve) =>
+        elsewhere.once('disconnect', resolve),
+      );
       expect((await get('/me', author)).status).toBe(200);
 
       const res = await resolveCase(t.url, moderator, caseId, {
@@ -314,6 +322,7 @@ describe(`${ModerationService.name} decisions`, () => {
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ hidden: true, action: 'suspend' });
       expect(await disconnected).toBe('io server disconnect');
+      expect(await disconnectedElsewhere).toBe('io server disconnect');
 
       const me = await get('/me', author);
       expect(me.status).toBe(401);
