@@ -15,6 +15,7 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { LocationPrivacyService } from '../../common/location/location-privacy.service';
 import { DEMO_ITEMS, DEMO_TOWNS, FIRST_NAMES, LAST_INITIALS, type DemoTown } from './demo-data';
+import { seedDemoModeration } from './demo-moderation';
 
 export const DEMO_PASSWORD = 'partagora-demo';
 export const RESIDENTS_PER_TOWN = 40;
@@ -231,6 +232,11 @@ export async function seedDemo(
       );
       listings += added.length;
     }
+    await seedDemoModeration(
+      ds,
+      townId,
+      residents.map((r) => r.id),
+    );
   }
   process.stderr.write(`[seed] demo towns ready: +${users} residents, +${listings} listings\n`);
   return { towns: DEMO_TOWNS.length, users, listings };
