@@ -62,7 +62,7 @@ function ReportedContent({ item }: { item: ModerationCaseView }) {
           )}
         </div>
       );
-    default:
+    case 'unavailable':
       return <p>{t('moderation.queue.unavailable')}</p>;
   }
 }
