@@ -31,6 +31,15 @@ export const resolveReportSchema = z.object({
 });
 export type ResolveReportInput = z.infer<typeof resolveReportSchema>;
 
+/** What `POST /moderation/reports/:id/resolve` answers. */
+export const resolveResultSchema = z.object({
+  id: z.uuid(),
+  status: z.literal('resolved'),
+  hidden: z.boolean(),
+  action: z.enum(MODERATION_ACTIONS),
+});
+export type ResolveResult = z.infer<typeof resolveResultSchema>;
+
 const personSchema = z.object({ id: z.uuid(), displayName: z.string() });
 
 /** The reported thing itself, as the moderator reads it. */

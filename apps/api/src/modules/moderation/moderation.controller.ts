@@ -14,6 +14,7 @@ import {
   reportCreatedSchema,
   reportedConversationSchema,
   resolveReportSchema,
+  resolveResultSchema,
 } from '@partagora/domain';
 import { CurrentUser } from '../../common/auth/auth.guard';
 import type { Principal } from '../../common/auth/principal';
@@ -51,6 +52,7 @@ export class ModerationController {
 
   @Post('moderation/reports/:id/resolve')
   @HttpCode(200)
+  @ApiOkResponse({ schema: responseSchema(resolveResultSchema) })
   resolve(
     @CurrentUser() user: Principal,
     @Param('id', caseId) id: string,

@@ -11,6 +11,7 @@ import {
   type ReportResolvedData,
   type ReportedConversation,
   type ResolveReportInput,
+  type ResolveResult,
   type Role,
   availableModerationActions,
   cursorCodec,
@@ -32,13 +33,6 @@ const timelineCursor = cursorCodec(['instant', 'uuid']);
 
 const MODERATORS: readonly Role[] = ['moderator'];
 const AUDIT_READERS: readonly Role[] = ['staff', 'moderator'];
-
-export interface ResolveResult {
-  id: string;
-  status: 'resolved';
-  hidden: boolean;
-  action: ResolveReportInput['action'];
-}
 
 /**
  * Reports, the town's moderation queue, decisions and the audit log. Targets are reached through

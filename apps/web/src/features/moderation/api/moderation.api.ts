@@ -13,6 +13,7 @@ import type {
   ModerationQueuePage,
   ReportedConversation,
   ResolveReportInput,
+  ResolveResult,
 } from '@partagora/domain';
 import { apiFetch } from '../../../lib/api-client';
 
@@ -56,10 +57,10 @@ export function useResolveReport() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, ...body }: ResolveReportInput & { id: string }) =>
-      apiFetch<{ id: string; status: 'resolved'; hidden: boolean }>(
-        `/moderation/reports/${encodeURIComponent(id)}/resolve`,
-        { method: 'POST', body },
-      ),
+      apiFetch<ResolveResult>(`/moderation/reports/${encodeURIComponent(id)}/resolve`, {
+        method: 'POST',
+        body,
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: moderationKeys.all }),
   });
 }
