@@ -16,6 +16,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { HealthModule } from './modules/health/health.module';
 import { ListingsModule } from './modules/listings/listings.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
+import { ModerationModule } from './modules/moderation/moderation.module';
 import { MunicipalitiesModule } from './modules/municipalities/municipalities.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -38,6 +39,7 @@ import { UsersModule } from './modules/users/users.module';
     AlertsModule,
     ConversationsModule,
     BlocksModule,
+    ModerationModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: DomainExceptionFilter },

@@ -34,3 +34,5 @@ export * from './reviews/review-rules';
 export * from './reviews/review.schema';
 export * from './reviews/reputation';
 export * from './blocks/block-rules';
+export * from './moderation/moderation';
+export * from './moderation/moderation.schema';

@@ -1,3 +1,8 @@
+import {
+  AuditLogEntity,
+  ModerationCaseEntity,
+  ReportEntity,
+} from '../modules/moderation/moderation-case.entity';
 import { AlertEntity } from '../modules/alerts/alert.entity';
 import { UserBlockEntity } from '../modules/blocks/user-block.entity';
 import {
@@ -31,4 +36,7 @@ export const ENTITIES = [
   AlertEntity,
   ReviewEntity,
   UserBlockEntity,
+  ModerationCaseEntity,
+  ReportEntity,
+  AuditLogEntity,
 ];

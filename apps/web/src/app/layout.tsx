@@ -59,6 +59,12 @@ export function Layout() {
     window.scrollTo(0, 0);
   }, [pathname]);
 
+  // A town's moderators and staff reach its queue (staff read its audit log from there).
+  const moderates =
+    session.status === 'authenticated'
+      ? session.me.roles.find((r) => r.role === 'moderator' || r.role === 'staff')?.municipality
+      : undefined;
+
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -80,6 +86,11 @@ export function Layout() {
             <>
               <NavLink to="/exchanges">{t('nav.exchanges')}</NavLink>
               <NavLink to="/messages">{t('nav.messages')}</NavLink>
+              {moderates ? (
+                <NavLink to={`/t/${encodeURIComponent(moderates)}/moderation`}>
+                  {t('nav.moderation')}
+                </NavLink>
+              ) : null}
             </>
           ) : null}
         </nav>

@@ -111,6 +111,18 @@ export const routes: RouteObject[] = [
               Component: (await import('./routes/alerts-route')).AlertsRoute,
             }),
           },
+          {
+            path: '/t/:slug/moderation',
+            lazy: async () => ({
+              Component: (await import('./routes/moderation-route')).ModerationRoute,
+            }),
+          },
+          {
+            path: '/t/:slug/audit',
+            lazy: async () => ({
+              Component: (await import('./routes/audit-route')).AuditRoute,
+            }),
+          },
         ],
       },
       { path: '*', element: <NotFoundRoute /> },

@@ -43,6 +43,8 @@ export const messageSchema = z.object({
   authorId: z.string(),
   body: z.string(),
   createdAt: z.string(),
+  /** Hidden by the town's moderators: `body` is empty and the parties see it as removed. */
+  removed: z.boolean().optional(),
 });
 export type MessageView = z.infer<typeof messageSchema>;
 

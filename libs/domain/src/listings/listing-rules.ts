@@ -13,8 +13,18 @@ export interface ListingAccess {
   status: ListingStatus;
 }
 
-/** Whether `viewerId` may see the listing at all (owners still see their paused listings). */
-export function canViewListing(listing: ListingAccess, viewerId: string): boolean {
+/**
+ * Whether `viewerId` may see the listing at all: owners still see their paused listings; a
+ * listing hidden by moderation is seen by its owner and by that town's moderators only
+ * (`moderatesTown`: the viewer moderates the listing's town).
+ */
+export function canViewListing(
+  listing: ListingAccess,
+  viewerId: string,
+  viewer: { moderatesTown?: boolean } = {},
+): boolean {
+  if (listing.status === 'hidden')
+    return listing.ownerId === viewerId || viewer.moderatesTown === true;
   return (
     !GONE.includes(listing.status) && (listing.status !== 'paused' || listing.ownerId === viewerId)
   );

@@ -42,6 +42,28 @@ export interface AlertMatchData {
   distance: string;
 }
 
+/** `report_resolved`: to a reporter. `listingId` only for a listing that stays visible. */
+export interface ReportResolvedData {
+  caseId: string;
+  targetType: string;
+  outcome: 'upheld' | 'dismissed';
+  /** The listing's title, or the member's display name; empty for a message. */
+  targetLabel: string;
+  listingId?: string;
+}
+
+/** `moderation_notice`: to the author of a reported target. */
+export interface ModerationNoticeData {
+  caseId: string;
+  targetType: string;
+  notice: 'hidden' | 'restored' | 'warned' | 'suspended';
+  /** The reasons reporters gave (`spam`, `fraud`…), and the moderator's note if any. */
+  reasons: string[];
+  note: string | null;
+  targetLabel: string;
+  listingId?: string;
+}
+
 /** `wanted_match`: a neighbour asks for something the recipient has. */
 export interface WantedMatchData {
   listingId: string;

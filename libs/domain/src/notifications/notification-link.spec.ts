@@ -37,6 +37,8 @@ const WANT: Record<NotificationKind, string> = {
   // The review screen of the exchange; a revealed review shows on the recipient's own profile.
   review_reminder: `/exchanges/${EXCHANGE}/review`,
   review_revealed: `/users/${SUBJECT}`,
+  report_resolved: `/listings/${LISTING}`,
+  moderation_notice: `/listings/${LISTING}`,
 };
 
 /** The `data` key each kind's link is built from. */

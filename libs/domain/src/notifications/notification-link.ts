@@ -27,6 +27,10 @@ export const NOTIFICATION_TARGET: Record<NotificationKind, NotificationTarget> =
   wanted_match: 'listing',
   review_reminder: 'review',
   review_revealed: 'profile',
+  // Only a listing target carries `listingId` (and a reporter's only while it stays visible);
+  // a user or message target has no page of its own to open: no link, e-mails open the list.
+  report_resolved: 'listing',
+  moderation_notice: 'listing',
 };
 
 /** The `data` key holding the target's id, and the web path under which it opens. */

@@ -18,6 +18,10 @@ export const NOTIFICATION_KINDS = [
   'wanted_match',
   'review_reminder',
   'review_revealed',
+  /** To each reporter: a moderator decided about what they reported. */
+  'report_resolved',
+  /** To the author of a reported target: what was hidden, restored, warned or suspended, and why. */
+  'moderation_notice',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

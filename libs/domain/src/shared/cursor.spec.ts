@@ -73,6 +73,23 @@ describe('cursorCodec', () => {
     );
   });
 
+  const ranked = cursorCodec(['rank', 'instant', 'uuid']);
+  it('should round-trip a ranked key', () => {
+    const key = [1, '2026-01-01T00:00:00.123456Z', ID] as [number, string, string];
+    expect(ranked.decode(ranked.encode(key))).toEqual(key);
+  });
+  const forgedRanked: Array<[string, string]> = [
+    ['a fractional rank', b64([0.5, '2026-01-01T00:00:00Z', ID])],
+    ['a negative rank', b64([-1, '2026-01-01T00:00:00Z', ID])],
+    ['a huge rank', b64([1e9, '2026-01-01T00:00:00Z', ID])],
+    ['a string rank', b64(['1', '2026-01-01T00:00:00Z', ID])],
+  ];
+  it.each(forgedRanked)('should refuse a forged ranked cursor: %s', (_name, raw) => {
+    expect(() => ranked.decode(raw)).toThrow(
+      expect.objectContaining({ code: 'INVALID_CURSOR' }) as Error,
+    );
+  });
+
   it('should not accept one list’s cursor for another list’s key', () => {
     const fromSearch = nearby.encode([42, ID]);
     expect(() => timeline.decode(fromSearch)).toThrow(DomainError);

@@ -8,9 +8,9 @@ import { DomainError } from './domain-error';
  * anyone can forge one, so decoding checks every field against its kind before it reaches SQL:
  * a forged cursor is a 400 `INVALID_CURSOR`, never a database error.
  */
-export type CursorFieldKind = 'instant' | 'uuid' | 'distance';
+export type CursorFieldKind = 'instant' | 'uuid' | 'distance' | 'rank';
 
-type FieldValue<K extends CursorFieldKind> = K extends 'distance' ? number : string;
+type FieldValue<K extends CursorFieldKind> = K extends 'distance' | 'rank' ? number : string;
 export type CursorValues<T extends readonly CursorFieldKind[]> = {
   [I in keyof T]: T[I] extends CursorFieldKind ? FieldValue<T[I]> : never;
 };
@@ -54,6 +54,8 @@ const CHECKS: Record<CursorFieldKind, (v: unknown) => boolean> = {
   uuid: (v) => typeof v === 'string' && UUID.test(v),
   // Distances in metres along the sphere: finite and not negative (a key PostgreSQL returned).
   distance: (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v < 1e8,
+  // A small ordering bucket (a queue's priority first): an integer 0–1000.
+  rank: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 1000,
 };
 
 function toBase64Url(text: string): string {
@@ -82,7 +84,7 @@ export interface CursorCodec<T extends readonly CursorFieldKind[]> {
 }
 
 /**
- * A codec for a sort key made of `fields`, in order, e.g. `cursorCodec(['instant', 'uuid'])` for
+ * A codec for a sort key made of `fields`, in order (`rank`: a small integer bucket), e.g. `cursorCodec(['instant', 'uuid'])` for
  * `(created_at, id)` or `cursorCodec(['distance', 'uuid'])` for nearest-first search.
  */
 export function cursorCodec<const T extends readonly CursorFieldKind[]>(fields: T): CursorCodec<T> {

@@ -39,6 +39,11 @@ export const ERROR_CODES = [
   'BLOCKED',
   'CANNOT_BLOCK_SELF',
   'USER_NOT_FOUND',
+  'ALREADY_REPORTED',
+  'REPORT_NOT_FOUND',
+  'REPORT_TARGET_NOT_FOUND',
+  'SELF_REPORT',
+  'ACCOUNT_SUSPENDED',
   'RATE_LIMITED',
   /** A limit that protects sign-in or sign-up could not be checked (its store is down): refused. */
   'RATE_LIMIT_UNAVAILABLE',

@@ -19,7 +19,10 @@ export class AccessVerifier {
     if (!token) throw new DomainError('UNAUTHENTICATED', 'Sign in to continue');
     const principal = this.tokens.verifyAccess(token);
     const rows = await this.ds.query<unknown[]>(
-      `SELECT 1 FROM sessions WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL AND expires_at > now()`,
+      // A suspension ends the sessions; the join also refuses one a sign-in opened concurrently.
+      `SELECT 1 FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now()
+          AND u.suspended_at IS NULL`,
       [principal.sessionId, principal.userId],
     );
     if (rows.length === 0)

@@ -4,6 +4,7 @@ import { Exchanges1795334336235 } from './1795334336235-Exchanges';
 import { PublicPointPerPlace1796192861730 } from './1796192861730-PublicPointPerPlace';
 import { OutboxDeadLetters1796193380868 } from './1796193380868-OutboxDeadLetters';
 import { ReviewsAndBlocks1796200000000 } from './1796200000000-ReviewsAndBlocks';
+import { ReportsAndModeration1796300000000 } from './1796300000000-ReportsAndModeration';
 
 /** Migrations in order; `npm run migration:generate -- Name` appends new ones here. */
 export const MIGRATIONS: Function[] = [
@@ -13,4 +14,5 @@ export const MIGRATIONS: Function[] = [
   PublicPointPerPlace1796192861730,
   OutboxDeadLetters1796193380868,
   ReviewsAndBlocks1796200000000,
+  ReportsAndModeration1796300000000,
 ];

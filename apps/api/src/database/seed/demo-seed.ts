@@ -17,6 +17,7 @@ import { LocationPrivacyService } from '../../common/location/location-privacy.s
 import { seedDemoPhotos } from './demo-photos';
 import { DEMO_ITEMS, DEMO_TOWNS, FIRST_NAMES, LAST_INITIALS, type DemoTown } from './demo-data';
 import { seedDemoReviews } from './demo-reviews';
+import { seedDemoModeration } from './demo-moderation';
 
 export const DEMO_PASSWORD = 'partagora-demo';
 export const RESIDENTS_PER_TOWN = 40;
@@ -235,6 +236,11 @@ export async function seedDemo(
       listings += added.length;
     }
     reviewed += await seedDemoReviews(ds, townId, residents);
+    await seedDemoModeration(
+      ds,
+      townId,
+      residents.map((r) => r.id),
+    );
   }
   const photos = await seedDemoPhotos(ds, config);
   process.stderr.write(

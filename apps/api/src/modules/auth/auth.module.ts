@@ -5,10 +5,12 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
 import { SessionsRepository } from './sessions.repository';
+import { SessionsService } from './sessions.service';
 
 @Module({
   imports: [UsersModule, MunicipalitiesModule],
   controllers: [AuthController],
-  providers: [AuthService, LoginThrottle, SessionsRepository],
+  providers: [AuthService, LoginThrottle, SessionsRepository, SessionsService],
+  exports: [SessionsService],
 })
 export class AuthModule {}

@@ -101,6 +101,12 @@ export class AuthService {
     const ok = await verify(found?.passwordHash ?? (await this.dummyHash), input.password);
     if (!found || !ok) throw new DomainError('INVALID_CREDENTIALS', 'Wrong e-mail or password');
     await attempt.succeeded();
+    // Only after the right password: a stranger does not learn that an account is suspended.
+    if (found.suspended)
+      throw new DomainError(
+        'ACCOUNT_SUSPENDED',
+        "This account is suspended by the town's moderators",
+      );
     return this.ds.transaction((manager) => this.openSession(manager, found.id));
   }
 

@@ -8,6 +8,7 @@ interface MessageRow {
   seq: number;
   author_id: string;
   body: string;
+  removed?: boolean;
   created_at: Date;
 }
 
@@ -40,7 +41,7 @@ export interface ConversationRow {
 const VIEW = `SELECT c.id, c.kind, c.listing_id, l.title AS listing_title, e.id AS exchange_id,
        o.id AS other_id, o.display_name AS other_name, c.last_seq, p.last_read_seq AS viewer_last_read_seq,
        c.updated_at, to_char(c.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS updated_key,
-       m.id AS m_id, m.seq AS m_seq, m.author_id AS m_author_id, m.body AS m_body, m.created_at AS m_created_at
+       m.id AS m_id, m.seq AS m_seq, m.author_id AS m_author_id, CASE WHEN m.hidden_at IS NULL THEN m.body ELSE '' END AS m_body, m.created_at AS m_created_at
   FROM conversation_participants p
   JOIN conversations c ON c.id = p.conversation_id
   JOIN listings l ON l.id = c.listing_id
@@ -52,7 +53,9 @@ const VIEW = `SELECT c.id, c.kind, c.listing_id, l.title AS listing_title, e.id 
   LEFT JOIN messages m ON m.conversation_id = c.id AND m.seq = c.last_seq
  WHERE p.user_id = $1`;
 
-const MESSAGE_COLUMNS = `id, conversation_id, seq, author_id, body, created_at`;
+/** A message hidden by moderation keeps its row (and seq) but not its body, for the parties. */
+const MESSAGE_COLUMNS = `id, conversation_id, seq, author_id,
+  CASE WHEN hidden_at IS NULL THEN body ELSE '' END AS body, hidden_at IS NOT NULL AS removed, created_at`;
 
 export function toMessageView(r: MessageRow): MessageView {
   return {
@@ -62,6 +65,7 @@ export function toMessageView(r: MessageRow): MessageView {
     authorId: r.author_id,
     body: r.body,
     createdAt: r.created_at.toISOString(),
+    ...(r.removed ? { removed: true } : {}),
   };
 }
 
@@ -181,6 +185,95 @@ export class ConversationsRepository {
       conversationId,
     ]);
     return rows[0] ?? null;
+  }
+
+  /** What moderation reads of a message: its conversation's town, author and state. */
+  async findMessageForModeration(
+    id: string,
+    manager: EntityManager = this.ds.manager,
+  ): Promise<{
+    municipalityId: string;
+    conversationId: string;
+    authorId: string;
+    authorName: string;
+    body: string;
+    hidden: boolean;
+  } | null> {
+    const rows = await manager.query<
+      Array<{
+        municipality_id: string;
+        conversation_id: string;
+        author_id: string;
+        author_name: string;
+        body: string;
+        hidden: boolean;
+      }>
+    >(
+      `SELECT l.municipality_id, m.conversation_id, m.author_id, u.display_name AS author_name, m.body,
+              m.hidden_at IS NOT NULL AS hidden
+         FROM messages m
+         JOIN conversations c ON c.id = m.conversation_id
+         JOIN listings l ON l.id = c.listing_id
+         JOIN users u ON u.id = m.author_id
+        WHERE m.id = $1`,
+      [id],
+    );
+    const r = rows[0];
+    return r
+      ? {
+          municipalityId: r.municipality_id,
+          conversationId: r.conversation_id,
+          authorId: r.author_id,
+          authorName: r.author_name,
+          body: r.body,
+          hidden: r.hidden,
+        }
+      : null;
+  }
+
+  async setMessageHidden(manager: EntityManager, id: string, hidden: boolean): Promise<void> {
+    await manager.query(
+      `UPDATE messages SET hidden_at = ${hidden ? 'COALESCE(hidden_at, now())' : 'NULL'} WHERE id = $1`,
+      [id],
+    );
+  }
+
+  /** A whole conversation as a moderator reads it, bodies of hidden messages included. */
+  async transcript(
+    conversationId: string,
+    limit: number,
+  ): Promise<
+    Array<{
+      id: string;
+      seq: number;
+      authorId: string;
+      body: string;
+      removed: boolean;
+      createdAt: string;
+    }>
+  > {
+    const rows = await this.ds.query<
+      Array<{
+        id: string;
+        seq: number;
+        author_id: string;
+        body: string;
+        removed: boolean;
+        created_at: Date;
+      }>
+    >(
+      `SELECT id, seq, author_id, body, hidden_at IS NOT NULL AS removed, created_at FROM messages
+        WHERE conversation_id = $1 ORDER BY seq DESC LIMIT $2`,
+      [conversationId, limit],
+    );
+    return rows.reverse().map((r) => ({
+      id: r.id,
+      seq: r.seq,
+      authorId: r.author_id,
+      body: r.body,
+      removed: r.removed,
+      createdAt: r.created_at.toISOString(),
+    }));
   }
 
   /** Messages with a sequence number above `after`, ascending, at most `limit`. */

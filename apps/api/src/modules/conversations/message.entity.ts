@@ -37,6 +37,10 @@ export class MessageEntity {
   @Column({ type: 'text' })
   body!: string;
 
+  /** Hidden by moderation: the parties see it as removed, moderators still read it. */
+  @Column({ name: 'hidden_at', type: 'timestamptz', nullable: true })
+  hiddenAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -79,6 +79,10 @@ export class ListingEntity {
   @Column({ type: 'varchar', length: 10, default: 'available' })
   status!: ListingStatus;
 
+  /** The status a moderator's (or the report threshold's) hiding replaced, restored after. */
+  @Column({ name: 'status_before_hidden', type: 'varchar', length: 10, nullable: true })
+  statusBeforeHidden!: ListingStatus | null;
+
   /** Where the thing really is: private (DESIGN.md §5). */
   @Column({
     name: 'exact_point',

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { BlocksModule } from '../blocks/blocks.module';
+import { ModerationTargetsModule } from '../moderation/moderation-targets.module';
 import { OutboxModule } from '../outbox/outbox.module';
+import { ListingModerationTarget } from './listing-moderation.target';
 import { UsersModule } from '../users/users.module';
 import { PhotoStorage } from '../../infra/storage/photo-storage';
 import { ListingPhotosController } from './listing-photos.controller';
@@ -11,7 +13,7 @@ import { ListingsRepository } from './listings.repository';
 import { ListingsService } from './listings.service';
 
 @Module({
-  imports: [UsersModule, OutboxModule, BlocksModule],
+  imports: [UsersModule, OutboxModule, BlocksModule, ModerationTargetsModule],
   controllers: [ListingsController, ListingPhotosController],
   providers: [
     ListingsRepository,
@@ -19,6 +21,7 @@ import { ListingsService } from './listings.service';
     ListingPhotosRepository,
     ListingPhotosService,
     PhotoStorage,
+    ListingModerationTarget,
   ],
   exports: [ListingsService],
 })

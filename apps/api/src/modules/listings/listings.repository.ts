@@ -242,6 +242,73 @@ export class ListingsRepository {
     };
   }
 
+  /** What moderation reads: town, owner, status, and the text itself. */
+  async findForModeration(
+    id: string,
+    manager: EntityManager = this.ds.manager,
+  ): Promise<{
+    municipalityId: string;
+    ownerId: string;
+    ownerName: string;
+    status: ListingStatus;
+    title: string;
+    description: string;
+  } | null> {
+    const rows = await manager.query<
+      Array<{
+        municipality_id: string;
+        owner_id: string;
+        owner_name: string;
+        status: ListingStatus;
+        title: string;
+        description: string;
+      }>
+    >(
+      `SELECT l.municipality_id, l.owner_id, u.display_name AS owner_name, l.status, l.title, l.description
+         FROM listings l JOIN users u ON u.id = l.owner_id WHERE l.id = $1`,
+      [id],
+    );
+    const r = rows[0];
+    return r
+      ? {
+          municipalityId: r.municipality_id,
+          ownerId: r.owner_id,
+          ownerName: r.owner_name,
+          status: r.status,
+          title: r.title,
+          description: r.description,
+        }
+      : null;
+  }
+
+  /** Hides the listing by moderation, keeping the status it had for a later restore. */
+  async hide(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(
+      `UPDATE listings SET status_before_hidden = status, status = 'hidden', updated_at = now()
+        WHERE id = $1 AND status <> 'hidden'`,
+      [id],
+    );
+  }
+
+  /** Shows a hidden listing again with the status it had before. */
+  async restore(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(
+      `UPDATE listings SET status = COALESCE(status_before_hidden, 'available'), status_before_hidden = NULL,
+              updated_at = now()
+        WHERE id = $1 AND status = 'hidden'`,
+      [id],
+    );
+  }
+
+  /** The town of a listing. */
+  async municipalityOf(id: string): Promise<string | null> {
+    const rows = await this.ds.query<Array<{ municipality_id: string }>>(
+      `SELECT municipality_id FROM listings WHERE id = $1`,
+      [id],
+    );
+    return rows[0]?.municipality_id ?? null;
+  }
+
   /** Who owns the listing and its status (what access rules read). */
   async findAccess(
     id: string,

@@ -99,7 +99,14 @@ export class ListingsService {
 
   async get(viewerId: string, id: string): Promise<ListingView> {
     const view = await this.repo.findView(id);
-    if (!view || !canViewListing({ ownerId: view.owner.id, status: view.status }, viewerId)) {
+    if (!view) throw new DomainError('LISTING_NOT_FOUND', 'No such listing');
+    const access = { ownerId: view.owner.id, status: view.status };
+    // Only a listing hidden by moderation needs the viewer's roles: its town's moderators see it.
+    const moderatesTown =
+      view.status === 'hidden' &&
+      view.owner.id !== viewerId &&
+      (await this.moderates(viewerId, id));
+    if (!canViewListing(access, viewerId, { moderatesTown })) {
       throw new DomainError('LISTING_NOT_FOUND', 'No such listing');
     }
     // A block hides each member's listings from the other, as if they did not exist.
@@ -110,6 +117,11 @@ export class ListingsService {
       throw new DomainError('LISTING_NOT_FOUND', 'No such listing');
     }
     return view;
+  }
+
+  private async moderates(userId: string, listingId: string): Promise<boolean> {
+    const town = await this.repo.municipalityOf(listingId);
+    return town !== null && (await this.users.hasRoleIn(userId, town, ['moderator']));
   }
 
   async update(actorId: string, id: string, input: UpdateListingInput): Promise<ListingView> {

@@ -41,6 +41,74 @@ const DISTANCE: Record<UserLocale, Record<string, string>> = {
 const distance = (locale: UserLocale, d: Data) =>
   DISTANCE[locale][str(d, 'distance', '')] ?? (locale === 'fr' ? 'près de chez vous' : 'near you');
 
+const REASONS: Record<UserLocale, Record<string, string>> = {
+  fr: {
+    spam: 'indésirable',
+    inappropriate: 'inapproprié',
+    dangerous: 'dangereux',
+    fraud: 'arnaque',
+    other: 'autre motif',
+  },
+  en: {
+    spam: 'spam',
+    inappropriate: 'inappropriate',
+    dangerous: 'dangerous',
+    fraud: 'fraud',
+    other: 'other reason',
+  },
+};
+
+const reasonsOf = (locale: UserLocale, d: Data) =>
+  (Array.isArray(d.reasons) ? d.reasons : [])
+    .map((r) => (typeof r === 'string' ? REASONS[locale][r] : undefined))
+    .filter((r): r is string => r !== undefined)
+    .join(', ');
+
+function targetFr(d: Data): string {
+  switch (str(d, 'targetType', '')) {
+    case 'listing':
+      return `l'annonce « ${str(d, 'targetLabel')} »`;
+    case 'message':
+      return 'un message';
+    case 'review':
+      return 'un avis';
+    default:
+      return `le profil de ${str(d, 'targetLabel')}`;
+  }
+}
+
+function targetEn(d: Data): string {
+  switch (str(d, 'targetType', '')) {
+    case 'listing':
+      return `the listing “${str(d, 'targetLabel')}”`;
+    case 'message':
+      return 'a message';
+    case 'review':
+      return 'a review';
+    default:
+      return `the profile of ${str(d, 'targetLabel')}`;
+  }
+}
+
+function whyFr(d: Data): string {
+  const reasons = reasonsOf('fr', d);
+  const note = str(d, 'note', '');
+  return [
+    reasons && `Motif des signalements : ${reasons}.`,
+    note && `Note de la modération : ${note}`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+function whyEn(d: Data): string {
+  const reasons = reasonsOf('en', d);
+  const note = str(d, 'note', '');
+  return [reasons && `Reported as: ${reasons}.`, note && `Moderator's note: ${note}`]
+    .filter(Boolean)
+    .join(' ');
+}
+
 type Template = (d: Data, locale: UserLocale) => Wording;
 
 /** French and English wording per kind; `other` is the other party as the recipient sees them. */
@@ -224,6 +292,80 @@ const TEMPLATES: Record<NotificationKind, Record<UserLocale, Template>> = {
       subject: `A new review on your profile`,
       body: `${str(d, 'authorName', 'A former member')} reviewed the exchange about “${str(d, 'listingTitle')}”. It now shows on your profile.`,
     }),
+  },
+  report_resolved: {
+    fr: (d) => ({
+      subject:
+        str(d, 'outcome', '') === 'upheld'
+          ? 'Votre signalement a été suivi'
+          : 'Votre signalement a été examiné',
+      body:
+        str(d, 'outcome', '') === 'upheld'
+          ? `Merci : la modération de votre commune a examiné votre signalement (${targetFr(d)}) et a pris des mesures.`
+          : `Merci : la modération de votre commune a examiné votre signalement (${targetFr(d)}) et n'a pas relevé de manquement aux règles.`,
+    }),
+    en: (d) => ({
+      subject:
+        str(d, 'outcome', '') === 'upheld'
+          ? 'Your report was acted upon'
+          : 'Your report was reviewed',
+      body:
+        str(d, 'outcome', '') === 'upheld'
+          ? `Thank you: your town's moderators reviewed your report (${targetEn(d)}) and took action.`
+          : `Thank you: your town's moderators reviewed your report (${targetEn(d)}) and found no breach of the rules.`,
+    }),
+  },
+  moderation_notice: {
+    fr: (d) => {
+      const why = whyFr(d);
+      switch (str(d, 'notice', '')) {
+        case 'hidden':
+          return {
+            subject: 'Un de vos contenus a été masqué',
+            body: `La modération de votre commune a masqué ${targetFr(d)}. ${why}`,
+          };
+        case 'restored':
+          return {
+            subject: 'Un de vos contenus est de nouveau visible',
+            body: `La modération de votre commune a examiné les signalements et rétabli ${targetFr(d)}.`,
+          };
+        case 'suspended':
+          return {
+            subject: 'Votre compte Partagora est suspendu',
+            body: `La modération de votre commune a suspendu votre compte à la suite de signalements (${targetFr(d)}). ${why} Contactez votre mairie pour en savoir plus.`,
+          };
+        default:
+          return {
+            subject: 'Avertissement de la modération',
+            body: `La modération de votre commune vous adresse un avertissement au sujet de ${targetFr(d)}. ${why}`,
+          };
+      }
+    },
+    en: (d) => {
+      const why = whyEn(d);
+      switch (str(d, 'notice', '')) {
+        case 'hidden':
+          return {
+            subject: 'Some of your content was hidden',
+            body: `Your town's moderators hid ${targetEn(d)}. ${why}`,
+          };
+        case 'restored':
+          return {
+            subject: 'Your content is visible again',
+            body: `Your town's moderators reviewed the reports and restored ${targetEn(d)}.`,
+          };
+        case 'suspended':
+          return {
+            subject: 'Your Partagora account is suspended',
+            body: `Your town's moderators suspended your account after reports (${targetEn(d)}). ${why} Contact your town hall to learn more.`,
+          };
+        default:
+          return {
+            subject: 'A warning from the moderators',
+            body: `Your town's moderators are warning you about ${targetEn(d)}. ${why}`,
+          };
+      }
+    },
   },
 };
 

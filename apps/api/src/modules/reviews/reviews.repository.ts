@@ -245,4 +245,55 @@ export class ReviewsRepository {
     );
     return rows[1] > 0;
   }
+
+  /** A review as moderation sees it: its town (the subject's), author, subject and whether hidden. */
+  async findForModeration(
+    reviewId: string,
+    manager: EntityManager = this.ds.manager,
+  ): Promise<{
+    municipalityId: string;
+    authorId: string | null;
+    authorName: string | null;
+    subjectId: string;
+    subjectName: string;
+    rating: number;
+    comment: string | null;
+    revealed: boolean;
+    hidden: boolean;
+  } | null> {
+    const rows = await manager.query<
+      Array<{
+        municipality_id: string;
+        author_id: string | null;
+        author_name: string | null;
+        subject_id: string;
+        subject_name: string;
+        rating: number;
+        comment: string | null;
+        revealed: boolean;
+        hidden: boolean;
+      }>
+    >(
+      `SELECT s.municipality_id, r.author_id, a.display_name AS author_name, r.subject_id,
+              s.display_name AS subject_name, r.rating, r.comment,
+              r.revealed_at IS NOT NULL AS revealed, r.hidden_at IS NOT NULL AS hidden
+         FROM reviews r JOIN users s ON s.id = r.subject_id LEFT JOIN users a ON a.id = r.author_id
+        WHERE r.id = $1`,
+      [reviewId],
+    );
+    const r = rows[0];
+    return r
+      ? {
+          municipalityId: r.municipality_id,
+          authorId: r.author_id,
+          authorName: r.author_name,
+          subjectId: r.subject_id,
+          subjectName: r.subject_name,
+          rating: r.rating,
+          comment: r.comment,
+          revealed: r.revealed,
+          hidden: r.hidden,
+        }
+      : null;
+  }
 }

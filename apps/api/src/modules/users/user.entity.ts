@@ -70,6 +70,10 @@ export class UserEntity {
   @Column({ name: 'notification_prefs', type: 'jsonb', nullable: true })
   notificationPrefs!: Record<string, unknown> | null;
 
+  /** Set by a moderator's `suspend`: no sign-in (403 ACCOUNT_SUSPENDED), sessions ended. */
+  @Column({ name: 'suspended_at', type: 'timestamptz', nullable: true })
+  suspendedAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -86,15 +86,70 @@ export class UsersRepository {
     return id;
   }
 
-  async findCredentials(email: string): Promise<{ id: string; passwordHash: string } | null> {
+  async findCredentials(
+    email: string,
+  ): Promise<{ id: string; passwordHash: string; suspended: boolean } | null> {
     const rows = await this.ds.query<
       Array<{
         id: string;
         password_hash: string;
+        suspended: boolean;
       }>
-    >(`SELECT id, password_hash FROM users WHERE email = $1`, [email]);
+    >(
+      `SELECT id, password_hash, suspended_at IS NOT NULL AS suspended FROM users WHERE email = $1`,
+      [email],
+    );
     const row = rows[0];
-    return row ? { id: row.id, passwordHash: row.password_hash } : null;
+    return row ? { id: row.id, passwordHash: row.password_hash, suspended: row.suspended } : null;
+  }
+
+  /** Whether the user holds one of `roles` in the town (platform admins hold every role). */
+  async hasRoleIn(
+    userId: string,
+    municipalityId: string,
+    roles: readonly Role[],
+  ): Promise<boolean> {
+    const rows = await this.ds.query<unknown[]>(
+      `SELECT 1 FROM user_roles WHERE user_id = $1
+          AND (role = 'admin' OR (municipality_id = $2 AND role = ANY($3))) LIMIT 1`,
+      [userId, municipalityId, roles],
+    );
+    return rows.length > 0;
+  }
+
+  /** A member as moderation sees them: their town, name and whether they are suspended. */
+  async findModerationSubject(
+    id: string,
+    manager: EntityManager = this.ds.manager,
+  ): Promise<{
+    id: string;
+    municipalityId: string;
+    displayName: string;
+    suspended: boolean;
+  } | null> {
+    const rows = await manager.query<
+      Array<{ id: string; municipality_id: string; display_name: string; suspended: boolean }>
+    >(
+      `SELECT id, municipality_id, display_name, suspended_at IS NOT NULL AS suspended FROM users WHERE id = $1`,
+      [id],
+    );
+    const r = rows[0];
+    return r
+      ? {
+          id: r.id,
+          municipalityId: r.municipality_id,
+          displayName: r.display_name,
+          suspended: r.suspended,
+        }
+      : null;
+  }
+
+  /** Suspends the member (idempotent: the first suspension's time stays). */
+  async suspend(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(
+      `UPDATE users SET suspended_at = COALESCE(suspended_at, now()), updated_at = now() WHERE id = $1`,
+      [id],
+    );
   }
 
   async findMe(id: string, manager: EntityManager = this.ds.manager): Promise<Me | null> {

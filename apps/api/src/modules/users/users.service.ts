@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Me } from '@partagora/domain';
+import type { Me, Role } from '@partagora/domain';
 import type { EntityManager } from 'typeorm';
 import {
   type NewUser,
@@ -23,8 +23,20 @@ export class UsersService {
     return this.repo.create(manager, user);
   }
 
-  findCredentials(email: string): Promise<{ id: string; passwordHash: string } | null> {
+  findCredentials(
+    email: string,
+  ): Promise<{ id: string; passwordHash: string; suspended: boolean } | null> {
     return this.repo.findCredentials(email);
+  }
+
+  /** Whether the user holds one of `roles` in the town (platform admins hold every role). */
+  hasRoleIn(userId: string, municipalityId: string, roles: readonly Role[]): Promise<boolean> {
+    return this.repo.hasRoleIn(userId, municipalityId, roles);
+  }
+
+  /** Suspends the member, in the caller's transaction (moderation's `suspend`). */
+  suspend(manager: EntityManager, userId: string): Promise<void> {
+    return this.repo.suspend(manager, userId);
   }
 
   findMe(id: string, manager?: EntityManager): Promise<Me | null> {

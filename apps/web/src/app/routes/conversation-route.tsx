@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useDocumentTitle } from '../../components/ui/use-document-title';
 import { useConversationSummary } from '../../features/conversations/api/conversations.api';
 import { Chat } from '../../features/conversations/components/chat';
+import { ReportButton } from '../../features/moderation/components/report-button';
 import { useSignedInUser } from '../require-auth';
 
 /** One conversation (a question about a listing, or an exchange's chat) on its own page. */
@@ -37,7 +38,21 @@ export function ConversationRoute() {
           ) : null}
         </p>
       ) : null}
-      <Chat key={id} conversationId={id} meId={me.id} otherName={other} />
+      <Chat
+        key={id}
+        conversationId={id}
+        meId={me.id}
+        otherName={other}
+        renderMessageActions={(m) => (
+          <ReportButton
+            targetType="message"
+            targetId={m.id}
+            label={t('moderation.report.buttonLabel', {
+              what: `${t('moderation.report.what.message')} (${other})`,
+            })}
+          />
+        )}
+      />
     </div>
   );
 }

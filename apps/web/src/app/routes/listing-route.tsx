@@ -6,6 +6,7 @@ import { AskQuestionForm } from '../../features/conversations/components/ask-que
 import { ExchangeRequestPanel } from '../../features/exchanges/components/exchange-request-panel';
 import { useMyAvailableListings } from '../../features/listings/api/listings.api';
 import { ListingDetail } from '../../features/listings/components/listing-detail';
+import { ReportButton } from '../../features/moderation/components/report-button';
 import { useSignedInUser } from '../require-auth';
 
 /** Someone else's listing: the request that fits its kind, and a question to its owner. */
@@ -23,6 +24,14 @@ function ViewerActions({ listing, me }: { listing: ListingView; me: Me }) {
         myListings={mine.isError ? [] : mine.data}
         onRequested={(exchange) => void navigate(`/exchanges/${encodeURIComponent(exchange.id)}`)}
       />
+      <p className="report-actions">
+        <ReportButton targetType="listing" targetId={listing.id} />{' '}
+        <ReportButton
+          targetType="user"
+          targetId={listing.owner.id}
+          label={t('moderation.report.buttonLabel', { what: listing.owner.displayName })}
+        />
+      </p>
       <Disclosure label={t('question.open')}>
         <AskQuestionForm
           listingId={listing.id}

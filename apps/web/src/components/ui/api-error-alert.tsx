@@ -36,6 +36,11 @@ const KNOWN_CODES = [
   'BLOCKED',
   'CANNOT_BLOCK_SELF',
   'USER_NOT_FOUND',
+  'ALREADY_REPORTED',
+  'REPORT_NOT_FOUND',
+  'REPORT_TARGET_NOT_FOUND',
+  'SELF_REPORT',
+  'ACCOUNT_SUSPENDED',
 ] as const;
 type KnownCode = (typeof KNOWN_CODES)[number];
 

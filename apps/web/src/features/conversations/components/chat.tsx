@@ -1,4 +1,12 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import {
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { MESSAGE_MAX, postMessageSchema, type MessageView } from '@partagora/domain';
 import { ApiErrorAlert } from '../../../components/ui/api-error-alert';
@@ -12,6 +20,8 @@ export interface ChatProps {
   meId: string;
   /** How the other party's messages are labelled. */
   otherName: string;
+  /** Extra controls under each of the other party's messages (the app adds "Signaler"). */
+  renderMessageActions?: (message: MessageView) => ReactNode;
 }
 
 function useIsVisible(target: RefObject<Element | null>): boolean {
@@ -43,6 +53,7 @@ function MessageList({
   messages,
   meId,
   otherName,
+  renderMessageActions,
 }: ChatProps & { messages: MessageView[] }) {
   const { t, i18n } = useTranslation();
   const list = useRef<HTMLOListElement>(null);
@@ -88,7 +99,12 @@ function MessageList({
                   <span className="chat__author">{mine ? t('chat.you') : otherName}</span>{' '}
                   <time dateTime={m.createdAt}>{time.format(new Date(m.createdAt))}</time>
                 </p>
-                <p className="chat__body">{m.body}</p>
+                {m.removed ? (
+                  <p className="chat__body chat__body--removed">{t('chat.removed')}</p>
+                ) : (
+                  <p className="chat__body">{m.body}</p>
+                )}
+                {!mine && !m.removed ? renderMessageActions?.(m) : null}
               </li>
             );
           })}
@@ -107,7 +123,7 @@ function MessageList({
  * merged into the same cache), a plain-text composer where Enter sends and Shift+Enter starts a
  * new line, and the read mark sent while the newest messages are on screen.
  */
-export function Chat({ conversationId, meId, otherName }: ChatProps) {
+export function Chat({ conversationId, meId, otherName, renderMessageActions }: ChatProps) {
   const { t } = useTranslation();
   const id = useId();
   const messages = useMessages(conversationId);
@@ -150,6 +166,7 @@ export function Chat({ conversationId, meId, otherName }: ChatProps) {
           messages={messages.data}
           meId={meId}
           otherName={otherName}
+          renderMessageActions={renderMessageActions}
         />
       ) : null}
       <form

@@ -71,5 +71,19 @@ export function notificationText(t: TFunction, n: Pick<NotificationView, 'kind' 
         ? t('notifications.text.review_revealed', { name: author, rating, title })
         : t('notifications.text.review_revealed_former', { rating, title });
     }
+    case 'report_resolved':
+      return t(
+        d.outcome === 'upheld'
+          ? 'notifications.text.report_resolved_upheld'
+          : 'notifications.text.report_resolved_dismissed',
+      );
+    case 'moderation_notice': {
+      const notice = d.notice;
+      const key =
+        notice === 'hidden' || notice === 'restored' || notice === 'suspended' ? notice : 'warned';
+      return t(`notifications.text.moderation_notice_${key}`, {
+        title: text(d, 'targetLabel') ?? t('notifications.fallbackTitle'),
+      });
+    }
   }
 }
