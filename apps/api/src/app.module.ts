@@ -7,6 +7,7 @@ import { DatabaseModule } from './database/database.module';
 import { RealtimeGateway } from './infra/realtime/realtime.gateway';
 import { RateLimitGuard } from './common/rate-limit/rate-limit.guard';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
+import { AccountModule } from './modules/account/account.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
 import { ExchangesModule } from './modules/exchanges/exchanges.module';
@@ -32,6 +33,7 @@ import { UsersModule } from './modules/users/users.module';
     NotificationsModule,
     AlertsModule,
     ConversationsModule,
+    AccountModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: DomainExceptionFilter },

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { type INestApplication, Logger, VersioningType } from '@nestjs/common';
+import { type INestApplication, Logger, RequestMethod, VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -31,6 +31,7 @@ export async function createHttpApp(config: AppConfig): Promise<INestApplication
   app.use(securityHeaders(config));
   // The per-address budget of every API call, before the body is read or the token checked.
   app.use('/api', requestBudget(app.get(RateLimitService)));
+  app.use('/.well-known', requestBudget(app.get(RateLimitService)));
   app.use(cookieParser());
   app.use(express.json({ limit: '100kb' }));
   // body-parser and budget errors (malformed JSON, too large, 429) answer in the shared shape.
@@ -42,7 +43,10 @@ export async function createHttpApp(config: AppConfig): Promise<INestApplication
   });
   app.use(inputGuard);
   if (config.webDist) serveWeb(app, config.webDist);
-  app.setGlobalPrefix('api');
+  // The JWKS lives at the origin's root (RFC 8615), where verifiers look for it.
+  app.setGlobalPrefix('api', {
+    exclude: [{ path: '.well-known/jwks.json', method: RequestMethod.GET }],
+  });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useWebSocketAdapter(new RedisIoAdapter(app, config.redisUrl));
   app.enableShutdownHooks();
@@ -75,7 +79,12 @@ function serveWeb(app: NestExpressApplication, dist: string): void {
   }
   app.use(express.static(dist, { index: false, maxAge: '1h' }));
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/socket.io'))
+    if (
+      req.method !== 'GET' ||
+      req.path.startsWith('/api') ||
+      req.path.startsWith('/socket.io') ||
+      req.path.startsWith('/.well-known')
+    )
       return next();
     res.sendFile(index);
   });

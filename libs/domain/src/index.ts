@@ -30,3 +30,4 @@ export * from './outbox/outbox-events';
 export * from './realtime/realtime-events';
 export * from './photos/photo-rules';
 export * from './photos/photo.schema';
+export * from './account/account.schema';

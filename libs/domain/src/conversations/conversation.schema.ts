@@ -43,6 +43,8 @@ export const messageSchema = z.object({
   authorId: z.string(),
   body: z.string(),
   createdAt: z.string(),
+  /** The author erased their account: the body is empty, the message keeps its place. */
+  erased: z.boolean().optional(),
 });
 export type MessageView = z.infer<typeof messageSchema>;
 

@@ -4,11 +4,12 @@ import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
+import { SessionsAccountData } from './sessions-account-data';
 import { SessionsRepository } from './sessions.repository';
 
 @Module({
   imports: [UsersModule, MunicipalitiesModule],
   controllers: [AuthController],
-  providers: [AuthService, LoginThrottle, SessionsRepository],
+  providers: [AuthService, LoginThrottle, SessionsRepository, SessionsAccountData],
 })
 export class AuthModule {}

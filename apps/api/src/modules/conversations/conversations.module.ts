@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConversationsAccountData } from './conversations-account-data';
 import { ListingsModule } from '../listings/listings.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { ConversationsController } from './conversations.controller';
@@ -9,7 +10,7 @@ import { ConversationsService } from './conversations.service';
 @Module({
   imports: [OutboxModule, ListingsModule],
   controllers: [ConversationsController],
-  providers: [ConversationsRepository, ConversationsService],
+  providers: [ConversationsRepository, ConversationsService, ConversationsAccountData],
   exports: [ConversationsService],
 })
 export class ConversationsModule {}

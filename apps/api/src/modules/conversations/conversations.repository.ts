@@ -8,6 +8,7 @@ interface MessageRow {
   seq: number;
   author_id: string;
   body: string;
+  erased?: boolean;
   created_at: Date;
 }
 
@@ -34,8 +35,8 @@ export interface ConversationRow {
 
 /**
  * The viewer's conversations ($1 = viewer id) with the other participant, the listing, the
- * exchange (if any) and the last message. A conversation whose other participant erased their
- * account has no other party left and is not listed.
+ * exchange (if any) and the last message. A participant who erased their account stays, under
+ * the former-member name, so the other keeps the history.
  */
 const VIEW = `SELECT c.id, c.kind, c.listing_id, l.title AS listing_title, e.id AS exchange_id,
        o.id AS other_id, o.display_name AS other_name, c.last_seq, p.last_read_seq AS viewer_last_read_seq,
@@ -52,7 +53,7 @@ const VIEW = `SELECT c.id, c.kind, c.listing_id, l.title AS listing_title, e.id 
   LEFT JOIN messages m ON m.conversation_id = c.id AND m.seq = c.last_seq
  WHERE p.user_id = $1`;
 
-const MESSAGE_COLUMNS = `id, conversation_id, seq, author_id, body, created_at`;
+const MESSAGE_COLUMNS = `id, conversation_id, seq, author_id, body, erased, created_at`;
 
 export function toMessageView(r: MessageRow): MessageView {
   return {
@@ -62,6 +63,7 @@ export function toMessageView(r: MessageRow): MessageView {
     authorId: r.author_id,
     body: r.body,
     createdAt: r.created_at.toISOString(),
+    ...(r.erased ? { erased: true } : {}),
   };
 }
 

@@ -34,8 +34,13 @@ export class MessageEntity {
   @JoinColumn({ name: 'author_id', foreignKeyConstraintName: 'fk_messages_author' })
   author?: UserEntity;
 
+  /** Empty once its author erased their account (`erased`). */
   @Column({ type: 'text' })
   body!: string;
+
+  /** The author left and their words with them; the message keeps its place in the history. */
+  @Column({ type: 'boolean', default: false })
+  erased!: boolean;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

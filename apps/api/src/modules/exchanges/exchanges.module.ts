@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ExchangesAccountData } from './exchanges-account-data';
 import { ConversationsModule } from '../conversations/conversations.module';
 import { ListingsModule } from '../listings/listings.module';
 import { OutboxModule } from '../outbox/outbox.module';
@@ -9,7 +10,7 @@ import { ExchangesService } from './exchanges.service';
 @Module({
   imports: [OutboxModule, ConversationsModule, ListingsModule],
   controllers: [ExchangesController],
-  providers: [ExchangesRepository, ExchangesService],
+  providers: [ExchangesRepository, ExchangesService, ExchangesAccountData],
   exports: [ExchangesService],
 })
 export class ExchangesModule {}
