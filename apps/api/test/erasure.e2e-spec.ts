@@ -8,6 +8,7 @@ import type { LatLng } from '@partagora/geo';
 import Redis from 'ioredis';
 import sharp from 'sharp';
 import request from 'supertest';
+import { APP_CONFIG, type AppConfig } from '../src/config/app-config';
 import { AccountService } from '../src/modules/account/account.service';
 import { WorkerModule } from '../src/worker.module';
 import { type TestTown, createTown } from './factories/towns';
@@ -120,11 +121,14 @@ describe(`${AccountService.name} erasure`, () => {
   let giftConversation: string;
   let openRequest: string;
   let photoId: string;
+  /** The photo folder the app really writes to. */
+  let photoDir: string;
 
   beforeAll(async () => {
     sink = await startMailSink();
     t = await startTestApp({ SMTP_URL: sink.url, PUBLIC_URL: 'https://partagora.test' });
     worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
+    photoDir = t.app.get<AppConfig>(APP_CONFIG).photoDir;
     redis = new Redis(t.config.redisUrl, { maxRetriesPerRequest: 1 });
     town = await createTown(t.ds);
     alice = await registerUser(t.url, town, preciseNear(town.centre, 0.002, 0.003), aliceName);
@@ -168,7 +172,9 @@ describe(`${AccountService.name} erasure`, () => {
     );
     expect(named.length).toBeGreaterThan(0);
     expect(await findInDatabase(t, canary)).not.toEqual([]);
-    expect(existsSync(path.join(t.config.photoDir, photoId))).toBe(true);
+    expect(await findInDatabase(t, alice.email)).not.toEqual([]);
+    expect(await pointsAt(t, alice.home)).not.toEqual([]);
+    expect(existsSync(path.join(photoDir, photoId))).toBe(true);
   });
 
   afterAll(async () => {
@@ -194,7 +200,7 @@ describe(`${AccountService.name} erasure`, () => {
     // Photo files go after the commit.
     await eventually(
       'the photo files removed',
-      async () => !existsSync(path.join(t.config.photoDir, photoId)),
+      async () => !existsSync(path.join(photoDir, photoId)),
     );
 
     const needles = [
@@ -210,7 +216,7 @@ describe(`${AccountService.name} erasure`, () => {
       expect({ needle, redis: await findInRedis(redis, needle) }).toEqual({ needle, redis: [] });
     }
     expect(await pointsAt(t, alice.home)).toEqual([]);
-    for (const file of filesUnder(t.config.photoDir)) {
+    for (const file of filesUnder(photoDir)) {
       const bytes = readFileSync(file).toString('latin1');
       for (const needle of needles) expect(bytes.includes(needle)).toBe(false);
     }
