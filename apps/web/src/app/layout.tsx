@@ -80,6 +80,7 @@ export function Layout() {
             <>
               <NavLink to="/exchanges">{t('nav.exchanges')}</NavLink>
               <NavLink to="/messages">{t('nav.messages')}</NavLink>
+              <NavLink to="/settings/account">{t('nav.account')}</NavLink>
             </>
           ) : null}
         </nav>
