@@ -198,9 +198,8 @@ describe(`${AccountService.name} erasure`, () => {
     expect(res.status).toBe(204);
     await outboxDrained(t.ds);
     // Photo files go after the commit.
-    await eventually(
-      'the photo files removed',
-      async () => !existsSync(path.join(photoDir, photoId)),
+    await eventually('the photo files removed', () =>
+      Promise.resolve(!existsSync(path.join(photoDir, photoId))),
     );
 
     const needles = [

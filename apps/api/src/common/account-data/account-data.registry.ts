@@ -27,7 +27,7 @@ export interface ErasureContext {
   manager: EntityManager;
   now: Date;
   /** Runs once the erasure has committed (file deletions, socket disconnects); never on rollback. */
-  afterCommit(hook: () => unknown): void;
+  afterCommit: (hook: () => unknown) => void;
 }
 
 /**

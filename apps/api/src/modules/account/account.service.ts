@@ -19,7 +19,7 @@ import { AttestationService } from './attestation.service';
 function emptyReputation(): Omit<AttestedReputation, 'memberSince' | 'verified'> {
   const completed = Object.fromEntries([...EXCHANGE_KINDS, 'total'].map((k) => [k, 0]));
   return {
-    completed: completed as AttestedReputation['completed'],
+    completed,
     onTimeReturns: 0,
     lateReturns: 0,
     noShows: 0,
@@ -48,10 +48,18 @@ export class AccountService {
     if (!user) throw new DomainError('UNAUTHENTICATED', 'This account no longer exists');
     const contributors = this.registry.exportContributors();
     const [sections, figures] = await Promise.all([
-      Promise.all(contributors.map((c) => c.exportSections?.(userId) ?? {})),
-      Promise.all(contributors.map((c) => c.reputation?.(userId) ?? {})),
+      Promise.all(
+        contributors.map((c) =>
+          c.exportSections ? c.exportSections(userId) : Promise.resolve({}),
+        ),
+      ),
+      Promise.all(
+        contributors.map((c) => (c.reputation ? c.reputation(userId) : Promise.resolve({}))),
+      ),
     ]);
-    const empty = Object.fromEntries(EXPORT_SECTION_NAMES.map((n) => [n, [] as unknown[]]));
+    const empty: Record<string, unknown> = Object.fromEntries(
+      EXPORT_SECTION_NAMES.map((n) => [n, [] as unknown[]]),
+    );
     const reputation = attestedReputationSchema.parse(
       Object.assign(
         { ...emptyReputation(), memberSince: user.createdAt, verified: false },
@@ -63,7 +71,7 @@ export class AccountService {
       format: 'partagora-export/1',
       issuer: this.attestations.issuer,
       user,
-      ...Object.assign(empty, ...sections),
+      ...(Object.assign(empty, ...sections) as Record<string, unknown>),
       attestation: await this.attestations.sign(userId, reputation, now),
     };
   }
