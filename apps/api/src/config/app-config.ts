@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { envSchema, type Env } from './env.schema';
@@ -76,8 +84,21 @@ function developmentSecrets(vars: NodeJS.ProcessEnv): Partial<Record<DevSecret, 
   if (missing.length > 0) {
     mkdirSync(dir, { recursive: true });
     for (const n of missing) stored[n] = DEV_SECRETS[n]();
-    writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
-    // Two processes starting at once may both write: read back what won, so they agree.
+    // Written whole to a temporary file, then moved in place: a process starting at the same
+    // moment never reads half a file. A fresh file is linked (the first process wins, the others
+    // read its secrets); an older one (without a secret added since) is replaced.
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(stored, null, 2), { mode: 0o600 });
+    if (existsSync(file)) {
+      renameSync(tmp, file);
+    } else {
+      try {
+        linkSync(tmp, file);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      }
+      unlinkSync(tmp);
+    }
     return JSON.parse(readFileSync(file, 'utf8')) as Partial<Record<DevSecret, string>>;
   }
   return stored;
