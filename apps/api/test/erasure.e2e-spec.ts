@@ -165,6 +165,12 @@ describe(`${AccountService.name} erasure`, () => {
     openRequest = open.id;
     await a.ok('/alerts', { radius: 800, category: 'garden', q: 'sécateur' });
     await outboxDrained(t.ds);
+    // A delivery that failed for good, whose error quotes the address (as a mail server may).
+    await t.ds.query(
+      `INSERT INTO outbox_events (type, payload, attempts, last_error, dead_at)
+       VALUES ('notification.created', jsonb_build_object('notificationId', gen_random_uuid()), 10, $1, now())`,
+      [`550 5.1.1 <${alice.email}>: mailbox unavailable`],
+    );
     // Precondition: Bob's notifications do name Alice, and the database does hold the canary.
     const named = await t.ds.query<unknown[]>(
       `SELECT 1 FROM notifications WHERE user_id = $1 AND data::text LIKE '%' || $2 || '%'`,
