@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { AccountDataRegistry } from '../../common/account-data/account-data.registry';
 import { afterCommit } from '../../common/after-commit';
 import { Clock } from '../../common/clock';
+import { transactionWithRetry } from '../../common/sql';
 import { RateLimitService } from '../../common/rate-limit/rate-limit.service';
 import { UsersService } from '../users/users.service';
 import { AttestationService } from './attestation.service';
@@ -94,7 +95,9 @@ export class AccountService {
     const steps = this.registry.erasureSteps();
     for (const step of steps) await step.prepare?.(userId);
     const now = this.clock.now();
-    await this.ds.transaction(async (manager) => {
+    // Re-run whole if PostgreSQL picks it as a deadlock victim (it locks listings and exchanges
+    // in the same order as every writer, so this is a safety net).
+    await transactionWithRetry(this.ds, async (manager) => {
       for (const step of steps) {
         await step.erase({
           userId,

@@ -1,10 +1,5 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import {
-  EXCHANGE_KINDS,
-  type ExchangeKind,
-  type ExchangeStatus,
-  isDomainError,
-} from '@partagora/domain';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { EXCHANGE_KINDS, type ExchangeKind, type ExchangeStatus } from '@partagora/domain';
 import { DataSource } from 'typeorm';
 import {
   AccountDataRegistry,
@@ -44,14 +39,15 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
  * The exchanges module's part of "leaving with your data": the member's exchanges (the other
  * party by id and name only, no meeting point: a place may be the other party's), the
  * reliability figures it can attest, and at erasure: open requests and agreements are cancelled
- * first (through the state machine, so listings are freed and the other party told), then the
- * words they wrote in an offer are wiped. Exchanges stay as the other party's history.
+ * (through the state machine, in the erasure's transaction: listings are freed, and the other
+ * party's notification, written after the commit, names a former member), then the words they
+ * wrote in an offer are wiped. Exchanges stay as the other party's history.
  */
 @Injectable()
 export class ExchangesAccountData implements ExportContributor, ErasureStep, OnModuleInit {
-  private readonly logger = new Logger(ExchangesAccountData.name);
   readonly name = 'exchanges';
-  readonly order = 200;
+  /** First: cancelling goes through the listings and reads names the later steps wipe. */
+  readonly order = 50;
 
   constructor(
     private readonly ds: DataSource,
@@ -140,25 +136,8 @@ export class ExchangesAccountData implements ExportContributor, ErasureStep, OnM
     };
   }
 
-  /** Open requests and agreements end as cancelled, each in its own step's transaction. */
-  async prepare(userId: string): Promise<void> {
-    const open = await this.ds.query<Array<{ id: string }>>(
-      `SELECT id FROM exchanges
-        WHERE (owner_id = $1 OR requester_id = $1) AND status IN ('requested', 'accepted')`,
-      [userId],
-    );
-    for (const { id } of open) {
-      try {
-        await this.exchanges.act(userId, id, 'cancel');
-      } catch (err) {
-        // Moved on meanwhile (the other party declined or it expired): nothing left to cancel.
-        if (!isDomainError(err)) throw err;
-        this.logger.debug(`exchange ${id} not cancelled at erasure: ${err.code}`);
-      }
-    }
-  }
-
   async erase({ manager, userId }: ErasureContext): Promise<void> {
+    await this.exchanges.cancelOpenOfLeavingMember(manager, userId);
     await manager.query(
       `UPDATE exchanges SET offered_item = NULL WHERE requester_id = $1 AND offered_item IS NOT NULL`,
       [userId],
