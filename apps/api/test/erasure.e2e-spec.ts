@@ -273,4 +273,21 @@ describe(`${AccountService.name} erasure`, () => {
     expect(open.body.status).toBe('cancelled');
     expect(open.body.requesterName).toBe(ERASED_MEMBER_NAME);
   });
+
+  it("should show the former member in the other party's own export", async () => {
+    const res = await client(t.url, bob).get('/me/export');
+    expect(res.status).toBe(200);
+    const data = res.body as {
+      exchanges: Array<{ id: string; counterpart: { id: string; displayName: string } }>;
+      messages: Array<{ authorId: string; body: string; erased: boolean }>;
+    };
+    expect(data.exchanges.find((e) => e.id === giftId)?.counterpart).toEqual({
+      id: alice.id,
+      displayName: ERASED_MEMBER_NAME,
+    });
+    const theirs = data.messages.filter((m) => m.authorId === alice.id);
+    expect(theirs.length).toBeGreaterThan(0);
+    for (const m of theirs) expect(m).toMatchObject({ body: '', erased: true });
+    expect(JSON.stringify(res.body)).not.toContain(aliceName);
+  });
 });
