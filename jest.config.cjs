@@ -17,7 +17,9 @@ const swc = [
 ];
 const common = {
   transform: { '^.+\\.(t|j)sx?$': swc },
-  transformIgnorePatterns: ['^(?!.*/node_modules/(@nestjs|content-disposition)/).*/node_modules/'],
+  transformIgnorePatterns: [
+    '^(?!.*/node_modules/(@nestjs|content-disposition|jose)/).*/node_modules/',
+  ],
   moduleNameMapper: {
     '^@partagora/domain$': '<rootDir>/libs/domain/src/index.ts',
     '^@partagora/geo$': '<rootDir>/libs/geo/src/index.ts',

@@ -7,6 +7,7 @@ import { DatabaseModule } from './database/database.module';
 import { RealtimeGateway } from './infra/realtime/realtime.gateway';
 import { RateLimitGuard } from './common/rate-limit/rate-limit.guard';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
+import { AccountModule } from './modules/account/account.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BlocksModule } from './modules/blocks/blocks.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
@@ -40,6 +41,7 @@ import { UsersModule } from './modules/users/users.module';
     ConversationsModule,
     BlocksModule,
     ModerationModule,
+    AccountModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: DomainExceptionFilter },

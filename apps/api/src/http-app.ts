@@ -1,4 +1,4 @@
-import { type INestApplication, VersioningType } from '@nestjs/common';
+import { type INestApplication, RequestMethod, VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -30,6 +30,7 @@ export async function createHttpApp(config: AppConfig): Promise<INestApplication
   app.use(securityHeaders(config));
   // The per-address budget of every API call, before the body is read or the token checked.
   app.use('/api', requestBudget(app.get(RateLimitService)));
+  app.use('/.well-known', requestBudget(app.get(RateLimitService)));
   app.use(cookieParser());
   app.use(express.json({ limit: '100kb' }));
   // body-parser and budget errors (malformed JSON, too large, 429) answer in the shared shape.
@@ -41,7 +42,10 @@ export async function createHttpApp(config: AppConfig): Promise<INestApplication
   });
   app.use(inputGuard);
   if (config.webDist) serveWeb(app, config.webDist);
-  app.setGlobalPrefix('api');
+  // The JWKS lives at the origin's root (RFC 8615), where verifiers look for it.
+  app.setGlobalPrefix('api', {
+    exclude: [{ path: '.well-known/jwks.json', method: RequestMethod.GET }],
+  });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useWebSocketAdapter(new RedisIoAdapter(app, config.redisUrl));
   app.enableShutdownHooks();

@@ -13,6 +13,14 @@ const TEST_ENV: Record<string, string> = {
   NODE_ENV: 'test',
   JWT_SECRET: 'test-jwt-secret-test-jwt-secret-0123456789',
   LOCATION_SECRET: 'test-location-secret-test-location-secret-01',
+  /** A fixed Ed25519 key for tests only (export attestations), so no secrets file is written. */
+  ATTESTATION_PRIVATE_JWK: JSON.stringify({
+    kty: 'OKP',
+    crv: 'Ed25519',
+    x: 'fgarjBry4dwzEpRvOQddNQ215uUrOp6e74mxUjZ3fAU',
+    d: 'cqb5VAYdlFVBrUK0Je6QcnbHw2Lcq_NRquac4IAzK5Y',
+    kid: 'test-attestation-key',
+  }),
   LOG_LEVEL: 'error',
   OUTBOX_POLL_MS: '200',
   AUTH_RATE_LIMIT: '100000',

@@ -36,3 +36,4 @@ export * from './reviews/reputation';
 export * from './blocks/block-rules';
 export * from './moderation/moderation';
 export * from './moderation/moderation.schema';
+export * from './account/account.schema';

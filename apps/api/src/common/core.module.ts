@@ -3,6 +3,7 @@ import { APP_CONFIG, loadConfig } from '../config/app-config';
 import { JobsService } from '../infra/queues/jobs.service';
 import { RealtimeAccess } from '../infra/realtime/realtime-access';
 import { RealtimeEmitter } from '../infra/realtime/realtime-emitter';
+import { AccountDataRegistry } from './account-data/account-data.registry';
 import { AccessVerifier } from './auth/access-verifier';
 import { Clock } from './clock';
 import { TokenService } from './auth/token.service';
@@ -20,9 +21,11 @@ import { LocationPrivacyService } from './location/location-privacy.service';
     RealtimeEmitter,
     RealtimeAccess,
     Clock,
+    AccountDataRegistry,
   ],
   exports: [
     Clock,
+    AccountDataRegistry,
 
     APP_CONFIG,
     TokenService,

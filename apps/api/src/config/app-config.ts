@@ -1,7 +1,16 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { envSchema, type Env } from './env.schema';
+import { type AttestationKeys, generateSigningJwk, parseAttestationKeys } from './signing-key';
 
 export interface AppConfig {
   env: Env['NODE_ENV'];
@@ -41,32 +50,58 @@ export interface AppConfig {
   };
   /** Folder of the re-encoded photos (local storage). */
   photoDir: string;
+  /** Ed25519 key signing the reputation attestation of exports, and the keys JWKS serves. */
+  attestation: AttestationKeys;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
 export class ConfigError extends Error {}
 
+type DevSecret = 'JWT_SECRET' | 'LOCATION_SECRET' | 'ATTESTATION_PRIVATE_JWK';
+
+const DEV_SECRETS: Record<DevSecret, () => string> = {
+  JWT_SECRET: () => randomBytes(32).toString('base64url'),
+  LOCATION_SECRET: () => randomBytes(32).toString('base64url'),
+  ATTESTATION_PRIVATE_JWK: generateSigningJwk,
+};
+
 /**
  * Outside production, missing secrets are generated once into the local data folder so a
- * newcomer's `npm start` needs no setup; production refuses to boot without them.
+ * newcomer's `npm start` needs no setup; production refuses to boot without them. A secret added
+ * later (the attestation key) is added to an existing secrets.json, the others kept.
  */
-function developmentSecrets(
-  vars: NodeJS.ProcessEnv,
-): Partial<Record<'JWT_SECRET' | 'LOCATION_SECRET', string>> {
+function developmentSecrets(vars: NodeJS.ProcessEnv): Partial<Record<DevSecret, string>> {
   if (vars.NODE_ENV === 'production') return {};
-  if (vars.JWT_SECRET && vars.LOCATION_SECRET) return {};
+  const names = Object.keys(DEV_SECRETS) as DevSecret[];
+  if (names.every((n) => vars[n])) return {};
   const dir = vars.PARTAGORA_DATA_DIR ?? path.resolve(process.cwd(), '.local/dev');
   const file = path.join(dir, 'secrets.json');
-  if (!existsSync(file)) {
+  const stored = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<Record<DevSecret, string>>)
+    : {};
+  const missing = names.filter((n) => !stored[n]);
+  if (missing.length > 0) {
     mkdirSync(dir, { recursive: true });
-    const fresh = {
-      JWT_SECRET: randomBytes(32).toString('base64url'),
-      LOCATION_SECRET: randomBytes(32).toString('base64url'),
-    };
-    writeFileSync(file, JSON.stringify(fresh, null, 2), { mode: 0o600 });
+    for (const n of missing) stored[n] = DEV_SECRETS[n]();
+    // Written whole to a temporary file, then moved in place: a process starting at the same
+    // moment never reads half a file. A fresh file is linked (the first process wins, the others
+    // read its secrets); an older one (without a secret added since) is replaced.
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(stored, null, 2), { mode: 0o600 });
+    if (existsSync(file)) {
+      renameSync(tmp, file);
+    } else {
+      try {
+        linkSync(tmp, file);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      }
+      unlinkSync(tmp);
+    }
+    return JSON.parse(readFileSync(file, 'utf8')) as Partial<Record<DevSecret, string>>;
   }
-  return JSON.parse(readFileSync(file, 'utf8')) as Record<'JWT_SECRET' | 'LOCATION_SECRET', string>;
+  return stored;
 }
 
 /** Parses the environment once; throws a `ConfigError` listing every bad variable. */
@@ -79,6 +114,13 @@ export function loadConfig(vars: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const attestation = parseAttestationKeys(
+    e.ATTESTATION_PRIVATE_JWK ?? '',
+    e.ATTESTATION_PREVIOUS_JWKS,
+  );
+  if ('error' in attestation) {
+    throw new ConfigError(`Invalid configuration:\n  - ${attestation.path}: ${attestation.error}`);
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -116,6 +158,7 @@ export function loadConfig(vars: NodeJS.ProcessEnv = process.env): AppConfig {
     photoDir:
       e.PHOTO_DIR ||
       path.join(vars.PARTAGORA_DATA_DIR ?? path.resolve(process.cwd(), '.local/dev'), 'photos'),
+    attestation,
   };
 }
 

@@ -109,8 +109,26 @@ export const envSchema = z
     PHOTO_DIR: z.string().default(''),
     /** Public address of the web app, for links in e-mails. */
     PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
+    /**
+     * Signs the reputation attestation of `GET /me/export`: an Ed25519 private key as a JWK
+     * (`{"kty":"OKP","crv":"Ed25519","x","d","kid"?}`, JSON). Required in production; generated
+     * once into the data folder's secrets.json otherwise. Without `kid`, its RFC 7638 thumbprint.
+     */
+    ATTESTATION_PRIVATE_JWK: z.string().optional(),
+    /**
+     * Public JWKs of earlier signing keys still served at /.well-known/jwks.json after a rotation
+     * (a JSON array), so attestations signed before it keep verifying.
+     */
+    ATTESTATION_PREVIOUS_JWKS: z.string().default('[]'),
   })
   .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.ATTESTATION_PRIVATE_JWK) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ATTESTATION_PRIVATE_JWK'],
+        message: 'required in production (an Ed25519 private JWK)',
+      });
+    }
     if (env.NODE_ENV === 'production' && env.JWT_SECRET === env.LOCATION_SECRET) {
       ctx.addIssue({
         code: 'custom',

@@ -26,7 +26,9 @@ interface PlaceRow {
  * resident's home (`users.home_public_point`), then each listing (`listings.public_point`), with
  * the ring of the owner's town, as the services compute them. Deterministic, so running it again
  * changes nothing. Used by the migration that introduced one offset per place, and by
- * `cli recompute-public-points` after a change of `LOCATION_SECRET`. Runs in `q`'s transaction.
+ * `cli recompute-public-points` after a change of `LOCATION_SECRET`. Former members (erased) are
+ * skipped: they have no home (`home_point IS NULL`, not `erased_at`, which the older migration
+ * calling this predates), and their listings stand at the town centre. Runs in `q`'s transaction.
  */
 export async function recomputePublicPoints(
   q: Queryable,
@@ -39,7 +41,7 @@ export async function recomputePublicPoints(
             ST_Y(u.home_point::geometry) AS home_lat, ST_X(u.home_point::geometry) AS home_lng,
             m.settings
        FROM users u JOIN municipalities m ON m.id = u.municipality_id
-      WHERE u.id > $1 ORDER BY u.id LIMIT $2`,
+      WHERE u.id > $1 AND u.home_point IS NOT NULL ORDER BY u.id LIMIT $2`,
     'users',
     'home_public_point',
     privacy,
@@ -51,7 +53,7 @@ export async function recomputePublicPoints(
             ST_Y(u.home_point::geometry) AS home_lat, ST_X(u.home_point::geometry) AS home_lng,
             m.settings
        FROM listings l JOIN users u ON u.id = l.owner_id JOIN municipalities m ON m.id = u.municipality_id
-      WHERE l.id > $1 ORDER BY l.id LIMIT $2`,
+      WHERE l.id > $1 AND u.home_point IS NOT NULL ORDER BY l.id LIMIT $2`,
     'listings',
     'public_point',
     privacy,

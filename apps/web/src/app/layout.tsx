@@ -91,6 +91,7 @@ export function Layout() {
                   {t('nav.moderation')}
                 </NavLink>
               ) : null}
+              <NavLink to="/settings/account">{t('nav.account')}</NavLink>
             </>
           ) : null}
         </nav>

@@ -30,6 +30,10 @@ export const routes: RouteObject[] = [
       },
       { path: '/login', element: <LoginRoute /> },
       {
+        path: '/goodbye',
+        lazy: async () => ({ Component: (await import('./routes/goodbye-route')).GoodbyeRoute }),
+      },
+      {
         element: <RequireAuth />,
         children: [
           {
@@ -103,6 +107,12 @@ export const routes: RouteObject[] = [
             lazy: async () => ({
               Component: (await import('./routes/notification-settings-route'))
                 .NotificationSettingsRoute,
+            }),
+          },
+          {
+            path: '/settings/account',
+            lazy: async () => ({
+              Component: (await import('./routes/account-settings-route')).AccountSettingsRoute,
             }),
           },
           {

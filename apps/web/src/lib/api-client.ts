@@ -188,13 +188,24 @@ export function resetApiClientForTests(): void {
 export async function apiFetch<T>(path: string, request: ApiRequest = {}): Promise<T> {
   const isAuthCall = path.startsWith('/auth/');
   let res = await send(path, request, accessToken);
-  if (res.status === 401 && !isAuthCall) {
+  let body = await readBody(res);
+  // A wrong password (`DELETE /me`) is a 401 too, but the session is fine: no refresh, no retry
+  // (a retry would count a second failed attempt).
+  if (res.status === 401 && !isAuthCall && !isWrongPassword(body)) {
     const refreshed = await refreshAccessToken();
-    if (refreshed) res = await send(path, request, accessToken);
+    if (refreshed) {
+      res = await send(path, request, accessToken);
+      body = await readBody(res);
+    }
   }
-  const body = await readBody(res);
   if (!res.ok) throw toApiError(res.status, body);
   return body as T;
+}
+
+function isWrongPassword(body: unknown): boolean {
+  return (
+    (body as { error?: { code?: unknown } } | undefined)?.error?.code === 'INVALID_CREDENTIALS'
+  );
 }
 
 function xhrUpload(

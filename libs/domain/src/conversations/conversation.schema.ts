@@ -45,6 +45,8 @@ export const messageSchema = z.object({
   createdAt: z.string(),
   /** Hidden by the town's moderators: `body` is empty and the parties see it as removed. */
   removed: z.boolean().optional(),
+  /** The author erased their account: the body is empty, the message keeps its place. */
+  erased: z.boolean().optional(),
 });
 export type MessageView = z.infer<typeof messageSchema>;
 

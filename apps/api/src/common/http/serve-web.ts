@@ -38,7 +38,12 @@ export function serveWeb(app: NestExpressApplication, dist: string): void {
     }),
   );
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/socket.io'))
+    if (
+      req.method !== 'GET' ||
+      req.path.startsWith('/api') ||
+      req.path.startsWith('/socket.io') ||
+      req.path.startsWith('/.well-known')
+    )
       return next();
     res.setHeader('Cache-Control', REVALIDATE);
     res.sendFile(index);

@@ -5,6 +5,7 @@ import { PublicPointPerPlace1796192861730 } from './1796192861730-PublicPointPer
 import { OutboxDeadLetters1796193380868 } from './1796193380868-OutboxDeadLetters';
 import { ReviewsAndBlocks1796200000000 } from './1796200000000-ReviewsAndBlocks';
 import { ReportsAndModeration1796300000000 } from './1796300000000-ReportsAndModeration';
+import { AccountErasure1796250000000 } from './1796250000000-AccountErasure';
 
 /** Migrations in order; `npm run migration:generate -- Name` appends new ones here. */
 export const MIGRATIONS: Function[] = [
@@ -15,4 +16,5 @@ export const MIGRATIONS: Function[] = [
   OutboxDeadLetters1796193380868,
   ReviewsAndBlocks1796200000000,
   ReportsAndModeration1796300000000,
+  AccountErasure1796250000000,
 ];

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AlertsAccountData } from './alerts-account-data';
 import { AlertsController } from './alerts.controller';
 import { AlertsRepository } from './alerts.repository';
 import { AlertsService } from './alerts.service';
@@ -6,6 +7,6 @@ import { AlertsService } from './alerts.service';
 /** HTTP side: create, list and delete one's alerts. */
 @Module({
   controllers: [AlertsController],
-  providers: [AlertsRepository, AlertsService],
+  providers: [AlertsRepository, AlertsService, AlertsAccountData],
 })
 export class AlertsModule {}

@@ -130,6 +130,20 @@ export class AlertsRepository {
     }));
   }
 
+  /** Every alert of the user, oldest first (their export). */
+  async allOf(userId: string): Promise<AlertView[]> {
+    const rows = await this.ds.query<AlertRow[]>(
+      `SELECT ${ALERT_COLUMNS} FROM alerts a WHERE a.user_id = $1 ORDER BY a.created_at, a.id`,
+      [userId],
+    );
+    return rows.map(toAlertView);
+  }
+
+  /** Deletes every alert of the user (erasure), in the caller's transaction. */
+  async deleteAllOf(manager: EntityManager, userId: string): Promise<void> {
+    await manager.query(`DELETE FROM alerts WHERE user_id = $1`, [userId]);
+  }
+
   /** Deletes the user's own alert; false when it is not theirs or does not exist. */
   async deleteOwn(userId: string, alertId: string): Promise<boolean> {
     // TypeORM answers a DELETE with `[rows, affected]`.

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BlocksModule } from '../blocks/blocks.module';
+import { ConversationsAccountData } from './conversations-account-data';
 import { ListingsModule } from '../listings/listings.module';
 import { ModerationTargetsModule } from '../moderation/moderation-targets.module';
 import { OutboxModule } from '../outbox/outbox.module';
@@ -12,7 +13,12 @@ import { ConversationsService } from './conversations.service';
 @Module({
   imports: [OutboxModule, ListingsModule, BlocksModule, ModerationTargetsModule],
   controllers: [ConversationsController],
-  providers: [ConversationsRepository, ConversationsService, MessageModerationTarget],
+  providers: [
+    ConversationsRepository,
+    ConversationsService,
+    MessageModerationTarget,
+    ConversationsAccountData,
+  ],
   exports: [ConversationsService],
 })
 export class ConversationsModule {}

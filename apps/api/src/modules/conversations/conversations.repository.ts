@@ -9,6 +9,7 @@ interface MessageRow {
   author_id: string;
   body: string;
   removed?: boolean;
+  erased?: boolean;
   created_at: Date;
 }
 
@@ -35,8 +36,8 @@ export interface ConversationRow {
 
 /**
  * The viewer's conversations ($1 = viewer id) with the other participant, the listing, the
- * exchange (if any) and the last message. A conversation whose other participant erased their
- * account has no other party left and is not listed.
+ * exchange (if any) and the last message. A participant who erased their account stays, under
+ * the former-member name, so the other keeps the history.
  */
 const VIEW = `SELECT c.id, c.kind, c.listing_id, l.title AS listing_title, e.id AS exchange_id,
        o.id AS other_id, o.display_name AS other_name, c.last_seq, p.last_read_seq AS viewer_last_read_seq,
@@ -55,7 +56,7 @@ const VIEW = `SELECT c.id, c.kind, c.listing_id, l.title AS listing_title, e.id 
 
 /** A message hidden by moderation keeps its row (and seq) but not its body, for the parties. */
 const MESSAGE_COLUMNS = `id, conversation_id, seq, author_id,
-  CASE WHEN hidden_at IS NULL THEN body ELSE '' END AS body, hidden_at IS NOT NULL AS removed, created_at`;
+  CASE WHEN hidden_at IS NULL THEN body ELSE '' END AS body, hidden_at IS NOT NULL AS removed, erased, created_at`;
 
 export function toMessageView(r: MessageRow): MessageView {
   return {
@@ -66,6 +67,7 @@ export function toMessageView(r: MessageRow): MessageView {
     body: r.body,
     createdAt: r.created_at.toISOString(),
     ...(r.removed ? { removed: true } : {}),
+    ...(r.erased ? { erased: true } : {}),
   };
 }
 

@@ -34,12 +34,16 @@ export class MessageEntity {
   @JoinColumn({ name: 'author_id', foreignKeyConstraintName: 'fk_messages_author' })
   author?: UserEntity;
 
+  /** Empty once its author erased their account (`erased`). */
   @Column({ type: 'text' })
   body!: string;
 
   /** Hidden by moderation: the parties see it as removed, moderators still read it. */
   @Column({ name: 'hidden_at', type: 'timestamptz', nullable: true })
   hiddenAt!: Date | null;
+  /** The author left and their words with them; the message keeps its place in the history. */
+  @Column({ type: 'boolean', default: false })
+  erased!: boolean;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

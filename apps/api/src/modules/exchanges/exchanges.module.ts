@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BlocksModule } from '../blocks/blocks.module';
+import { ExchangesAccountData } from './exchanges-account-data';
 import { ConversationsModule } from '../conversations/conversations.module';
 import { ListingsModule } from '../listings/listings.module';
 import { OutboxModule } from '../outbox/outbox.module';
@@ -10,7 +11,7 @@ import { ExchangesService } from './exchanges.service';
 @Module({
   imports: [OutboxModule, ConversationsModule, ListingsModule, BlocksModule],
   controllers: [ExchangesController],
-  providers: [ExchangesRepository, ExchangesService],
+  providers: [ExchangesRepository, ExchangesService, ExchangesAccountData],
   exports: [ExchangesService],
 })
 export class ExchangesModule {}

@@ -301,6 +301,17 @@ export class ExchangesRepository {
     return rows.map((r) => ({ id: r.id, requesterId: r.requester_id }));
   }
 
+  /** Ids of the member's open exchanges (requested or accepted), in a stable order. */
+  async openOf(manager: EntityManager, userId: string): Promise<string[]> {
+    const rows = await manager.query<Array<{ id: string }>>(
+      `SELECT id FROM exchanges
+        WHERE (owner_id = $1 OR requester_id = $1) AND status IN ('requested', 'accepted')
+        ORDER BY id`,
+      [userId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** My exchanges, most recently changed first (keyset on updated_at, id). */
   async listForUser(
     userId: string,

@@ -26,6 +26,7 @@ import {
   nextExchangeState,
 } from '@partagora/domain';
 import { DataSource, type EntityManager } from 'typeorm';
+import { afterCommit as onCommit } from '../../common/after-commit';
 import { Clock } from '../../common/clock';
 import { isConstraintViolation, transactionWithRetry } from '../../common/sql';
 import { RealtimeEmitter } from '../../infra/realtime/realtime-emitter';
@@ -155,6 +156,26 @@ export class ExchangesService {
       this.transition(manager, exchangeId, action, userId),
     );
     return this.afterCommit(exchangeId, userId, outboxIds);
+  }
+
+  /**
+   * Cancels every open exchange (`requested`, `accepted`) of a member leaving, in the erasure's
+   * transaction, as that member: listings are freed as a cancellation frees them, and the events
+   * commit with the erasure, so the other party's notification already names a former member.
+   * Published (and pushed live) once the erasure has committed.
+   */
+  async cancelOpenOfLeavingMember(manager: EntityManager, userId: string): Promise<void> {
+    const outboxIds: string[] = [];
+    const cancelled: string[] = [];
+    for (const id of await this.repo.openOf(manager, userId)) {
+      outboxIds.push(...(await this.transition(manager, id, 'cancel', userId)).outboxIds);
+      cancelled.push(id);
+    }
+    if (cancelled.length === 0) return;
+    onCommit(manager, async () => {
+      for (const id of cancelled) await this.afterCommit(id, userId, []);
+      await this.outbox.publish(outboxIds);
+    });
   }
 
   /** A step taken by the system (timers: expiry, overdue); a no-op when it no longer applies. */

@@ -8,6 +8,7 @@ import { PhotoStorage } from '../../infra/storage/photo-storage';
 import { ListingPhotosController } from './listing-photos.controller';
 import { ListingPhotosRepository } from './listing-photos.repository';
 import { ListingPhotosService } from './listing-photos.service';
+import { ListingsAccountData } from './listings-account-data';
 import { ListingsController } from './listings.controller';
 import { ListingsRepository } from './listings.repository';
 import { ListingsService } from './listings.service';
@@ -22,6 +23,7 @@ import { ListingsService } from './listings.service';
     ListingPhotosService,
     PhotoStorage,
     ListingModerationTarget,
+    ListingsAccountData,
   ],
   exports: [ListingsService],
 })

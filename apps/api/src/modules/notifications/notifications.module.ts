@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotificationsAccountData } from './notifications-account-data';
 import { MailModule } from '../../infra/mail/mail.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { UsersModule } from '../users/users.module';
@@ -11,7 +12,7 @@ import { NotificationsService } from './notifications.service';
 @Module({
   imports: [OutboxModule, MailModule, UsersModule],
   controllers: [NotificationsController, NotificationPreferencesController],
-  providers: [NotificationsRepository, NotificationsService],
+  providers: [NotificationsRepository, NotificationsService, NotificationsAccountData],
   exports: [NotificationsService],
 })
 export class NotificationsModule {}

@@ -5,6 +5,7 @@ import { ModerationTargetsModule } from '../moderation/moderation-targets.module
 import { OutboxModule } from '../outbox/outbox.module';
 import { ProfilesService } from './profiles.service';
 import { ReviewModerationTarget } from './review-moderation.target';
+import { ReviewsAccountData } from './reviews-account-data';
 import { ReviewsController } from './reviews.controller';
 import { ReviewsRepository } from './reviews.repository';
 import { ReviewsService } from './reviews.service';
@@ -13,7 +14,13 @@ import { ReviewsService } from './reviews.service';
 @Module({
   imports: [OutboxModule, ExchangesModule, BlocksModule, ModerationTargetsModule],
   controllers: [ReviewsController],
-  providers: [ReviewsRepository, ReviewsService, ProfilesService, ReviewModerationTarget],
+  providers: [
+    ReviewsRepository,
+    ReviewsService,
+    ProfilesService,
+    ReviewModerationTarget,
+    ReviewsAccountData,
+  ],
   exports: [ReviewsService],
 })
 export class ReviewsModule {}

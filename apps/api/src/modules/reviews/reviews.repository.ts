@@ -143,7 +143,7 @@ export class ReviewsRepository {
       `SELECT u.id, u.display_name, u.created_at, u.verification, u.municipality_id,
               m.slug AS municipality_slug, m.name AS municipality_name
          FROM users u JOIN municipalities m ON m.id = u.municipality_id
-        WHERE u.id = $1`,
+        WHERE u.id = $1 AND u.erased_at IS NULL`,
       [userId],
     );
     return rows[0] ?? null;
@@ -295,5 +295,14 @@ export class ReviewsRepository {
           hidden: r.hidden,
         }
       : null;
+  }
+
+  /** Erasure: reviews about the member go with them (their profile is gone; they name them). */
+  async deleteAbout(manager: EntityManager, userId: string): Promise<number> {
+    const rows = await manager.query<[unknown[], number]>(
+      `DELETE FROM reviews WHERE subject_id = $1`,
+      [userId],
+    );
+    return rows[1];
   }
 }

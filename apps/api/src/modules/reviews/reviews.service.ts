@@ -160,10 +160,12 @@ export class ReviewsService {
   }
 
   /**
-   * Erasure, in the caller's transaction: the member's reviews stay (others' reputation is
-   * unchanged) and show as written by a former member. Returns how many were detached.
+   * Erasure, in the caller's transaction: the reviews the member wrote stay (others' reputation
+   * is unchanged) and show as written by a former member; the reviews about them go with their
+   * profile. Returns how many written reviews were detached.
    */
-  anonymiseAuthor(userId: string, manager: EntityManager): Promise<number> {
+  async anonymiseAuthor(userId: string, manager: EntityManager): Promise<number> {
+    await this.repo.deleteAbout(manager, userId);
     return this.repo.anonymiseAuthor(manager, userId);
   }
 

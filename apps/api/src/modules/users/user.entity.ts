@@ -42,14 +42,15 @@ export class UserEntity {
   })
   municipality?: MunicipalityEntity;
 
-  /** Exact home: private (DESIGN.md §5). Never leaves the API but to its owner. */
+  /** Exact home: private (DESIGN.md §5). Never leaves the API but to its owner. Null once erased. */
   @Column({
     name: 'home_point',
     type: 'geography',
     spatialFeatureType: 'Point',
     srid: 4326,
+    nullable: true,
   })
-  homePoint!: Point;
+  homePoint!: Point | null;
 
   /** Public approximation of the home, computed once from the owner, the home and the server secret. */
   @Column({
@@ -57,8 +58,16 @@ export class UserEntity {
     type: 'geography',
     spatialFeatureType: 'Point',
     srid: 4326,
+    nullable: true,
   })
-  homePublicPoint!: Point;
+  homePublicPoint!: Point | null;
+
+  /**
+   * Set by `DELETE /me`: the row stays (exchanges and reviews point at it) as a former member with
+   * no e-mail, name, home or password (docs/decisions/0013-export-and-erasure.md).
+   */
+  @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
+  erasedAt!: Date | null;
 
   @Column({ type: 'varchar', length: 2, default: 'fr' })
   locale!: UserLocale;

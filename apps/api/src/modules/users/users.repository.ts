@@ -96,7 +96,7 @@ export class UsersRepository {
         suspended: boolean;
       }>
     >(
-      `SELECT id, password_hash, suspended_at IS NOT NULL AS suspended FROM users WHERE email = $1`,
+      `SELECT id, password_hash, suspended_at IS NOT NULL AS suspended FROM users WHERE email = $1 AND erased_at IS NULL`,
       [email],
     );
     const row = rows[0];
@@ -160,7 +160,7 @@ export class UsersRepository {
                           FROM user_roles r JOIN municipalities rm ON rm.id = r.municipality_id
                          WHERE r.user_id = u.id), '[]'::json) AS roles
          FROM users u JOIN municipalities m ON m.id = u.municipality_id
-        WHERE u.id = $1`,
+        WHERE u.id = $1 AND u.erased_at IS NULL`,
       [id],
     );
     const row = rows[0];
@@ -192,7 +192,8 @@ export class UsersRepository {
       >
     >(
       `SELECT u.id, u.display_name, u.municipality_id, m.slug, m.settings, ${selectLatLng('u.home_point', 'home')}
-         FROM users u JOIN municipalities m ON m.id = u.municipality_id WHERE u.id = $1`,
+         FROM users u JOIN municipalities m ON m.id = u.municipality_id
+        WHERE u.id = $1 AND u.erased_at IS NULL`,
       [id],
     );
     const row = rows[0];
@@ -221,7 +222,8 @@ export class UsersRepository {
         notification_prefs: unknown;
       }>
     >(
-      `SELECT id, email, display_name, locale, notification_prefs FROM users WHERE id = ANY($1::uuid[])`,
+      `SELECT id, email, display_name, locale, notification_prefs FROM users
+        WHERE id = ANY($1::uuid[]) AND erased_at IS NULL`,
       [userIds],
     );
     return rows.map((r) => ({
@@ -252,5 +254,47 @@ export class UsersRepository {
       [userId, JSON.stringify(patch)],
     );
     return rows[0] ? { prefs: rows[0].notification_prefs } : null;
+  }
+
+  /** The password hash of a member who has not left (erasure asks for the password). */
+  async passwordHashOf(id: string): Promise<string | null> {
+    const rows = await this.ds.query<Array<{ password_hash: string }>>(
+      `SELECT password_hash FROM users WHERE id = $1 AND erased_at IS NULL`,
+      [id],
+    );
+    return rows[0]?.password_hash ?? null;
+  }
+
+  /** Member since and verification: what the users module can attest. */
+  async standing(id: string): Promise<{ memberSince: string; verified: boolean } | null> {
+    const rows = await this.ds.query<Array<{ created_at: Date; verification: VerificationState }>>(
+      `SELECT created_at, verification FROM users WHERE id = $1`,
+      [id],
+    );
+    const r = rows[0];
+    return r
+      ? { memberSince: r.created_at.toISOString(), verified: r.verification === 'verified' }
+      : null;
+  }
+
+  /**
+   * Turns the member into a former member: a unique unusable e-mail (`.invalid` is reserved,
+   * RFC 2606; random, so it says nothing of the person), the former-member name, no home, no
+   * password (an empty hash matches nothing: login also skips erased rows), no preferences, no
+   * roles. The row stays: exchanges, messages and reviews point at it.
+   */
+  async erase(
+    manager: EntityManager,
+    id: string,
+    formerName: string,
+    placeholder: string,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE users SET email = $2, display_name = $3, password_hash = '', home_point = NULL,
+              home_public_point = NULL, notification_prefs = NULL, locale = 'fr', erased_at = now()
+        WHERE id = $1`,
+      [id, placeholder, formerName],
+    );
+    await manager.query(`DELETE FROM user_roles WHERE user_id = $1`, [id]);
   }
 }

@@ -65,4 +65,9 @@ export class UsersService {
   ): Promise<{ prefs: unknown } | null> {
     return this.repo.mergeNotificationPrefs(userId, patch);
   }
+
+  /** The password hash of a member who has not left; null otherwise (erasure checks it). */
+  passwordHashOf(userId: string): Promise<string | null> {
+    return this.repo.passwordHashOf(userId);
+  }
 }

@@ -19,6 +19,7 @@ export const en: Translation = {
     exchanges: 'My exchanges',
     messages: 'Messages',
     moderation: 'Moderation',
+    account: 'My account',
   },
   language: {
     switchTo: 'Français',
@@ -843,6 +844,49 @@ export const en: Translation = {
         'conversation.read': 'Conversation read',
       },
     },
+  },
+  account: {
+    pageTitle: 'My account',
+    intro: 'Your data is yours: take it with you, or leave with it.',
+    export: {
+      title: 'Download my data',
+      description:
+        'A JSON file with your profile, your listings and their photos, your exchanges, your messages, your reviews, your notifications and your alerts. It holds a signed attestation of your reputation that anyone can check with Partagora’s public key, even on another platform.',
+      button: 'Download my data',
+      pending: 'Preparing the file…',
+      done: 'File downloaded: {{file}}',
+    },
+    delete: {
+      title: 'Delete my account',
+      description: 'Deletion is final. Download your data first.',
+      button: 'Delete my account',
+      dialogTitle: 'Delete your account for good?',
+      erasedTitle: 'What is erased',
+      erased: {
+        identity: 'your e-mail address, your name and your home',
+        listings: 'your listings, their texts and their photos',
+        messages: 'the text of the messages you wrote',
+        rest: 'your notifications, your alerts and your sessions (you will be signed out everywhere)',
+      },
+      keptTitle: 'What stays',
+      kept: {
+        exchanges: 'your past exchanges, in your neighbours’ history, under “Former member”',
+        reviews:
+          'the reviews you left, attributed to a former member, so that other people’s reputation does not change',
+      },
+      password: 'Your password, to confirm',
+      wrongPassword: 'Wrong password.',
+      passwordRequired: 'Enter your password.',
+      confirm: 'Delete for good',
+      pending: 'Deleting…',
+      cancel: 'Cancel',
+    },
+  },
+  goodbye: {
+    pageTitle: 'Goodbye',
+    title: 'Your account has been deleted',
+    body: 'Your personal data has been erased and you have been signed out. Thank you for sharing with your neighbours.',
+    home: 'Back to the home page',
   },
   radius: {
     '500': '500 m',

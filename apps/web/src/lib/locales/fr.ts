@@ -18,6 +18,7 @@ export const fr = {
     exchanges: 'Mes échanges',
     messages: 'Messages',
     moderation: 'Modération',
+    account: 'Mon compte',
   },
   language: {
     switchTo: 'English',
@@ -851,6 +852,50 @@ export const fr = {
         'conversation.read': 'Conversation consultée',
       },
     },
+  },
+  account: {
+    pageTitle: 'Mon compte',
+    intro: 'Vos données vous appartiennent : emportez-les, ou partez avec elles.',
+    export: {
+      title: 'Télécharger mes données',
+      description:
+        'Un fichier JSON avec votre profil, vos annonces et leurs photos, vos échanges, vos messages, vos avis, vos notifications et vos alertes. Il contient une attestation signée de votre réputation, que tout le monde peut vérifier avec la clé publique de Partagora, même sur une autre plateforme.',
+      button: 'Télécharger mes données',
+      pending: 'Préparation du fichier…',
+      done: 'Fichier téléchargé : {{file}}',
+    },
+    delete: {
+      title: 'Supprimer mon compte',
+      description: 'La suppression est définitive. Pensez à télécharger vos données avant.',
+      button: 'Supprimer mon compte',
+      dialogTitle: 'Supprimer définitivement votre compte ?',
+      erasedTitle: 'Ce qui est effacé',
+      erased: {
+        identity: 'votre adresse e-mail, votre nom et votre domicile',
+        listings: 'vos annonces, leurs textes et leurs photos',
+        messages: 'le texte des messages que vous avez écrits',
+        rest: 'vos notifications, vos alertes et vos sessions (vous serez déconnecté·e partout)',
+      },
+      keptTitle: 'Ce qui reste',
+      kept: {
+        exchanges:
+          "vos échanges passés, dans l'historique de vos voisins, au nom d'« Ancien membre »",
+        reviews:
+          'les avis que vous avez laissés, attribués à un ancien membre, pour que la réputation des autres ne change pas',
+      },
+      password: 'Votre mot de passe, pour confirmer',
+      wrongPassword: 'Mot de passe incorrect.',
+      passwordRequired: 'Saisissez votre mot de passe.',
+      confirm: 'Supprimer définitivement',
+      pending: 'Suppression…',
+      cancel: 'Annuler',
+    },
+  },
+  goodbye: {
+    pageTitle: 'Au revoir',
+    title: 'Votre compte a été supprimé',
+    body: 'Vos données personnelles ont été effacées et vous avez été déconnecté·e. Merci d’avoir partagé avec vos voisins.',
+    home: "Retour à l'accueil",
   },
   radius: {
     '500': '500 m',
