@@ -812,6 +812,8 @@ export const en: Translation = {
       },
       listingBy: 'Listing by {{name}} ({{status}})',
       messageBy: 'Message by {{name}}',
+      reviewBy: 'Review by {{author}} of {{subject}} ({{rating}}/5)',
+      formerMember: 'a former member',
       userSuspended: 'Account suspended',
       unavailable: 'This content no longer exists.',
       actions: {

@@ -820,6 +820,8 @@ export const fr = {
       },
       listingBy: 'Annonce de {{name}} ({{status}})',
       messageBy: 'Message de {{name}}',
+      reviewBy: 'Avis de {{author}} sur {{subject}} ({{rating}}/5)',
+      formerMember: 'un ancien membre',
       userSuspended: 'Compte suspendu',
       unavailable: "Ce contenu n'existe plus.",
       actions: {

@@ -62,6 +62,21 @@ function ReportedContent({ item }: { item: ModerationCaseView }) {
           )}
         </div>
       );
+    case 'review':
+      return (
+        <div className="moderation-case__content">
+          <p>
+            {t('moderation.queue.reviewBy', {
+              author: c.author?.displayName ?? t('moderation.queue.formerMember'),
+              subject: c.subject.displayName,
+              rating: c.rating,
+            })}
+          </p>
+          {c.comment ? (
+            <blockquote className="moderation-case__text">{c.comment}</blockquote>
+          ) : null}
+        </div>
+      );
     case 'unavailable':
       return <p>{t('moderation.queue.unavailable')}</p>;
   }
