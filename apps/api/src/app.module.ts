@@ -16,6 +16,7 @@ import { HealthModule } from './modules/health/health.module';
 import { ListingsModule } from './modules/listings/listings.module';
 import { MunicipalitiesModule } from './modules/municipalities/municipalities.module';
 import { UsersModule } from './modules/users/users.module';
+import { VerificationModule } from './modules/verification/verification.module';
 
 /** The HTTP + socket.io process. */
 @Module({
@@ -32,6 +33,7 @@ import { UsersModule } from './modules/users/users.module';
     NotificationsModule,
     AlertsModule,
     ConversationsModule,
+    VerificationModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: DomainExceptionFilter },

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { afterCommit } from '../../common/after-commit';
+import { RealtimeEmitter } from '../../infra/realtime/realtime-emitter';
+import { SessionsRepository } from './sessions.repository';
+
+/**
+ * Ending sessions, for whoever needs it (a password change, a suspension): the sessions are
+ * revoked in the database, so their refresh tokens fail and their access tokens are refused at
+ * once (every request checks its session), and their live sockets are disconnected.
+ */
+@Injectable()
+export class SessionsService {
+  constructor(
+    private readonly sessions: SessionsRepository,
+    private readonly realtime: RealtimeEmitter,
+  ) {}
+
+  /**
+   * Ends every open session of `userId` but `exceptSessionId` (the one making the change, when
+   * there is one). With `manager`, the revocation joins the caller's transaction and the sockets
+   * are disconnected once it commits. Returns the ids of the ended sessions.
+   */
+  async endAllFor(
+    userId: string,
+    exceptSessionId?: string,
+    manager?: EntityManager,
+  ): Promise<string[]> {
+    const ended = await this.sessions.revokeAllFor(userId, exceptSessionId, manager);
+    const disconnect = () => {
+      for (const id of ended) this.realtime.disconnectSession(id);
+    };
+    if (manager) afterCommit(manager, disconnect);
+    else disconnect();
+    return ended;
+  }
+}
