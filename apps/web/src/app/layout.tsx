@@ -80,6 +80,10 @@ export function Layout() {
             <>
               <NavLink to="/exchanges">{t('nav.exchanges')}</NavLink>
               <NavLink to="/messages">{t('nav.messages')}</NavLink>
+              {session.me.verified ? null : <NavLink to="/verify">{t('nav.verify')}</NavLink>}
+              {session.me.roles.some((r) => r.role === 'staff') ? (
+                <NavLink to="/staff/verification-codes">{t('nav.verificationCodes')}</NavLink>
+              ) : null}
             </>
           ) : null}
         </nav>

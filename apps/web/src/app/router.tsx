@@ -30,6 +30,24 @@ export const routes: RouteObject[] = [
       },
       { path: '/login', element: <LoginRoute /> },
       {
+        path: '/forgot-password',
+        lazy: async () => ({
+          Component: (await import('./routes/forgot-password-route')).ForgotPasswordRoute,
+        }),
+      },
+      {
+        path: '/reset-password',
+        lazy: async () => ({
+          Component: (await import('./routes/reset-password-route')).ResetPasswordRoute,
+        }),
+      },
+      {
+        path: '/confirm-email',
+        lazy: async () => ({
+          Component: (await import('./routes/confirm-email-route')).ConfirmEmailRoute,
+        }),
+      },
+      {
         element: <RequireAuth />,
         children: [
           {
@@ -91,6 +109,17 @@ export const routes: RouteObject[] = [
             lazy: async () => ({
               Component: (await import('./routes/notification-settings-route'))
                 .NotificationSettingsRoute,
+            }),
+          },
+          {
+            path: '/verify',
+            lazy: async () => ({ Component: (await import('./routes/verify-route')).VerifyRoute }),
+          },
+          {
+            path: '/staff/verification-codes',
+            lazy: async () => ({
+              Component: (await import('./routes/staff-verification-codes-route'))
+                .StaffVerificationCodesRoute,
             }),
           },
           {

@@ -18,6 +18,8 @@ export const en: Translation = {
     signedInAs: 'Signed in: {{name}}',
     exchanges: 'My exchanges',
     messages: 'Messages',
+    verify: 'Verify my residence',
+    verificationCodes: 'Verification codes',
   },
   language: {
     switchTo: 'Français',
@@ -69,6 +71,14 @@ export const en: Translation = {
       UNSUPPORTED_MEDIA_TYPE: 'Send a JPEG, PNG, WebP or HEIC photo.',
       PAYLOAD_TOO_LARGE: 'This file is too heavy (10 MB at most).',
       PHOTO_NOT_FOUND: 'This photo no longer exists.',
+      PASSWORD_TOO_COMMON:
+        'This password is among the most common ones and would be guessed quickly. Choose another, a sentence for instance.',
+      VERIFICATION_CODE_INVALID:
+        'This code is not valid: check it, or ask your town hall for a new one (a code works once and expires).',
+      EMAIL_CONFIRMATION_INVALID:
+        'This confirmation link no longer works (already used or older than 24 hours). Sign in to get a new one.',
+      PASSWORD_RESET_INVALID:
+        'This reset link no longer works (already used, replaced by a newer one, or older than an hour).',
       generic: 'An unexpected error occurred. Please try again.',
     },
     field: {
@@ -643,6 +653,70 @@ export const en: Translation = {
     createdOn: 'Created on {{date}}',
     delete: 'Delete',
     deleteLabel: 'Delete the alert: {{description}}',
+  },
+  account: {
+    forgotLink: 'Forgot your password?',
+    forgotTitle: 'Forgot your password',
+    forgotIntro:
+      'Enter your e-mail address: if an account uses it, you will receive a link to choose a new password.',
+    sendResetLink: 'Send me the link',
+    resetSent:
+      'If an account exists for {{email}}, an e-mail is on its way with a link valid for 1 hour. Check your spam folder too.',
+    backToLogin: 'Back to sign-in',
+    resetTitle: 'Choose a new password',
+    resetMissing: 'This link is incomplete.',
+    askAgain: 'Ask for a new link',
+    newPassword: 'New password',
+    passwordRule:
+      'Between {{min}} and {{max}} characters, not a common password. An easy-to-remember sentence works well.',
+    savePassword: 'Save the password',
+    resetDone:
+      'Your password has changed. For your safety every device was signed out: sign in with the new one.',
+    confirmTitle: 'Confirming your e-mail address',
+    confirmMissing: 'This confirmation link is incomplete.',
+    confirming: 'Confirming…',
+    confirmDone: 'Thank you, your e-mail address is confirmed.',
+    continue: 'See the listings',
+  },
+  verification: {
+    staffTitle: 'Residents’ verification codes',
+    townsLabel: 'Towns',
+    staffOnly: 'This page is for town-hall staff.',
+    generateTitle: 'Generate codes',
+    generateIntro:
+      'Each code works once. Hand them out at the desk or post them in letterboxes: codes are shown only once, print the sheet before leaving the page.',
+    count: 'Number of codes',
+    countHint: 'From 1 to 200.',
+    validDays: 'Valid for (days)',
+    generate: 'Generate',
+    sheetTitle: 'Sheet to print ({{count}} codes)',
+    sheetHint:
+      'A4, one code per tear-off slip. These codes will never be shown again: only their fingerprint is kept.',
+    print: 'Print',
+    slipsLabel: 'Tear-off slips',
+    slip: {
+      heading: 'Town hall of {{town}} — Partagora',
+      what: 'Partagora is the neighbours’ site for lending, giving and swapping, in partnership with your town hall.',
+      how: 'To become a “verified resident”, sign in and enter this code at {{url}}',
+      codeLabel: 'Code:',
+      expires: 'Works once, until {{date}}.',
+    },
+    issuedTitle: 'Codes issued',
+    noneIssued: 'No code issued yet.',
+    createdAt: 'Issued',
+    expiresAt: 'Expires',
+    status: 'Status',
+    usedOn: 'Used on {{date}}',
+    expired: 'Expired',
+    unused: 'Not used yet',
+    verifyTitle: 'Verify my residence',
+    verifyIntro:
+      'The town hall of {{town}} hands out codes to residents. Enter yours to get the “verified resident” badge.',
+    codeLabel: 'Verification code',
+    codeHint: '10 characters, for example K7XQ4-MHR9C (any case, dash optional).',
+    submit: 'Verify',
+    badge: 'Verified resident of {{town}}',
+    thanks: 'Thank you! The badge now shows on your profile.',
   },
   radius: {
     '500': '500 m',
