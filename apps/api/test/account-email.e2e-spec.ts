@@ -48,10 +48,11 @@ describe(`${AccountService.name} — e-mail confirmation`, () => {
     const token = await linkTokenFor(user.email);
     expect(sink.to(user.email)[0]!.subject).toMatch(/Confirmez/);
 
-    const [row] = await ctx.ds.query<Array<{ created_at: Date; expires_at: Date; token_hash: string }>>(
-      `SELECT created_at, expires_at, token_hash FROM account_tokens WHERE user_id = $1`,
-      [user.id],
-    );
+    const [row] = await ctx.ds.query<
+      Array<{ created_at: Date; expires_at: Date; token_hash: string }>
+    >(`SELECT created_at, expires_at, token_hash FROM account_tokens WHERE user_id = $1`, [
+      user.id,
+    ]);
     const hours = (row!.expires_at.getTime() - row!.created_at.getTime()) / 3_600_000;
     expect(hours).toBeGreaterThan(23.99);
     expect(hours).toBeLessThan(24.01);

@@ -3,7 +3,7 @@ import { destination } from '@partagora/geo';
 import request, { type Response } from 'supertest';
 import { AccountService } from '../src/modules/auth/account.service';
 import { type TestTown, createTown } from './factories/towns';
-import { TEST_PASSWORD, type TestUser, registerUser } from './factories/users';
+import { TEST_PASSWORD, registerUser } from './factories/users';
 import { type MailSink, startMailSink } from './support/mail-sink';
 import { type TestApp, startTestApp } from './test-context';
 
@@ -117,7 +117,9 @@ describe(`${AccountService.name} — password reset`, () => {
     const fresh = await login(user.email, NEW_PASSWORD);
     expect(fresh.status).toBe(200);
     // The link came through the mailbox: the address is confirmed.
-    const me = await api().get('/api/v1/me').set('Authorization', `Bearer ${fresh.body.accessToken}`);
+    const me = await api()
+      .get('/api/v1/me')
+      .set('Authorization', `Bearer ${fresh.body.accessToken}`);
     expect(me.body.emailConfirmed).toBe(true);
 
     expectError(await reset(token, 'encore un autre mot de passe'), 422, 'PASSWORD_RESET_INVALID');

@@ -250,7 +250,11 @@ describe(VerificationController.name, () => {
       const member = await resident(townA);
       const [code] = await codesOf(staffA, townA.slug);
       for (let i = 0; i < 10; i++) {
-        expectError(await redeem(member, `AAAAA-AAA${'ACDEFGHJKM'[i]}A`), 422, 'VERIFICATION_CODE_INVALID');
+        expectError(
+          await redeem(member, `AAAAA-AAA${'ACDEFGHJKM'[i]}A`),
+          422,
+          'VERIFICATION_CODE_INVALID',
+        );
       }
       const blocked = await redeem(member, code!);
       expectError(blocked, 429, 'RATE_LIMITED');

@@ -28,7 +28,10 @@ export function passwordProblem(
  * Throws a 400 field error on `password` when the new password is refused: `PASSWORD_TOO_COMMON`
  * for a common one, `VALIDATION_FAILED` for a length out of bounds (the schemas catch those first).
  */
-export function assertAcceptablePassword(password: string, isCommon: CommonPasswordPredicate): void {
+export function assertAcceptablePassword(
+  password: string,
+  isCommon: CommonPasswordPredicate,
+): void {
   const problem = passwordProblem(password, isCommon);
   switch (problem) {
     case null:

@@ -47,9 +47,7 @@ export function formatVerificationCode(code: string): string {
  * it cannot be a code (wrong length or a symbol outside the alphabet), so nothing is looked up.
  */
 export function normalizeVerificationCode(input: string): string | null {
-  const code = input
-    .toUpperCase()
-    .replace(/[\s\-.·_]/g, '');
+  const code = input.toUpperCase().replace(/[\s\-.·_]/g, '');
   if (code.length !== VERIFICATION_CODE_LENGTH) return null;
   for (const c of code) if (!VERIFICATION_CODE_ALPHABET.includes(c)) return null;
   return code;

@@ -1,8 +1,5 @@
 import { z } from 'zod';
-import {
-  VERIFICATION_CODE_MAX_COUNT,
-  VERIFICATION_CODE_MAX_DAYS,
-} from './verification-code';
+import { VERIFICATION_CODE_MAX_COUNT, VERIFICATION_CODE_MAX_DAYS } from './verification-code';
 
 /** `POST /municipalities/:slug/verification-codes`. */
 export const createVerificationCodesSchema = z.strictObject({

@@ -11,7 +11,10 @@ const escapeHtml = (s: string) =>
 
 const WORDING: Record<
   AccountMailKind,
-  Record<UserLocale, { subject: string; intro: string; action: string; validity: string; ignore: string }>
+  Record<
+    UserLocale,
+    { subject: string; intro: string; action: string; validity: string; ignore: string }
+  >
 > = {
   email_confirmation: {
     fr: {
@@ -36,13 +39,15 @@ const WORDING: Record<
       action: 'Choisir un nouveau mot de passe',
       validity:
         'Ce lien est valable 1 heure et ne sert qu’une fois. Après le changement, vos autres appareils seront déconnectés.',
-      ignore: 'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : rien ne change.',
+      ignore:
+        'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : rien ne change.',
     },
     en: {
       subject: 'Reset your Partagora password',
       intro: 'You asked to change your Partagora password.',
       action: 'Choose a new password',
-      validity: 'This link works for 1 hour, once. Your other devices will be signed out after the change.',
+      validity:
+        'This link works for 1 hour, once. Your other devices will be signed out after the change.',
       ignore: 'If you did not ask for this, ignore this message: nothing changes.',
     },
   },

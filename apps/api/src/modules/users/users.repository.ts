@@ -149,7 +149,10 @@ export class UsersRepository {
     );
   }
 
-  async residence(userId: string, manager: EntityManager = this.ds.manager): Promise<ResidenceInfo | null> {
+  async residence(
+    userId: string,
+    manager: EntityManager = this.ds.manager,
+  ): Promise<ResidenceInfo | null> {
     const rows = await manager.query<
       Array<{ municipality_id: string; slug: string; name: string; verified_at: Date | null }>
     >(
@@ -159,7 +162,12 @@ export class UsersRepository {
     );
     const row = rows[0];
     return row
-      ? { municipalityId: row.municipality_id, slug: row.slug, name: row.name, verifiedAt: row.verified_at }
+      ? {
+          municipalityId: row.municipality_id,
+          slug: row.slug,
+          name: row.name,
+          verifiedAt: row.verified_at,
+        }
       : null;
   }
 
@@ -181,11 +189,15 @@ export class UsersRepository {
     );
   }
 
-  async setPasswordHash(manager: EntityManager, userId: string, passwordHash: string): Promise<void> {
-    await manager.query(
-      `UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`,
-      [userId, passwordHash],
-    );
+  async setPasswordHash(
+    manager: EntityManager,
+    userId: string,
+    passwordHash: string,
+  ): Promise<void> {
+    await manager.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [
+      userId,
+      passwordHash,
+    ]);
   }
 
   async findOwnerContext(id: string): Promise<OwnerContext | null> {

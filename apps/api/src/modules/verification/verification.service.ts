@@ -48,7 +48,10 @@ export class VerificationService {
     const town = await this.municipalities.findRef(slug);
     if (!town) throw new DomainError('MUNICIPALITY_NOT_FOUND', `No partner town "${slug}"`);
     if (!hasRole(await this.users.roles(userId), slug, 'staff')) {
-      throw new DomainError('FORBIDDEN', "Only this town's staff can manage its verification codes");
+      throw new DomainError(
+        'FORBIDDEN',
+        "Only this town's staff can manage its verification codes",
+      );
     }
     return town.id;
   }
@@ -93,7 +96,8 @@ export class VerificationService {
     const last = page[page.length - 1];
     return {
       items: page.map(({ createdUs: _createdUs, ...item }) => item),
-      nextCursor: rows.length > q.limit && last ? listCursor.encode([last.createdUs, last.id]) : null,
+      nextCursor:
+        rows.length > q.limit && last ? listCursor.encode([last.createdUs, last.id]) : null,
     };
   }
 

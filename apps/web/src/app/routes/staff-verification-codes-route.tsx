@@ -11,9 +11,7 @@ export function StaffVerificationCodesRoute() {
   useDocumentTitle(t('verification.staffTitle'));
   const me = useSignedInUser();
   const [params] = useSearchParams();
-  const towns = [
-    ...new Set(me.roles.filter((r) => r.role === 'staff').map((r) => r.municipality)),
-  ];
+  const towns = [...new Set(me.roles.filter((r) => r.role === 'staff').map((r) => r.municipality))];
   const wanted = params.get('town');
   const slug = wanted && hasRole(me.roles, wanted, 'staff') ? wanted : towns[0];
   return (
@@ -26,7 +24,10 @@ export function StaffVerificationCodesRoute() {
               <ul>
                 {towns.map((s) => (
                   <li key={s}>
-                    <Link to={`?town=${encodeURIComponent(s)}`} aria-current={s === slug ? 'page' : undefined}>
+                    <Link
+                      to={`?town=${encodeURIComponent(s)}`}
+                      aria-current={s === slug ? 'page' : undefined}
+                    >
                       {s}
                     </Link>
                   </li>

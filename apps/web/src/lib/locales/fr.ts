@@ -719,7 +719,8 @@ export const fr = {
     verifyIntro:
       'La mairie de {{town}} distribue des codes aux habitants. Saisissez le vôtre pour obtenir le badge « habitant vérifié ».',
     codeLabel: 'Code de vérification',
-    codeHint: '10 caractères, par exemple K7XQ4-MHR9C (majuscules ou minuscules, tiret facultatif).',
+    codeHint:
+      '10 caractères, par exemple K7XQ4-MHR9C (majuscules ou minuscules, tiret facultatif).',
     submit: 'Vérifier',
     badge: 'Habitant vérifié de {{town}}',
     thanks: 'Merci ! Le badge apparaît désormais sur votre profil.',

@@ -135,7 +135,9 @@ export function useResendConfirmation() {
 }
 
 /** `POST /auth/password-reset`: always 202, whether or not the address has an account. */
-export function requestPasswordReset(input: PasswordResetRequestInput): Promise<{ accepted: true }> {
+export function requestPasswordReset(
+  input: PasswordResetRequestInput,
+): Promise<{ accepted: true }> {
   return apiFetch<{ accepted: true }>('/auth/password-reset', { method: 'POST', body: input });
 }
 

@@ -31,7 +31,9 @@ export function CodeSheet({ townName, codes }: { townName: string; codes: readon
           <li key={c.code} className="code-slip" lang="fr">
             <p className="code-slip__town">{fr('verification.slip.heading', { town: townName })}</p>
             <p className="code-slip__what">{fr('verification.slip.what')}</p>
-            <p className="code-slip__how">{fr('verification.slip.how', { url: `${origin}/verify` })}</p>
+            <p className="code-slip__how">
+              {fr('verification.slip.how', { url: `${origin}/verify` })}
+            </p>
             <p className="code-slip__code">
               <span className="visually-hidden">{fr('verification.slip.codeLabel')} </span>
               <strong>{c.code}</strong>

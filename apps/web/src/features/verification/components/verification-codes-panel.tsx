@@ -12,11 +12,7 @@ import { TextField } from '../../../components/ui/field';
 import { formatDateTime } from '../../../lib/dates';
 import { applyApiErrorToForm } from '../../../lib/form-errors';
 import { schemaResolver } from '../../../lib/schema-resolver';
-import {
-  useIssueVerificationCodes,
-  useTown,
-  useVerificationCodes,
-} from '../api/verification.api';
+import { useIssueVerificationCodes, useTown, useVerificationCodes } from '../api/verification.api';
 import { CodeSheet, type SheetCode } from './code-sheet';
 
 interface FormValues {
@@ -41,6 +37,8 @@ export function VerificationCodesPanel({ slug }: { slug: string }) {
   // The plain codes: component state only, never the cache, storage or the URL.
   const [codes, setCodes] = useState<SheetCode[] | null>(null);
   const [formError, setFormError] = useState<unknown>(null);
+  // "Expired" is judged against the time the page opened (render stays pure).
+  const [openedAt] = useState(() => Date.now());
   const {
     register,
     handleSubmit,
@@ -104,7 +102,9 @@ export function VerificationCodesPanel({ slug }: { slug: string }) {
       <section aria-labelledby="codes-issued" className="no-print">
         <h2 id="codes-issued">{t('verification.issuedTitle')}</h2>
         {list.isPending ? <StatusMessage>{t('common.loading')}</StatusMessage> : null}
-        {list.isError ? <ApiErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
+        {list.isError ? (
+          <ApiErrorAlert error={list.error} onRetry={() => void list.refetch()} />
+        ) : null}
         {list.data && list.data.items.length === 0 ? <p>{t('verification.noneIssued')}</p> : null}
         {list.data && list.data.items.length > 0 ? (
           <table className="table">
@@ -124,7 +124,7 @@ export function VerificationCodesPanel({ slug }: { slug: string }) {
                   <td>
                     {c.usedAt
                       ? t('verification.usedOn', { date: formatDateTime(i18n.language, c.usedAt) })
-                      : Date.parse(c.expiresAt) <= Date.now()
+                      : Date.parse(c.expiresAt) <= openedAt
                         ? t('verification.expired')
                         : t('verification.unused')}
                   </td>
