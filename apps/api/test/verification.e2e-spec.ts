@@ -26,7 +26,7 @@ describe(VerificationController.name, () => {
   const as = (u: TestUser) => ({ Authorization: `Bearer ${u.token}` });
   const resident = (town: TestTown) =>
     registerUser(ctx.url, town, destination(town.centre, 40 * ++n, 300 + n * 10), `Voisin ${n}`);
-  const issue = (u: TestUser, slug: string, body: unknown) =>
+  const issue = (u: TestUser, slug: string, body: object) =>
     api().post(`/api/v1/municipalities/${slug}/verification-codes`).set(as(u)).send(body);
   const redeem = (u: TestUser, code: string) =>
     api().post('/api/v1/me/verify').set(as(u)).send({ code });
