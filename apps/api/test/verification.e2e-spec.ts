@@ -272,3 +272,36 @@ describe(VerificationController.name, () => {
     });
   });
 });
+
+describe(`${VerificationController.name} — failures per address`, () => {
+  let ctx: TestApp;
+  let town: TestTown;
+
+  beforeAll(async () => {
+    ctx = await startTestApp({ VERIFY_ADDRESS_FAILURES: '3' });
+    town = await createTown(ctx.ds);
+  });
+
+  afterAll(async () => {
+    await ctx?.close();
+  });
+
+  it('should answer 429 to every member of an address that failed too often, and not elsewhere', async () => {
+    const members = await Promise.all(
+      [1, 2, 3, 4].map((i) =>
+        registerUser(ctx.url, town, destination(town.centre, i * 80, 400), `Voisin ${i}`),
+      ),
+    );
+    const redeemFrom = (u: TestUser, from: string) =>
+      request(ctx.url)
+        .post('/api/v1/me/verify')
+        .set('Authorization', `Bearer ${u.token}`)
+        .set('X-Forwarded-For', from)
+        .send({ code: 'AAAAA-AAAAA' });
+    for (const u of members.slice(0, 3)) {
+      expectError(await redeemFrom(u, '192.0.2.10'), 422, 'VERIFICATION_CODE_INVALID');
+    }
+    expectError(await redeemFrom(members[3]!, '192.0.2.10'), 429, 'RATE_LIMITED');
+    expectError(await redeemFrom(members[3]!, '192.0.2.11'), 422, 'VERIFICATION_CODE_INVALID');
+  });
+});
