@@ -676,6 +676,8 @@ export const en: Translation = {
     confirmMissing: 'This confirmation link is incomplete.',
     confirming: 'Confirming…',
     confirmDone: 'Thank you, your e-mail address is confirmed.',
+    resend: 'Send me a new link',
+    resendDone: 'A new link is on its way to your e-mail address (valid for 24 hours).',
     continue: 'See the listings',
   },
   verification: {

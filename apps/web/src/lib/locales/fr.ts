@@ -682,6 +682,8 @@ export const fr = {
     confirmMissing: 'Ce lien de confirmation est incomplet.',
     confirming: 'Confirmation en cours…',
     confirmDone: 'Merci, votre adresse e-mail est confirmée.',
+    resend: 'Recevoir un nouveau lien',
+    resendDone: 'Un nouveau lien vient de partir vers votre adresse e-mail (valable 24 heures).',
     continue: 'Voir les annonces',
   },
   verification: {

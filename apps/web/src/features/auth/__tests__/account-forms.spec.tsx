@@ -107,4 +107,29 @@ describe(ConfirmEmailStatus.name, () => {
     renderWithProviders(<ConfirmEmailStatus token={TOKEN} />);
     expect((await screen.findByRole('alert')).textContent).toContain('24 heures');
   });
+
+  it('should offer a signed-in member a new link when this one no longer works', async () => {
+    setAccessToken('token-1');
+    const { calls } = mockFetch((call) => {
+      const path = pathOf(call.url);
+      if (path === '/api/v1/auth/confirm-email') return apiError(422, 'EMAIL_CONFIRMATION_INVALID');
+      if (path === '/api/v1/me') {
+        return { status: 200, body: { id: 'u1', displayName: 'Camille', emailConfirmed: false } };
+      }
+      if (path === '/api/v1/auth/confirm-email/resend') {
+        return { status: 202, body: { accepted: true } };
+      }
+      return { status: 401 };
+    });
+    const user = userEvent.setup();
+    const { unmount } = renderWithProviders(<ConfirmEmailStatus token={TOKEN} />);
+
+    await user.click(await screen.findByRole('button', { name: 'Recevoir un nouveau lien' }));
+
+    expect(await screen.findByText(/Un nouveau lien vient de partir/)).toBeTruthy();
+    expect(calls.filter((c) => pathOf(c.url) === '/api/v1/auth/confirm-email')).toHaveLength(1);
+    expect(calls.some((c) => pathOf(c.url) === '/api/v1/auth/confirm-email/resend')).toBe(true);
+    unmount();
+    setAccessToken(null);
+  });
 });
