@@ -16,6 +16,7 @@ import {
 } from '@partagora/domain';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
+import { isConstraintViolation } from '../../common/sql';
 import { MunicipalitiesService } from '../municipalities/municipalities.service';
 import { UsersService } from '../users/users.service';
 import { VerificationCodesRepository } from './verification-codes.repository';
@@ -68,10 +69,21 @@ export class VerificationService {
       input.validDays ?? VERIFICATION_CODE_DEFAULT_DAYS,
     );
     const codes = new Set<string>();
-    while (codes.size < input.count) codes.add(generateVerificationCode((n) => randomBytes(n)));
-    await this.ds.transaction((m) =>
-      this.repo.insertMany(m, townId, userId, [...codes].map(sha256), expiresAt),
-    );
+    // A clash with a stored code (odds ~count·stored/4·10^13) fails the unique index: draw again.
+    for (let attempt = 1; ; attempt++) {
+      codes.clear();
+      while (codes.size < input.count) codes.add(generateVerificationCode((n) => randomBytes(n)));
+      try {
+        await this.ds.transaction((m) =>
+          this.repo.insertMany(m, townId, userId, [...codes].map(sha256), expiresAt),
+        );
+        break;
+      } catch (err) {
+        if (attempt >= 3 || !isConstraintViolation(err, 'uq_verification_codes_code_hash')) {
+          throw err;
+        }
+      }
+    }
     return {
       items: [...codes].map((code) => ({
         code: formatVerificationCode(code),
