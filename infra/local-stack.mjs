@@ -274,7 +274,7 @@ function psql(port, sql, database = 'postgres') {
   );
 }
 
-function createDatabase(port, name) {
+export function createDatabase(port, name) {
   if (psql(port, `SELECT 1 FROM pg_database WHERE datname = '${name}'`).trim() !== '1') {
     psql(port, `CREATE DATABASE "${name}"`);
   }

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, startStack } from '../infra/local-stack.mjs';
+import { createDatabase, freePort, startStack } from '../infra/local-stack.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const only = process.argv[2];
@@ -75,9 +75,10 @@ try {
   }
   if (tiers.api || tiers.browser) {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'partagora-test-'));
+    const pgPort = await freePort();
     stack = await startStack({
       dataDir,
-      pgPort: await freePort(),
+      pgPort,
       redisPort: await freePort(),
       database: 'partagora_test',
     });
@@ -110,11 +111,28 @@ try {
         {},
         path.join(root, 'apps/web'),
       );
+      // The journeys start from a database and a Redis keyspace of their own: nothing the API
+      // tier left (outbox rows, queued jobs, rate-limit counters of 127.0.0.1) reaches them.
+      const journeyEnv = { ...env };
+      if (stack.pgData) {
+        createDatabase(pgPort, 'partagora_journeys');
+        journeyEnv.DATABASE_URL = stack.databaseUrl.replace(
+          /\/partagora_test$/,
+          '/partagora_journeys',
+        );
+        journeyEnv.REDIS_URL = `${stack.redisUrl}/1`;
+        step(
+          'migrate journeys database',
+          process.execPath,
+          [path.join(root, 'dist/api/apps/api/src/database/cli.js'), 'migrate'],
+          journeyEnv,
+        );
+      }
       const report = path.join(reports, 'browser.json');
       tier(
         'browser journeys (headless Chromium)',
         [path.join(root, 'apps/web/e2e/run-journeys.mjs')],
-        { ...env, JOURNEY_REPORT: report },
+        { ...journeyEnv, JOURNEY_REPORT: report },
         report,
       );
     }

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 
@@ -9,7 +10,16 @@ const api = 'http://localhost:3000';
 
 export default defineConfig({
   root: here('.'),
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Pre-compressed copies (brotli + gzip) built once, served as they are by the API and nginx.
+    compression({
+      algorithms: ['brotliCompress', 'gzip'],
+      include: /\.(js|css|html|svg|json|webmanifest|txt)$/,
+      exclude: /\.map$/,
+      threshold: 1024,
+    }),
+  ],
   resolve: {
     alias: {
       '@partagora/domain': here('../../libs/domain/src/index.ts'),

@@ -8,12 +8,14 @@ import { RealtimeGateway } from './infra/realtime/realtime.gateway';
 import { RateLimitGuard } from './common/rate-limit/rate-limit.guard';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { BlocksModule } from './modules/blocks/blocks.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
 import { ExchangesModule } from './modules/exchanges/exchanges.module';
 import { AlertsModule } from './modules/alerts/alerts.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { HealthModule } from './modules/health/health.module';
 import { ListingsModule } from './modules/listings/listings.module';
+import { ReviewsModule } from './modules/reviews/reviews.module';
 import { MunicipalitiesModule } from './modules/municipalities/municipalities.module';
 import { UsersModule } from './modules/users/users.module';
 import { VerificationModule } from './modules/verification/verification.module';
@@ -29,11 +31,15 @@ import { VerificationModule } from './modules/verification/verification.module';
     UsersModule,
     MunicipalitiesModule,
     ListingsModule,
+    // Before ExchangesModule: its routes must be registered before `POST exchanges/:id/:action`,
+    // which would otherwise answer `POST exchanges/:id/review` with "unknown step".
+    ReviewsModule,
     ExchangesModule,
     NotificationsModule,
     AlertsModule,
     ConversationsModule,
     VerificationModule,
+    BlocksModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: DomainExceptionFilter },

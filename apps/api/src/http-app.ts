@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { type INestApplication, Logger, VersioningType } from '@nestjs/common';
+import { type INestApplication, VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -10,11 +8,12 @@ import { AppModule } from './app.module';
 import { toErrorResponse } from './common/http/domain-exception.filter';
 import { errorBody } from './common/http/error-status';
 import { inputGuard } from './common/http/input-guard';
+import { serveWeb } from './common/http/serve-web';
 import { requestId } from './common/http/request-id';
 import { securityHeaders } from './common/http/security-headers';
 import { requestBudget } from './common/rate-limit/rate-limit.guard';
 import { RateLimitService } from './common/rate-limit/rate-limit.service';
-import type { AppConfig } from './config/app-config';
+import { type AppConfig, loggerLevels } from './config/app-config';
 import { RedisIoAdapter } from './infra/realtime/redis-io.adapter';
 
 /** Builds the HTTP app (used by main.ts and by the e2e tests), not yet listening. */
@@ -64,24 +63,4 @@ export async function createHttpApp(config: AppConfig): Promise<INestApplication
     jsonDocumentUrl: 'api/docs-json',
   });
   return app;
-}
-
-/** The built web app on the same origin; unknown non-API paths get index.html (client routing). */
-function serveWeb(app: NestExpressApplication, dist: string): void {
-  const index = path.join(dist, 'index.html');
-  if (!existsSync(index)) {
-    new Logger('Web').warn(`WEB_DIST=${dist} has no index.html; serving the API only`);
-    return;
-  }
-  app.use(express.static(dist, { index: false, maxAge: '1h' }));
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/socket.io'))
-      return next();
-    res.sendFile(index);
-  });
-}
-
-function loggerLevels(level: AppConfig['logLevel']) {
-  const order = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
-  return order.slice(0, order.indexOf(level) + 1);
 }

@@ -11,6 +11,7 @@ import { OutboxRelayService } from './modules/outbox/outbox-relay.service';
 import { OUTBOX_HANDLERS, type OutboxHandler } from './modules/outbox/outbox-handlers';
 import { AlertsWorkerModule } from './modules/alerts/alerts-worker.module';
 import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module';
+import { ReviewsWorkerModule } from './modules/reviews/reviews-worker.module';
 import { OUTBOX_HANDLER_CLASSES } from './outbox-wiring';
 
 /** Redis connection options from a URL, for BullMQ workers (which keep retrying while it is down). */
@@ -42,6 +43,7 @@ export function workerConnection(url: string) {
     OutboxModule,
     NotificationsWorkerModule,
     AlertsWorkerModule,
+    ReviewsWorkerModule,
   ],
   providers: [
     OutboxProcessor,

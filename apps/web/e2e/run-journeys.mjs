@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
+import sharp from 'sharp';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
 const shots = path.join(os.tmpdir(), 'partagora-journeys');
@@ -167,6 +168,21 @@ try {
       await page.getByLabel('Description').fill('Batterie chargée, deux forets béton.');
       await page.getByRole('button', { name: "Publier l'annonce" }).click();
       await page.getByRole('heading', { name: title }).waitFor({ timeout: 15000 });
+      // A phone photo: resized in the page (canvas), uploaded with progress, re-encoded.
+      const photo = await sharp({
+        create: { width: 3000, height: 2000, channels: 3, background: '#b0522a' },
+      })
+        .jpeg()
+        .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '48/1 27/1 11/1' } })
+        .toBuffer();
+      await page
+        .getByLabel('Ajouter des photos')
+        .setInputFiles({ name: 'perceuse.jpg', mimeType: 'image/jpeg', buffer: photo });
+      await page
+        .getByRole('img', { name: `${title}, photo 1` })
+        .first()
+        .waitFor({ timeout: 15000 });
+      await a11y(page, 'listing page with photos');
       await page.screenshot({ path: path.join(shots, 'listing-page.png') });
       await context.clearCookies();
 
@@ -195,8 +211,15 @@ try {
         // On the map: the listing's marker carries its title (Leaflet `title` option).
         await p2.locator(`.leaflet-marker-icon[title="${title}"]`).waitFor({ timeout: 15000 });
         await p2.screenshot({ path: path.join(shots, 'listings-found.png') });
+        // The card shows the photo (the thumbnail rendition), not the placeholder.
+        await card.locator('img.card__photo').waitFor({ timeout: 15000 });
         await card.getByRole('link').first().click();
         await p2.getByRole('heading', { name: title }).waitFor();
+        const main = p2.getByRole('img', { name: `${title}, photo 1` });
+        await main.waitFor();
+        // Resized on the device (≤ 2048 px), then re-encoded by the API (≤ 1600 px).
+        const width = await main.evaluate((img) => img.naturalWidth);
+        if (width !== 1600) throw new Error(`expected the 1600 px rendition, got ${width}`);
       } finally {
         await neighbour.close();
       }

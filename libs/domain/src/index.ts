@@ -34,3 +34,7 @@ export * from './outbox/outbox-events';
 export * from './realtime/realtime-events';
 export * from './photos/photo-rules';
 export * from './photos/photo.schema';
+export * from './reviews/review-rules';
+export * from './reviews/review.schema';
+export * from './reviews/reputation';
+export * from './blocks/block-rules';

@@ -126,3 +126,9 @@ export function loadConfig(vars: NodeJS.ProcessEnv = process.env): AppConfig {
       path.join(vars.PARTAGORA_DATA_DIR ?? path.resolve(process.cwd(), '.local/dev'), 'photos'),
   };
 }
+
+/** Nest's logger levels up to `level` (`LOG_LEVEL`), for the API and the worker alike. */
+export function loggerLevels(level: AppConfig['logLevel']) {
+  const order = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+  return order.slice(0, order.indexOf(level) + 1);
+}

@@ -1,4 +1,5 @@
 import { AlertEntity } from '../modules/alerts/alert.entity';
+import { UserBlockEntity } from '../modules/blocks/user-block.entity';
 import {
   ConversationEntity,
   ConversationParticipantEntity,
@@ -12,6 +13,7 @@ import { VerificationCodeEntity } from '../modules/verification/verification-cod
 import { ListingEntity } from '../modules/listings/listing.entity';
 import { MunicipalityEntity } from '../modules/municipalities/municipality.entity';
 import { OutboxEventEntity } from '../modules/outbox/outbox-event.entity';
+import { ReviewEntity } from '../modules/reviews/review.entity';
 import { UserRoleEntity } from '../modules/users/user-role.entity';
 import { UserEntity } from '../modules/users/user.entity';
 
@@ -31,4 +33,6 @@ export const ENTITIES = [
   AlertEntity,
   VerificationCodeEntity,
   AccountTokenEntity,
+  ReviewEntity,
+  UserBlockEntity,
 ];

@@ -10,6 +10,7 @@ import {
   receiveNotification,
   refreshNotifications,
 } from '../features/notifications/api/notifications.api';
+import { receiveReviewNotification } from '../features/reviews/api/reviews.api';
 import { refreshAccessToken } from '../lib/api-client';
 import { setRealtimeStatus } from '../lib/realtime-status';
 import { openRealtime } from '../lib/socket';
@@ -53,7 +54,10 @@ export function useRealtimeSync(): void {
         void refreshAccessToken();
       },
       message: (message) => void receiveMessage(queryClient, message),
-      notification: (notification) => receiveNotification(queryClient, notification),
+      notification: (notification) => {
+        receiveNotification(queryClient, notification);
+        receiveReviewNotification(queryClient, notification);
+      },
       'exchange.updated': (event) => void receiveExchangeUpdate(queryClient, event),
     });
     return () => {

@@ -87,6 +87,18 @@ export const routes: RouteObject[] = [
             }),
           },
           {
+            path: '/exchanges/:id/review',
+            lazy: async () => ({
+              Component: (await import('./routes/review-route')).ReviewRoute,
+            }),
+          },
+          {
+            path: '/users/:id',
+            lazy: async () => ({
+              Component: (await import('./routes/profile-route')).ProfileRoute,
+            }),
+          },
+          {
             path: '/messages',
             lazy: async () => ({
               Component: (await import('./routes/messages-route')).MessagesRoute,

@@ -55,3 +55,23 @@ export interface WantedMatchData {
   /** Distance bucket label between the two public points. */
   distance: string;
 }
+
+/** `review_reminder`: the recipient has not reviewed a completed exchange yet. */
+export interface ReviewReminderData {
+  exchangeId: string;
+  listingTitle: string;
+  otherPartyId: string;
+  otherPartyName: string;
+}
+
+/** `review_revealed`: a review about the recipient became visible on their profile. */
+export interface ReviewRevealedData {
+  exchangeId: string;
+  reviewId: string;
+  /** The recipient (the review's subject): their profile is where the review shows. */
+  subjectId: string;
+  listingTitle: string;
+  /** Null when the author's account was erased. */
+  authorName: string | null;
+  rating: number;
+}

@@ -4,9 +4,15 @@ import { notificationLink } from './notification-link';
 const EXCHANGE = '11111111-1111-4111-8111-111111111111';
 const LISTING = '22222222-2222-4222-8222-222222222222';
 const CONVERSATION = '33333333-3333-4333-8333-333333333333';
+const SUBJECT = '44444444-4444-4444-8444-444444444444';
 
 /** Everything a notification's data may carry: each kind picks the id it leads to. */
-const DATA = { exchangeId: EXCHANGE, listingId: LISTING, conversationId: CONVERSATION };
+const DATA = {
+  exchangeId: EXCHANGE,
+  listingId: LISTING,
+  conversationId: CONVERSATION,
+  subjectId: SUBJECT,
+};
 
 /** Kind → where it leads, written out by hand (a new kind fails to compile until listed). */
 const WANT: Record<NotificationKind, string> = {
@@ -28,6 +34,9 @@ const WANT: Record<NotificationKind, string> = {
   reminder_return_due: `/exchanges/${EXCHANGE}`,
   alert_match: `/listings/${LISTING}`,
   wanted_match: `/listings/${LISTING}`,
+  // The review screen of the exchange; a revealed review shows on the recipient's own profile.
+  review_reminder: `/exchanges/${EXCHANGE}/review`,
+  review_revealed: `/users/${SUBJECT}`,
 };
 
 /** The `data` key each kind's link is built from. */
@@ -36,7 +45,9 @@ const KEY_OF = (kind: NotificationKind) =>
     ? 'exchangeId'
     : WANT[kind].startsWith('/messages/')
       ? 'conversationId'
-      : 'listingId';
+      : WANT[kind].startsWith('/users/')
+        ? 'subjectId'
+        : 'listingId';
 
 describe(notificationLink.name, () => {
   it.each(NOTIFICATION_KINDS.map((kind) => [kind, WANT[kind]] as const))(

@@ -1,7 +1,7 @@
 import type { NotificationKind } from './notification';
 
 /** What a notification opens in the web app. */
-export type NotificationTarget = 'exchange' | 'conversation' | 'listing';
+export type NotificationTarget = 'exchange' | 'conversation' | 'listing' | 'review' | 'profile';
 
 /**
  * Per kind, what a notification opens: every step and reminder of an exchange (a gift that
@@ -25,17 +25,22 @@ export const NOTIFICATION_TARGET: Record<NotificationKind, NotificationTarget> =
   reminder_return_due: 'exchange',
   alert_match: 'listing',
   wanted_match: 'listing',
+  review_reminder: 'review',
+  review_revealed: 'profile',
 };
 
 /** The `data` key holding the target's id, and the web path under which it opens. */
-const ROUTE: Record<NotificationTarget, { key: string; path: string }> = {
+const ROUTE: Record<NotificationTarget, { key: string; path: string; suffix?: string }> = {
   exchange: { key: 'exchangeId', path: '/exchanges/' },
   conversation: { key: 'conversationId', path: '/messages/' },
   listing: { key: 'listingId', path: '/listings/' },
+  review: { key: 'exchangeId', path: '/exchanges/', suffix: '/review' },
+  profile: { key: 'subjectId', path: '/users/' },
 };
 
 /**
- * The web path a notification leads to (`/exchanges/<id>`, `/messages/<id>`, `/listings/<id>`),
+ * The web path a notification leads to (`/exchanges/<id>`, `/messages/<id>`, `/listings/<id>`,
+ * `/exchanges/<id>/review`, `/users/<id>`),
  * from its kind and the ids in its `data`; null when `data` lacks that id. Used by the in-app
  * list and the e-mails alike.
  */
@@ -46,6 +51,6 @@ export function notificationLink(
   const route = ROUTE[NOTIFICATION_TARGET[kind]];
   const id = data[route.key];
   return typeof id === 'string' && id.trim() !== ''
-    ? `${route.path}${encodeURIComponent(id)}`
+    ? `${route.path}${encodeURIComponent(id)}${route.suffix ?? ''}`
     : null;
 }

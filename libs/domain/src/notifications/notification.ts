@@ -16,6 +16,8 @@ export const NOTIFICATION_KINDS = [
   'reminder_return_due',
   'alert_match',
   'wanted_match',
+  'review_reminder',
+  'review_revealed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

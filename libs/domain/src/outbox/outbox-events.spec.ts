@@ -34,6 +34,8 @@ const VALID: { [T in OutboxEventType]: OutboxPayloadInput<T> } = {
   'listing.removed': { listingId: A, ownerId: B },
   'message.posted': { messageId: A, conversationId: B, authorId: A, recipientIds: [B] },
   'notification.created': { notificationId: A },
+  'review.revealed': { exchangeId: A, reviewIds: [B] },
+  'review.reminder': { exchangeId: A, recipientIds: [B] },
 };
 
 /** Registrations that handle exactly what the registry asks to be handled. */
@@ -56,7 +58,7 @@ describe('outbox event registry', () => {
 
   it('should list every type once, in a stable order', () => {
     expect(OUTBOX_EVENT_TYPES).toEqual([...new Set(OUTBOX_EVENT_TYPES)].sort());
-    expect(OUTBOX_EVENT_TYPES).toHaveLength(EXCHANGE_STATUSES.length + 6);
+    expect(OUTBOX_EVENT_TYPES).toHaveLength(EXCHANGE_STATUSES.length + 8);
   });
 
   it('should keep type names within the 60 characters of outbox_events.type', () => {

@@ -73,6 +73,21 @@ export const OUTBOX_EVENTS = {
       recipientIds: z.array(z.uuid()).max(50),
     }),
   },
+  /** The reviews of an exchange became visible (both in, or the 14-day deadline). */
+  'review.revealed': {
+    payload: z.object({
+      exchangeId: z.uuid(),
+      /** The revealed reviews, each to be announced to its subject. */
+      reviewIds: z.array(z.uuid()).min(1).max(2),
+    }),
+  },
+  /** The "leave a review" reminder fired; recipients are the parties who have not reviewed. */
+  'review.reminder': {
+    payload: z.object({
+      exchangeId: z.uuid(),
+      recipientIds: z.array(z.uuid()).min(1).max(2),
+    }),
+  },
   /** One per notification row with something to push or e-mail now. */
   'notification.created': { payload: z.object({ notificationId: z.uuid() }) },
 } as const satisfies Record<string, OutboxEventSpec>;

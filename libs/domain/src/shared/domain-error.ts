@@ -41,6 +41,12 @@ export const ERROR_CODES = [
   'EMAIL_CONFIRMATION_INVALID',
   /** A password-reset link that is wrong, used, expired or replaced by a newer one. */
   'PASSWORD_RESET_INVALID',
+  'REVIEW_EXISTS',
+  'EXCHANGE_NOT_COMPLETED',
+  /** Either member blocked the other: no messages, no requests between them. */
+  'BLOCKED',
+  'CANNOT_BLOCK_SELF',
+  'USER_NOT_FOUND',
   'RATE_LIMITED',
   /** A limit that protects sign-in or sign-up could not be checked (its store is down): refused. */
   'RATE_LIMIT_UNAVAILABLE',

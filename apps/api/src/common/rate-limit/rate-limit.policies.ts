@@ -18,6 +18,7 @@ export const RATE_LIMIT_POLICY_NAMES = [
   'verify.address',
   'password-reset',
   'password-reset.account',
+  'photo.upload',
   'socket.event',
 ] as const;
 
@@ -146,6 +147,14 @@ export function rateLimitPolicies(config: AppConfig): Record<RateLimitPolicyName
       points: l.passwordResetAccount,
       durationSeconds: HOUR,
       subject: 'account',
+      blockInMemory: true,
+    },
+    // Each upload decodes and re-encodes an image (three WebP renditions): the costliest request.
+    'photo.upload': {
+      ...open,
+      points: 60,
+      durationSeconds: HOUR,
+      subject: 'member',
       blockInMemory: true,
     },
     'socket.event': {

@@ -3,7 +3,8 @@ import { CreateSchema1795332509075 } from './1795332509075-CreateSchema';
 import { Exchanges1795334336235 } from './1795334336235-Exchanges';
 import { PublicPointPerPlace1796192861730 } from './1796192861730-PublicPointPerPlace';
 import { OutboxDeadLetters1796193380868 } from './1796193380868-OutboxDeadLetters';
-import { VerificationAndAccount1796200000000 } from './1796200000000-VerificationAndAccount';
+import { ReviewsAndBlocks1796200000000 } from './1796200000000-ReviewsAndBlocks';
+import { VerificationAndAccount1796210000000 } from './1796210000000-VerificationAndAccount';
 
 /** Migrations in order; `npm run migration:generate -- Name` appends new ones here. */
 export const MIGRATIONS: Function[] = [
@@ -12,5 +13,6 @@ export const MIGRATIONS: Function[] = [
   Exchanges1795334336235,
   PublicPointPerPlace1796192861730,
   OutboxDeadLetters1796193380868,
-  VerificationAndAccount1796200000000,
+  ReviewsAndBlocks1796200000000,
+  VerificationAndAccount1796210000000,
 ];

@@ -14,7 +14,9 @@ import {
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { LocationPrivacyService } from '../../common/location/location-privacy.service';
+import { seedDemoPhotos } from './demo-photos';
 import { DEMO_ITEMS, DEMO_TOWNS, FIRST_NAMES, LAST_INITIALS, type DemoTown } from './demo-data';
+import { seedDemoReviews } from './demo-reviews';
 
 export const DEMO_PASSWORD = 'partagora-demo';
 export const RESIDENTS_PER_TOWN = 40;
@@ -108,6 +110,7 @@ export async function seedDemo(
   });
   let users = 0;
   let listings = 0;
+  let reviewed = 0;
   for (const [townIndex, town] of DEMO_TOWNS.entries()) {
     // A town seeded before keeps its own settings (its ring among them): RETURNING gives them.
     const [{ id: townId, settings }] = await ds.query<
@@ -241,7 +244,11 @@ export async function seedDemo(
       );
       listings += added.length;
     }
+    reviewed += await seedDemoReviews(ds, townId, residents);
   }
-  process.stderr.write(`[seed] demo towns ready: +${users} residents, +${listings} listings\n`);
+  const photos = await seedDemoPhotos(ds, config);
+  process.stderr.write(
+    `[seed] demo towns ready: +${users} residents, +${listings} listings, +${photos} photos, +${reviewed} reviewed exchanges\n`,
+  );
   return { towns: DEMO_TOWNS.length, users, listings };
 }

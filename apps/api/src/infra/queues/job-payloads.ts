@@ -1,4 +1,4 @@
-import type { ReminderType } from '@partagora/domain';
+import type { ReminderType, ReviewTimerType } from '@partagora/domain';
 import type { JobName } from './queue-names';
 
 /** Jobs carry ids, never entities (the database is the truth). */
@@ -7,4 +7,6 @@ export interface JobPayloads {
   [JobName.ExchangeReminder]: { exchangeId: string; type: ReminderType; dueAt: string };
   /** The daily digest run: everything pending at run time is sent. */
   [JobName.SendDigests]: Record<string, never>;
+  /** The review reminder or the 14-day reveal of one completed exchange. */
+  [JobName.ReviewTimer]: { exchangeId: string; type: ReviewTimerType; dueAt: string };
 }

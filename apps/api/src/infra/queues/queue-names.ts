@@ -2,12 +2,14 @@ export enum QueueName {
   Outbox = 'outbox',
   Reminders = 'reminders',
   Digest = 'digest',
+  Reviews = 'reviews',
 }
 
 export enum JobName {
   DeliverOutboxEvent = 'deliver-outbox-event',
   ExchangeReminder = 'exchange-reminder',
   SendDigests = 'send-digests',
+  ReviewTimer = 'review-timer',
 }
 
 /** Which queue each job goes to: an unmapped job fails to compile. */
@@ -15,4 +17,5 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.DeliverOutboxEvent]: QueueName.Outbox,
   [JobName.ExchangeReminder]: QueueName.Reminders,
   [JobName.SendDigests]: QueueName.Digest,
+  [JobName.ReviewTimer]: QueueName.Reviews,
 };

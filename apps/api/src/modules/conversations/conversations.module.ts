@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BlocksModule } from '../blocks/blocks.module';
 import { ListingsModule } from '../listings/listings.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { ConversationsController } from './conversations.controller';
@@ -7,7 +8,7 @@ import { ConversationsService } from './conversations.service';
 
 /** Chat: the REST history is the truth; sockets only show new messages sooner. */
 @Module({
-  imports: [OutboxModule, ListingsModule],
+  imports: [OutboxModule, ListingsModule, BlocksModule],
   controllers: [ConversationsController],
   providers: [ConversationsRepository, ConversationsService],
   exports: [ConversationsService],

@@ -13,6 +13,7 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import { RealtimeAccess } from '../../infra/realtime/realtime-access';
 import { RealtimeEmitter } from '../../infra/realtime/realtime-emitter';
+import { BlocksService } from '../blocks/blocks.service';
 import { ListingsService } from '../listings/listings.service';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { OutboxService } from '../outbox/outbox.service';
@@ -80,6 +81,7 @@ export class ConversationsService implements OnModuleInit {
     private readonly outbox: OutboxService,
     private readonly realtime: RealtimeEmitter,
     private readonly realtimeAccess: RealtimeAccess,
+    private readonly blocks: BlocksService,
   ) {}
 
   /** Participants may follow their conversation's socket room (`conversation.join`). */
@@ -127,6 +129,11 @@ export class ConversationsService implements OnModuleInit {
     const { message, participants, outboxId } = await this.ds.transaction(async (manager) => {
       const participants = await this.repo.participants(conversationId, manager);
       if (!participants.includes(userId)) throw notFound();
+      await this.blocks.assertNotBlocked(
+        userId,
+        participants.filter((p) => p !== userId),
+        manager,
+      );
       return {
         participants,
         ...(await this.append(manager, conversationId, userId, participants, body)),
@@ -154,6 +161,7 @@ export class ConversationsService implements OnModuleInit {
     if (listing.ownerId === userId) {
       throw new DomainError('SELF_EXCHANGE', 'This is your own listing');
     }
+    await this.blocks.assertNotBlocked(userId, [listing.ownerId]);
     const participants = [userId, listing.ownerId];
     const { conversationId, message, outboxId } = await this.ds.transaction(async (manager) => {
       const conversationId = await this.repo.questionFor(

@@ -62,6 +62,15 @@ const VIEW = `SELECT e.id, e.kind, e.status, e.listing_id, l.title AS listing_ti
   JOIN users r ON r.id = e.requester_id`;
 
 /** All SQL of exchanges. */
+/** An exchange as reviews read it. */
+export interface ExchangeReviewSubject {
+  id: string;
+  status: ExchangeStatus;
+  ownerId: string;
+  requesterId: string;
+  completedAt: Date | null;
+}
+
 @Injectable()
 export class ExchangesRepository {
   constructor(private readonly ds: DataSource) {}
@@ -111,6 +120,42 @@ export class ExchangesRepository {
    * deadlock when two transactions insert conflicting entries at once. `FOR NO KEY UPDATE` still
    * lets foreign-key checks (new requests' `FOR KEY SHARE`) through.
    */
+  /**
+   * What reviewing an exchange needs: its parties, status and completion. With `lock`, the row is
+   * locked (FOR NO KEY UPDATE) until the caller's transaction ends, so the two parties' reviews
+   * of one exchange are written one after the other and the second always sees the first.
+   */
+  async reviewSubject(
+    manager: EntityManager,
+    id: string,
+    lock: boolean,
+  ): Promise<ExchangeReviewSubject | null> {
+    const rows = await manager.query<
+      Array<{
+        id: string;
+        status: ExchangeStatus;
+        owner_id: string;
+        requester_id: string;
+        completed_at: Date | null;
+      }>
+    >(
+      `SELECT id, status, owner_id, requester_id, completed_at FROM exchanges WHERE id = $1${
+        lock ? ' FOR NO KEY UPDATE' : ''
+      }`,
+      [id],
+    );
+    const r = rows[0];
+    return r
+      ? {
+          id: r.id,
+          status: r.status,
+          ownerId: r.owner_id,
+          requesterId: r.requester_id,
+          completedAt: r.completed_at,
+        }
+      : null;
+  }
+
   async lockListingOf(manager: EntityManager, exchangeId: string): Promise<void> {
     await manager.query(
       `SELECT 1 FROM listings WHERE id = (SELECT listing_id FROM exchanges WHERE id = $1) FOR NO KEY UPDATE`,

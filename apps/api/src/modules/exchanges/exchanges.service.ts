@@ -29,12 +29,15 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { isConstraintViolation, transactionWithRetry } from '../../common/sql';
 import { RealtimeEmitter } from '../../infra/realtime/realtime-emitter';
+import { BlocksService } from '../blocks/blocks.service';
 import { ConversationsService } from '../conversations/conversations.service';
 import { ListingsService } from '../listings/listings.service';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { OutboxService } from '../outbox/outbox.service';
 import { toExchangeView } from './exchange.mapper';
-import { ExchangesRepository } from './exchanges.repository';
+import { type ExchangeReviewSubject, ExchangesRepository } from './exchanges.repository';
+
+export type { ExchangeReviewSubject };
 
 const PAGE = 50;
 /** Most recently changed first on `(updated_at, id)`, to the microsecond. */
@@ -71,6 +74,7 @@ export class ExchangesService {
     private readonly outbox: OutboxService,
     private readonly realtime: RealtimeEmitter,
     private readonly clock: Clock,
+    private readonly blocks: BlocksService,
   ) {}
 
   /** `POST /listings/:id/exchanges`: a loan booking, a gift claim, a swap offer or an answer. */
@@ -88,6 +92,7 @@ export class ExchangesService {
       ) {
         throw new DomainError('LISTING_NOT_FOUND', 'No such listing');
       }
+      await this.blocks.assertNotBlocked(requesterId, [listing.ownerId], manager);
       const kind = exchangeKindFor(listing.kind);
       let period: Period | null = null;
       let held: Period | null = null;
@@ -164,6 +169,18 @@ export class ExchangesService {
       if (err instanceof DomainError && err.code === 'INVALID_TRANSITION') return false;
       throw err;
     }
+  }
+
+  /**
+   * For the reviews module: parties, status and completion of an exchange, in `manager`'s
+   * transaction; `lock` keeps the row locked until it ends (see the repository).
+   */
+  reviewSubject(
+    manager: EntityManager,
+    exchangeId: string,
+    lock = false,
+  ): Promise<ExchangeReviewSubject | null> {
+    return this.repo.reviewSubject(manager, exchangeId, lock);
   }
 
   async get(userId: string, exchangeId: string): Promise<ExchangeView> {

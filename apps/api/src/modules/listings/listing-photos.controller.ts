@@ -31,6 +31,7 @@ import {
 import type { Response } from 'express';
 import { z } from 'zod';
 import { CurrentUser, Public } from '../../common/auth/auth.guard';
+import { RateLimit } from '../../common/rate-limit/rate-limit.guard';
 import type { Principal } from '../../common/auth/principal';
 import { ValidBody, responseSchema } from '../../common/validation/zod-validation';
 import { ListingPhotosService } from './listing-photos.service';
@@ -51,6 +52,7 @@ export class ListingPhotosController {
   constructor(private readonly photos: ListingPhotosService) {}
 
   @Post('listings/:id/photos')
+  @RateLimit('photo.upload')
   @ApiBearerAuth()
   @ApiConsumes('multipart/form-data')
   @ApiBody({

@@ -4,20 +4,16 @@ import {
   DomainError,
   PHOTO_LIMITS,
   PHOTO_RENDITION_NAMES,
-  type PhotoRendition,
   type PhotoView,
   type StoredPhoto,
   assertCanEditListing,
   assertPhotoAcceptable,
   detectPhotoType,
-  renditionSize,
   toPhotoView,
 } from '@partagora/domain';
-import sharp from 'sharp';
 import { PhotoStorage } from '../../infra/storage/photo-storage';
+import { encodeRendition, headerSize } from './listing-photo-images';
 import { ListingPhotosRepository } from './listing-photos.repository';
-
-const QUALITY: Record<PhotoRendition, number> = { thumb: 70, card: 78, full: 82 };
 
 /**
  * Listing photos: checked before decoding (type by signature, pixel count from the header),
@@ -50,7 +46,7 @@ export class ListingPhotosService {
     let full: { width: number; height: number } | null = null;
     try {
       for (const rendition of PHOTO_RENDITION_NAMES) {
-        const { data, info } = await reencode(file, rendition, size!);
+        const { data, info } = await encodeRendition(file, rendition, size!);
         await this.storage.put(`${id}/${rendition}.webp`, data);
         if (rendition === 'full') full = { width: info.width, height: info.height };
       }
@@ -103,29 +99,4 @@ export class ListingPhotosService {
     assertCanEditListing({ ownerId: listing.ownerId, status: listing.status as never }, userId);
     return listing;
   }
-}
-
-async function headerSize(file: Buffer): Promise<{ width: number; height: number } | null> {
-  try {
-    const m = await sharp(file, { limitInputPixels: false }).metadata();
-    if (!m.width || !m.height) return null;
-    // EXIF orientations 5–8 swap the sides once rotated; the pixel count is the same.
-    return { width: m.width, height: m.height };
-  } catch {
-    return null;
-  }
-}
-
-function reencode(
-  file: Buffer,
-  rendition: PhotoRendition,
-  size: { width: number; height: number },
-) {
-  const target = renditionSize(size, rendition);
-  const longest = Math.max(target.width, target.height);
-  return sharp(file, { limitInputPixels: PHOTO_LIMITS.maxPixels, failOn: 'error' })
-    .rotate() // apply the EXIF orientation, since the EXIF block itself is dropped
-    .resize({ width: longest, height: longest, fit: 'inside', withoutEnlargement: true })
-    .webp({ quality: QUALITY[rendition] }) // no keepMetadata(): EXIF, GPS, XMP and ICC are dropped
-    .toBuffer({ resolveWithObject: true });
 }

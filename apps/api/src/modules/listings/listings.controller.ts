@@ -41,14 +41,17 @@ export class ListingsController {
 
   @Get()
   @ApiOkResponse({ schema: responseSchema(listingSearchPageSchema) })
-  search(@ValidQuery(searchListingsQuerySchema) query: SearchListingsQuery) {
-    return this.listings.search(query);
+  search(
+    @CurrentUser() user: Principal,
+    @ValidQuery(searchListingsQuerySchema) query: SearchListingsQuery,
+  ) {
+    return this.listings.search(query, user.userId);
   }
 
   @Get('map')
   @ApiOkResponse({ schema: responseSchema(listingMapSchema) })
-  map(@ValidQuery(mapListingsQuerySchema) query: MapListingsQuery) {
-    return this.listings.map(query);
+  map(@CurrentUser() user: Principal, @ValidQuery(mapListingsQuerySchema) query: MapListingsQuery) {
+    return this.listings.map(query, user.userId);
   }
 
   @Post()

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BlocksModule } from '../blocks/blocks.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { UsersModule } from '../users/users.module';
 import { PhotoStorage } from '../../infra/storage/photo-storage';
@@ -10,7 +11,7 @@ import { ListingsRepository } from './listings.repository';
 import { ListingsService } from './listings.service';
 
 @Module({
-  imports: [UsersModule, OutboxModule],
+  imports: [UsersModule, OutboxModule, BlocksModule],
   controllers: [ListingsController, ListingPhotosController],
   providers: [
     ListingsRepository,

@@ -69,6 +69,8 @@ export interface ListingFilters {
   category?: ListingCategory;
   /** Words already split; each matches as a prefix, accents folded. */
   words?: string[];
+  /** Who searches: owners they blocked, or who blocked them, are left out. */
+  viewerId?: string;
 }
 
 export interface NearbyCursor {
@@ -99,6 +101,15 @@ function filterSql(p: Params, f: ListingFilters): string {
     // to_tsquery syntax is built from letters/digits only, each word as a prefix.
     const query = prefixTsQuery(f.words);
     parts.push(`l.search_vector @@ to_tsquery('${LISTING_SEARCH_CONFIG}', ${p.add(query)})`);
+  }
+  if (f.viewerId) {
+    // Two anti-joins, each an index-only probe: the primary key (blocker, blocked) for "I blocked
+    // the owner", the reverse index (blocked, blocker) for "the owner blocked me".
+    const v = p.add(f.viewerId);
+    parts.push(
+      `NOT EXISTS (SELECT 1 FROM user_blocks ub WHERE ub.blocker_id = ${v}::uuid AND ub.blocked_id = l.owner_id)`,
+      `NOT EXISTS (SELECT 1 FROM user_blocks ub WHERE ub.blocked_id = ${v}::uuid AND ub.blocker_id = l.owner_id)`,
+    );
   }
   return parts.map((s) => ` AND ${s}`).join('');
 }

@@ -30,6 +30,7 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import { LocationPrivacyService } from '../../common/location/location-privacy.service';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { BlocksService } from '../blocks/blocks.service';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { OutboxService } from '../outbox/outbox.service';
 import { type OwnerContext, UsersService } from '../users/users.service';
@@ -63,6 +64,7 @@ export class ListingsService {
     private readonly outbox: OutboxService,
     private readonly privacy: LocationPrivacyService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly blocks: BlocksService,
   ) {}
 
   async create(ownerId: string, input: CreateListingInput): Promise<ListingView> {
@@ -98,6 +100,13 @@ export class ListingsService {
   async get(viewerId: string, id: string): Promise<ListingView> {
     const view = await this.repo.findView(id);
     if (!view || !canViewListing({ ownerId: view.owner.id, status: view.status }, viewerId)) {
+      throw new DomainError('LISTING_NOT_FOUND', 'No such listing');
+    }
+    // A block hides each member's listings from the other, as if they did not exist.
+    if (
+      view.owner.id !== viewerId &&
+      (await this.blocks.isBlockedEitherWay(viewerId, view.owner.id))
+    ) {
       throw new DomainError('LISTING_NOT_FOUND', 'No such listing');
     }
     return view;
@@ -147,14 +156,15 @@ export class ListingsService {
     await this.outbox.publish([outboxId]);
   }
 
-  async search(q: SearchListingsQuery): Promise<ListingSearchPage> {
+  /** `viewerId`: listings of members blocked by or blocking the viewer are left out. */
+  async search(q: SearchListingsQuery, viewerId?: string): Promise<ListingSearchPage> {
     // The centre is snapped so that repeated searches cannot triangulate public points finely.
     const centre = snapToGrid({ lat: q.lat, lng: q.lng });
     const limit = q.limit ?? LISTING_LIMITS.searchLimitDefault;
     const rows = await this.repo.findNearby(
       centre,
       q.radius ?? LISTING_LIMITS.searchRadiusDefault,
-      this.filters(q),
+      this.filters(q, viewerId),
       limit + 1,
       q.cursor ? toNearbyCursor(searchCursor.decode(q.cursor)) : undefined,
     );
@@ -170,14 +180,14 @@ export class ListingsService {
     };
   }
 
-  async map(q: MapListingsQuery): Promise<ListingMap> {
+  async map(q: MapListingsQuery, viewerId?: string): Promise<ListingMap> {
     const parsed = parseBbox(q.bbox);
     if ('error' in parsed) {
       throw new DomainError('VALIDATION_FAILED', parsed.error, [
         { path: 'bbox', message: parsed.error },
       ]);
     }
-    const filters = this.filters(q);
+    const filters = this.filters(q, viewerId);
     const max = this.config.mapPointsMax;
     const count = await this.repo.countInBox(parsed.bbox, filters, max);
     if (count <= max || q.zoom >= POINTS_ZOOM) {
@@ -232,15 +242,19 @@ export class ListingsService {
     return this.repo.setStatus(manager, id, change);
   }
 
-  private filters(q: {
-    kind?: ListingFilters['kind'];
-    category?: ListingFilters['category'];
-    q?: string;
-  }): ListingFilters {
+  private filters(
+    q: {
+      kind?: ListingFilters['kind'];
+      category?: ListingFilters['category'];
+      q?: string;
+    },
+    viewerId?: string,
+  ): ListingFilters {
     return {
       kind: q.kind,
       category: q.category,
       words: q.q ? searchWords(q.q) : undefined,
+      viewerId,
     };
   }
 

@@ -5,6 +5,7 @@ const DATA = {
   exchangeId: '11111111-1111-4111-8111-111111111111',
   listingId: '22222222-2222-4222-8222-222222222222',
   conversationId: '33333333-3333-4333-8333-333333333333',
+  subjectId: '44444444-4444-4444-8444-444444444444',
   listingTitle: 'Échelle <télescopique>',
   otherPartyName: 'Louis & Cie',
   authorName: 'Louis & Cie',
@@ -52,6 +53,10 @@ describe(renderNotificationMail.name, () => {
       `https://p.test/messages/${DATA.conversationId}`,
     );
     expect(text('alert_match', DATA)).toContain(`https://p.test/listings/${DATA.listingId}`);
+    expect(text('review_reminder', DATA)).toContain(
+      `https://p.test/exchanges/${DATA.exchangeId}/review`,
+    );
+    expect(text('review_revealed', DATA)).toContain(`https://p.test/users/${DATA.subjectId}`);
     expect(text('gift_went_to_another', DATA)).toContain(
       `https://p.test/exchanges/${DATA.exchangeId}`,
     );

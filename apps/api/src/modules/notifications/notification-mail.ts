@@ -205,6 +205,26 @@ const TEMPLATES: Record<NotificationKind, Record<UserLocale, Template>> = {
       body: `${str(d, 'wantedByName')}, ${distance(l, d)}, is looking for “${str(d, 'listingTitle')}”. Your listing “${str(d, 'matchedListingTitle')}” could help.`,
     }),
   },
+  review_reminder: {
+    fr: (d) => ({
+      subject: `Votre avis sur l'échange avec ${str(d, 'otherPartyName')}`,
+      body: `Comment s'est passé l'échange autour de « ${str(d, 'listingTitle')} » avec ${str(d, 'otherPartyName')} ? Laissez un avis : il restera caché jusqu'à ce que vous ayez tous deux donné le vôtre, ou 14 jours après la fin de l'échange.`,
+    }),
+    en: (d) => ({
+      subject: `Your review of the exchange with ${str(d, 'otherPartyName')}`,
+      body: `How did the exchange about “${str(d, 'listingTitle')}” with ${str(d, 'otherPartyName')} go? Leave a review: it stays hidden until you have both reviewed, or 14 days after the exchange ended.`,
+    }),
+  },
+  review_revealed: {
+    fr: (d) => ({
+      subject: `Un nouvel avis sur votre profil`,
+      body: `${str(d, 'authorName', 'Un ancien membre')} a laissé un avis sur l'échange autour de « ${str(d, 'listingTitle')} ». Il est maintenant visible sur votre profil.`,
+    }),
+    en: (d) => ({
+      subject: `A new review on your profile`,
+      body: `${str(d, 'authorName', 'A former member')} reviewed the exchange about “${str(d, 'listingTitle')}”. It now shows on your profile.`,
+    }),
+  },
 };
 
 const UI: Record<

@@ -8,6 +8,7 @@ import { UsersModule } from '../users/users.module';
 import { ExchangeNotificationsHandler } from './handlers/exchange-notifications.handler';
 import { MessageNotificationsHandler } from './handlers/message-notifications.handler';
 import { NotificationCreatedHandler } from './handlers/notification-created.handler';
+import { ReviewNotificationsHandler } from './handlers/review-notifications.handler';
 import { DigestSchedulerService } from './jobs/digest-scheduler.service';
 import { DigestProcessor } from './jobs/digest.processor';
 import { NotificationsRepository } from './notifications.repository';
@@ -18,6 +19,7 @@ export const NOTIFICATION_OUTBOX_HANDLERS = [
   ExchangeNotificationsHandler,
   MessageNotificationsHandler,
   NotificationCreatedHandler,
+  ReviewNotificationsHandler,
 ] as const satisfies readonly OutboxHandlerClass[];
 
 /**

@@ -249,6 +249,32 @@ export class NotificationsRepository {
     );
   }
 
+  /** Revealed reviews with what their subjects' notifications show (a read of `reviews`). */
+  reviewContexts(
+    manager: EntityManager,
+    reviewIds: string[],
+  ): Promise<
+    Array<{
+      id: string;
+      exchange_id: string;
+      subject_id: string;
+      rating: number;
+      author_name: string | null;
+      listing_title: string;
+    }>
+  > {
+    return manager.query(
+      `SELECT r.id, r.exchange_id, r.subject_id, r.rating, a.display_name AS author_name,
+              l.title AS listing_title
+         FROM reviews r
+         JOIN exchanges e ON e.id = r.exchange_id
+         JOIN listings l ON l.id = e.listing_id
+         LEFT JOIN users a ON a.id = r.author_id
+        WHERE r.id = ANY($1::uuid[]) AND r.hidden_at IS NULL`,
+      [reviewIds],
+    );
+  }
+
   /** The exchange with its listing and both parties' display names. */
   async exchangeContext(
     manager: EntityManager,

@@ -54,6 +54,22 @@ describe(ExchangeDetail.name, () => {
     expect(screen.getByText('chat conv-1 Louis')).toBeTruthy();
   });
 
+  it('should link a completed exchange to its review screen and both parties to their profiles', async () => {
+    renderDetail(exchange({ status: 'completed', nextActions: [] }), 'requester-1');
+
+    const review = await screen.findByRole('link', { name: 'Laisser un avis' });
+    expect(review.getAttribute('href')).toBe('/exchanges/ex-1/review');
+    expect(screen.getByRole('link', { name: 'Camille' }).getAttribute('href')).toBe(
+      '/users/owner-1',
+    );
+  });
+
+  it('should offer no review link before completion', async () => {
+    renderDetail(exchange({ status: 'accepted', nextActions: [] }), 'requester-1');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Perceuse' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Laisser un avis' })).toBeNull();
+  });
+
   it('should show no step buttons when the API offers none', async () => {
     renderDetail(exchange({ status: 'completed', nextActions: [] }), 'requester-1');
 

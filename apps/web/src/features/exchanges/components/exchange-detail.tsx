@@ -75,6 +75,16 @@ export function ExchangeDetail({ id, viewerId, renderChat }: ExchangeDetailProps
         </div>
 
         <ExchangeActions exchange={exchange} onDone={() => status.current?.focus()} />
+        {exchange.status === 'completed' ? (
+          <p>
+            <Link
+              className="button button--primary"
+              to={`/exchanges/${encodeURIComponent(exchange.id)}/review`}
+            >
+              {t('reviews.leaveReview')}
+            </Link>
+          </p>
+        ) : null}
 
         <section>
           <h2>{t('exchanges.detailsTitle')}</h2>
@@ -89,11 +99,19 @@ export function ExchangeDetail({ id, viewerId, renderChat }: ExchangeDetailProps
             </div>
             <div>
               <dt>{t('exchanges.owner')}</dt>
-              <dd>{you(exchange.ownerName, role === 'owner')}</dd>
+              <dd>
+                <Link to={`/users/${encodeURIComponent(exchange.ownerId)}`}>
+                  {you(exchange.ownerName, role === 'owner')}
+                </Link>
+              </dd>
             </div>
             <div>
               <dt>{t('exchanges.requester')}</dt>
-              <dd>{you(exchange.requesterName, role === 'requester')}</dd>
+              <dd>
+                <Link to={`/users/${encodeURIComponent(exchange.requesterId)}`}>
+                  {you(exchange.requesterName, role === 'requester')}
+                </Link>
+              </dd>
             </div>
             {exchange.start && exchange.end ? (
               <div>

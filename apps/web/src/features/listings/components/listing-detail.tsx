@@ -116,7 +116,11 @@ export function ListingDetail({
           <dd>{t(`statuses.${listing.status}`)}</dd>
         </div>
       </dl>
-      <p>{t('listing.owner', { name: listing.owner.displayName })}</p>
+      <p>
+        <Link to={`/users/${encodeURIComponent(listing.owner.id)}`}>
+          {t('listing.owner', { name: listing.owner.displayName })}
+        </Link>
+      </p>
       {published ? (
         <p className="card__meta">{t('listing.published', { date: published })}</p>
       ) : null}

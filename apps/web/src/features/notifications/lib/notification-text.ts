@@ -62,5 +62,14 @@ export function notificationText(t: TFunction, n: Pick<NotificationView, 'kind' 
         title,
         mine: text(d, 'matchedListingTitle') ?? t('notifications.fallbackTitle'),
       });
+    case 'review_reminder':
+      return t('notifications.text.review_reminder', { name, title });
+    case 'review_revealed': {
+      const rating = typeof d.rating === 'number' ? d.rating : '?';
+      const author = text(d, 'authorName');
+      return author
+        ? t('notifications.text.review_revealed', { name: author, rating, title })
+        : t('notifications.text.review_revealed_former', { rating, title });
+    }
   }
 }

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class VerificationAndAccount1796200000000 implements MigrationInterface {
-  name = 'VerificationAndAccount1796200000000';
+export class VerificationAndAccount1796210000000 implements MigrationInterface {
+  name = 'VerificationAndAccount1796210000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(

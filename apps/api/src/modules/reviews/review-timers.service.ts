@@ -1,0 +1,123 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import {
+  REVIEW_REMINDER_DELAY_MS,
+  type ReviewTimerSubject,
+  type ReviewTimerType,
+  reviewReminderRecipients,
+  reviewTimersToSchedule,
+} from '@partagora/domain';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { JobsService } from '../../infra/queues/jobs.service';
+import { JobName } from '../../infra/queues/queue-names';
+import { ExchangesService } from '../exchanges/exchanges.service';
+import { OutboxRepository } from '../outbox/outbox.repository';
+import { OutboxService } from '../outbox/outbox.service';
+import { type ReviewTimerCandidate, ReviewsRepository } from './reviews.repository';
+import { ReviewsService, reviewTimerJobId } from './reviews.service';
+
+const toSubject = (c: ReviewTimerCandidate): ReviewTimerSubject => ({
+  completedAt: c.completedAt,
+  authorIds: c.roles.map((role) => (role === 'owner' ? c.ownerId : c.requesterId)),
+  revealed: c.revealed,
+});
+
+/**
+ * The review timers (the "leave a review" reminder, the 14-day reveal) as BullMQ delayed jobs,
+ * recreated from the database by a sweep at boot and every `REMINDER_SWEEP_MS`, like the
+ * exchange reminders: a job lost with Redis comes back, one that ran is not re-added.
+ */
+@Injectable()
+export class ReviewTimersService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ReviewTimersService.name);
+  private timer: NodeJS.Timeout | undefined;
+  private sweeping = false;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly repo: ReviewsRepository,
+    private readonly reviews: ReviewsService,
+    private readonly exchanges: ExchangesService,
+    private readonly jobs: JobsService,
+    private readonly outboxRows: OutboxRepository,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    void this.sweep();
+    this.timer = setInterval(() => void this.sweep(), this.config.reminderSweepMs);
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Ensures every review timer due within the horizon exists in Redis; returns how many. */
+  async sweep(): Promise<number> {
+    if (this.sweeping) return 0;
+    this.sweeping = true;
+    let added = 0;
+    try {
+      const now = this.clock.now();
+      // A reminder is kept up to a day late (`reviewTimersToSchedule`): look that far back.
+      const window = REVIEW_REMINDER_DELAY_MS + 86_400_000;
+      for (const c of await this.repo.timerCandidates(now, window)) {
+        for (const t of reviewTimersToSchedule(toSubject(c), now)) {
+          await this.jobs.enqueue(
+            JobName.ReviewTimer,
+            { exchangeId: c.id, type: t.type, dueAt: t.dueAt.toISOString() },
+            {
+              jobId: reviewTimerJobId(c.id, t.type, t.dueAt),
+              delay: Math.max(0, t.dueAt.getTime() - now.getTime()),
+            },
+          );
+          added++;
+        }
+      }
+    } catch (err) {
+      this.logger.warn(`review timer sweep failed: ${(err as Error).message}`);
+    } finally {
+      this.sweeping = false;
+    }
+    return added;
+  }
+
+  /** Runs one fired timer against the exchange as it is now (idempotent). */
+  async fire(exchangeId: string, type: ReviewTimerType): Promise<void> {
+    switch (type) {
+      case 'reveal':
+        await this.reviews.revealIfDue(exchangeId);
+        return;
+      case 'remind':
+        await this.remind(exchangeId);
+        return;
+    }
+  }
+
+  private async remind(exchangeId: string): Promise<void> {
+    const now = this.clock.now();
+    const id = await this.ds.transaction(async (manager) => {
+      const ex = await this.exchanges.reviewSubject(manager, exchangeId, true);
+      if (!ex || ex.status !== 'completed' || !ex.completedAt) return null;
+      const rows = await this.repo.forExchange(exchangeId, manager);
+      const subject: ReviewTimerSubject = {
+        completedAt: ex.completedAt,
+        authorIds: rows.map((r) => (r.author_role === 'owner' ? ex.ownerId : ex.requesterId)),
+        revealed: rows.some((r) => r.revealed_at !== null),
+      };
+      const recipientIds = reviewReminderRecipients([ex.ownerId, ex.requesterId], subject, now);
+      if (recipientIds.length === 0) return null;
+      return this.outboxRows.add(manager, 'review.reminder', { exchangeId, recipientIds });
+    });
+    if (id) await this.outbox.publish([id]);
+  }
+}
