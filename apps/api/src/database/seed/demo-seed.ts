@@ -60,6 +60,8 @@ export interface DemoAccount {
   displayName: string;
   town: string;
   role: string;
+  /** What to try with this account (printed after the role). */
+  note?: string;
 }
 
 /** Demo accounts printed by `npm start`. */
@@ -69,19 +71,22 @@ export function demoAccounts(): DemoAccount[] {
       email: `mairie@${t.slug}.demo.partagora.fr`,
       displayName: `Mairie de ${t.name}`,
       town: t.slug,
-      role: 'staff, moderator (verification codes: /staff/verification-codes)',
+      role: 'staff, moderator',
+      note: 'generates verification codes at /staff/verification-codes',
     },
     {
       email: residentEmail(t, 0),
       displayName: residentName(0),
       town: t.slug,
-      role: 'resident, verified',
+      role: 'resident',
+      note: 'verified resident',
     },
     {
       email: residentEmail(t, 1),
       displayName: residentName(1),
       town: t.slug,
-      role: 'resident, not verified (redeem a code at /verify)',
+      role: 'resident',
+      note: 'not verified: redeem a code at /verify',
     },
   ]);
 }
