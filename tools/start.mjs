@@ -94,7 +94,7 @@ try {
     path.join(root, 'dist/api/apps/api/src/database/seed/demo-seed.js'),
   );
   const lines = demoAccounts().map(
-    (a) => `    ${a.email.padEnd(42)} ${a.town.padEnd(8)} ${a.role}`,
+    (a) => `    ${a.email.padEnd(42)} ${a.town.padEnd(8)} ${a.role}${a.note ? ` (${a.note})` : ''}`,
   );
   process.stdout.write(
     `\n  Partagora is running on http://localhost:${port}\n` +

@@ -20,6 +20,7 @@ import { ReviewsModule } from './modules/reviews/reviews.module';
 import { ModerationModule } from './modules/moderation/moderation.module';
 import { MunicipalitiesModule } from './modules/municipalities/municipalities.module';
 import { UsersModule } from './modules/users/users.module';
+import { VerificationModule } from './modules/verification/verification.module';
 
 /** The HTTP + socket.io process. */
 @Module({
@@ -39,6 +40,7 @@ import { UsersModule } from './modules/users/users.module';
     NotificationsModule,
     AlertsModule,
     ConversationsModule,
+    VerificationModule,
     BlocksModule,
     ModerationModule,
     AccountModule,

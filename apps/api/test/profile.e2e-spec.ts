@@ -121,7 +121,11 @@ describe(ProfilesService.name, () => {
   });
 
   it('should show the verified badge from the users table', async () => {
-    await t.ds.query(`UPDATE users SET verification = 'verified' WHERE id = $1`, [other.id]);
+    // `verified_at` goes with `verification` (ck_users_verified_at, decision 0011).
+    await t.ds.query(
+      `UPDATE users SET verification = 'verified', verified_at = now() WHERE id = $1`,
+      [other.id],
+    );
     expect((await getProfile(t.url, newcomer, other.id).expect(200)).body.verified).toBe(true);
   });
 

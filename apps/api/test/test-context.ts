@@ -32,6 +32,9 @@ const TEST_ENV: Record<string, string> = {
   LISTING_RATE_LIMIT: '100000',
   REPORT_RATE_LIMIT: '100000',
   SOCKET_EVENT_RATE_LIMIT: '100000',
+  VERIFY_ADDRESS_FAILURES: '100000',
+  PASSWORD_RESET_RATE_LIMIT: '100000',
+  PASSWORD_RESET_ACCOUNT_LIMIT: '100000',
 };
 
 /** Config for tests: the services `npm test` started, fixed test secrets, quiet logs. */

@@ -46,6 +46,10 @@ export interface AppConfig {
     message: number;
     listing: number;
     report: number;
+    verifyMemberFailures: number;
+    verifyAddressFailures: number;
+    passwordReset: number;
+    passwordResetAccount: number;
     socketEvents: number;
   };
   /** Folder of the re-encoded photos (local storage). */
@@ -153,6 +157,10 @@ export function loadConfig(vars: NodeJS.ProcessEnv = process.env): AppConfig {
       message: e.MESSAGE_RATE_LIMIT,
       listing: e.LISTING_RATE_LIMIT,
       report: e.REPORT_RATE_LIMIT,
+      verifyMemberFailures: e.VERIFY_MEMBER_FAILURES,
+      verifyAddressFailures: e.VERIFY_ADDRESS_FAILURES,
+      passwordReset: e.PASSWORD_RESET_RATE_LIMIT,
+      passwordResetAccount: e.PASSWORD_RESET_ACCOUNT_LIMIT,
       socketEvents: e.SOCKET_EVENT_RATE_LIMIT,
     },
     photoDir:

@@ -94,6 +94,14 @@ export const envSchema = z
     LISTING_RATE_LIMIT: budget(30),
     /** Reports per member per hour. */
     REPORT_RATE_LIMIT: budget(20),
+    /** Wrong town-hall codes per member in an hour (then blocked for an hour). */
+    VERIFY_MEMBER_FAILURES: budget(10),
+    /** Wrong town-hall codes per client address in an hour, whatever the members. */
+    VERIFY_ADDRESS_FAILURES: budget(50),
+    /** Password-reset requests per client address in an hour. */
+    PASSWORD_RESET_RATE_LIMIT: budget(10),
+    /** Password-reset e-mails per account in an hour (more are silently not sent). */
+    PASSWORD_RESET_ACCOUNT_LIMIT: budget(3),
     /** socket.io events a member may send per minute, all their sockets together. */
     SOCKET_EVENT_RATE_LIMIT: budget(60),
     /** How often the worker re-creates lost reminder jobs from the database. */

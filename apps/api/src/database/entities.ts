@@ -12,7 +12,9 @@ import {
 import { MessageEntity } from '../modules/conversations/message.entity';
 import { ExchangeEntity } from '../modules/exchanges/exchange.entity';
 import { NotificationEntity } from '../modules/notifications/notification.entity';
+import { AccountTokenEntity } from '../modules/auth/account-token.entity';
 import { SessionEntity } from '../modules/auth/session.entity';
+import { VerificationCodeEntity } from '../modules/verification/verification-code.entity';
 import { ListingEntity } from '../modules/listings/listing.entity';
 import { MunicipalityEntity } from '../modules/municipalities/municipality.entity';
 import { OutboxEventEntity } from '../modules/outbox/outbox-event.entity';
@@ -34,6 +36,8 @@ export const ENTITIES = [
   ExchangeEntity,
   NotificationEntity,
   AlertEntity,
+  VerificationCodeEntity,
+  AccountTokenEntity,
   ReviewEntity,
   UserBlockEntity,
   ModerationCaseEntity,

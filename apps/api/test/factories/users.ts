@@ -47,3 +47,16 @@ export async function registerUser(
     refreshCookie: cookies.find((c) => c.startsWith('partagora_refresh='))!.split(';')[0]!,
   };
 }
+
+/** Gives a registered user a role in a town, straight in the database (staff, moderator…). */
+export async function grantRole(
+  ds: import('typeorm').DataSource,
+  userId: string,
+  townId: string,
+  role: 'staff' | 'moderator' | 'admin',
+): Promise<void> {
+  await ds.query(
+    `INSERT INTO user_roles (user_id, municipality_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+    [userId, townId, role],
+  );
+}

@@ -92,6 +92,10 @@ export function Layout() {
                 </NavLink>
               ) : null}
               <NavLink to="/settings/account">{t('nav.account')}</NavLink>
+              {session.me.verified ? null : <NavLink to="/verify">{t('nav.verify')}</NavLink>}
+              {session.me.roles.some((r) => r.role === 'staff') ? (
+                <NavLink to="/staff/verification-codes">{t('nav.verificationCodes')}</NavLink>
+              ) : null}
             </>
           ) : null}
         </nav>

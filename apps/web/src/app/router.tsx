@@ -34,6 +34,24 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('./routes/goodbye-route')).GoodbyeRoute }),
       },
       {
+        path: '/forgot-password',
+        lazy: async () => ({
+          Component: (await import('./routes/forgot-password-route')).ForgotPasswordRoute,
+        }),
+      },
+      {
+        path: '/reset-password',
+        lazy: async () => ({
+          Component: (await import('./routes/reset-password-route')).ResetPasswordRoute,
+        }),
+      },
+      {
+        path: '/confirm-email',
+        lazy: async () => ({
+          Component: (await import('./routes/confirm-email-route')).ConfirmEmailRoute,
+        }),
+      },
+      {
         element: <RequireAuth />,
         children: [
           {
@@ -113,6 +131,17 @@ export const routes: RouteObject[] = [
             path: '/settings/account',
             lazy: async () => ({
               Component: (await import('./routes/account-settings-route')).AccountSettingsRoute,
+            }),
+          },
+          {
+            path: '/verify',
+            lazy: async () => ({ Component: (await import('./routes/verify-route')).VerifyRoute }),
+          },
+          {
+            path: '/staff/verification-codes',
+            lazy: async () => ({
+              Component: (await import('./routes/staff-verification-codes-route'))
+                .StaffVerificationCodesRoute,
             }),
           },
           {

@@ -1,4 +1,5 @@
-import { loginSchema, PASSWORD_MAX, PASSWORD_MIN, registerSchema } from './auth.schema';
+import { loginSchema, registerSchema } from './auth.schema';
+import { PASSWORD_MAX, PASSWORD_MIN } from './password-rule';
 
 const validRegister = {
   email: 'Camille.Martin@Example.FR',

@@ -2,8 +2,13 @@ import { z } from 'zod';
 import { latLngSchema } from '../shared/schemas';
 import { USER_LOCALES } from '../users/user';
 
-export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 200;
+import { PASSWORD_MAX, PASSWORD_MIN } from './password-rule';
+
+/**
+ * Sign-in accepts what older rules allowed (up to 200 characters) so no account is locked out;
+ * new passwords follow `PASSWORD_MIN`–`PASSWORD_MAX` (password-rule.ts).
+ */
+export const LOGIN_PASSWORD_MAX = 200;
 
 export const registerSchema = z.strictObject({
   email: z
@@ -25,7 +30,7 @@ export const loginSchema = z.strictObject({
     .email()
     .max(254)
     .transform((e) => e.toLowerCase()),
-  password: z.string().min(1).max(PASSWORD_MAX),
+  password: z.string().min(1).max(LOGIN_PASSWORD_MAX),
 });
 export type LoginInput = z.infer<typeof loginSchema>;
 

@@ -33,6 +33,14 @@ export const ERROR_CODES = [
   'IMAGE_INVALID',
   'TOO_MANY_PHOTOS',
   'PHOTO_NOT_FOUND',
+  /** A new password among the common ones (field error on `password`). */
+  'PASSWORD_TOO_COMMON',
+  /** A town-hall code that is wrong, used, expired or of another town (one answer for all). */
+  'VERIFICATION_CODE_INVALID',
+  /** An e-mail confirmation link that is wrong, used or expired. */
+  'EMAIL_CONFIRMATION_INVALID',
+  /** A password-reset link that is wrong, used, expired or replaced by a newer one. */
+  'PASSWORD_RESET_INVALID',
   'REVIEW_EXISTS',
   'EXCHANGE_NOT_COMPLETED',
   /** Either member blocked the other: no messages, no requests between them. */

@@ -18,6 +18,11 @@ export const meSchema = z.object({
   approxHome: latLngSchema,
   locale: z.enum(USER_LOCALES),
   verification: z.enum(VERIFICATION_STATES),
+  /** Verified resident of their town through a town-hall code. */
+  verified: z.boolean(),
+  verifiedAt: z.string().nullable(),
+  /** The e-mail address was confirmed through the link sent on registration. */
+  emailConfirmed: z.boolean(),
   roles: z.array(roleGrantSchema),
   createdAt: z.string(),
 });

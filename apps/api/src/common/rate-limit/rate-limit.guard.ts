@@ -20,7 +20,13 @@ const RATE_LIMITS = 'partagora:rate-limits';
  */
 export type RouteRateLimit = Exclude<
   RateLimitPolicyName,
-  'requests' | 'login.account' | 'login.address' | 'socket.event'
+  | 'requests'
+  | 'login.account'
+  | 'login.address'
+  | 'verify.member'
+  | 'verify.address'
+  | 'password-reset.account'
+  | 'socket.event'
 >;
 
 /**

@@ -14,6 +14,10 @@ export const RATE_LIMIT_POLICY_NAMES = [
   'message.post',
   'listing.create',
   'report.create',
+  'verify.member',
+  'verify.address',
+  'password-reset',
+  'password-reset.account',
   'photo.upload',
   'socket.event',
 ] as const;
@@ -112,6 +116,37 @@ export function rateLimitPolicies(config: AppConfig): Record<RateLimitPolicyName
       points: l.report,
       durationSeconds: HOUR,
       subject: 'member',
+      blockInMemory: true,
+    },
+    /** Counted before the code is checked, given back on success (like login), so Redis only. */
+    'verify.member': {
+      ...closed,
+      points: l.verifyMemberFailures,
+      durationSeconds: HOUR,
+      blockSeconds: HOUR,
+      subject: 'member',
+      blockInMemory: false,
+    },
+    'verify.address': {
+      ...closed,
+      points: l.verifyAddressFailures,
+      durationSeconds: HOUR,
+      subject: 'address',
+      blockInMemory: false,
+    },
+    'password-reset': {
+      ...closed,
+      points: l.passwordReset,
+      durationSeconds: HOUR,
+      subject: 'address',
+      blockInMemory: true,
+    },
+    /** Over it the request still answers 202 (nothing about the account shows); no e-mail goes. */
+    'password-reset.account': {
+      ...closed,
+      points: l.passwordResetAccount,
+      durationSeconds: HOUR,
+      subject: 'account',
       blockInMemory: true,
     },
     // Each upload decodes and re-encodes an image (three WebP renditions): the costliest request.

@@ -6,6 +6,7 @@ import { OutboxDeadLetters1796193380868 } from './1796193380868-OutboxDeadLetter
 import { ReviewsAndBlocks1796200000000 } from './1796200000000-ReviewsAndBlocks';
 import { ReportsAndModeration1796300000000 } from './1796300000000-ReportsAndModeration';
 import { AccountErasure1796250000000 } from './1796250000000-AccountErasure';
+import { VerificationAndAccount1796210000000 } from './1796210000000-VerificationAndAccount';
 
 /** Migrations in order; `npm run migration:generate -- Name` appends new ones here. */
 export const MIGRATIONS: Function[] = [
@@ -17,4 +18,5 @@ export const MIGRATIONS: Function[] = [
   ReviewsAndBlocks1796200000000,
   ReportsAndModeration1796300000000,
   AccountErasure1796250000000,
+  VerificationAndAccount1796210000000,
 ];

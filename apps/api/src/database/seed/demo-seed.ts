@@ -61,6 +61,8 @@ export interface DemoAccount {
   displayName: string;
   town: string;
   role: string;
+  /** What to try with this account (printed after the role). */
+  note?: string;
 }
 
 /** Demo accounts printed by `npm start`. */
@@ -71,21 +73,27 @@ export function demoAccounts(): DemoAccount[] {
       displayName: `Mairie de ${t.name}`,
       town: t.slug,
       role: 'staff, moderator',
+      note: 'generates verification codes at /staff/verification-codes',
     },
     {
       email: residentEmail(t, 0),
       displayName: residentName(0),
       town: t.slug,
       role: 'resident',
+      note: 'verified resident',
     },
     {
       email: residentEmail(t, 1),
       displayName: residentName(1),
       town: t.slug,
       role: 'resident',
+      note: 'not verified: redeem a code at /verify',
     },
   ]);
 }
+
+/** Which demo residents are verified residents of their town (one in three). */
+export const isDemoVerified = (i: number) => i % 3 === 0;
 
 const residentName = (i: number) =>
   `${FIRST_NAMES[i % FIRST_NAMES.length]} ${LAST_INITIALS[(i * 7) % LAST_INITIALS.length]}.`;
@@ -134,16 +142,20 @@ export async function seedDemo(
       ],
     );
     const rnd = prng(1000 + townIndex);
-    const people: Array<{ email: string; name: string; roles: string[] }> = [
+    const people: Array<{ email: string; name: string; roles: string[]; verified: boolean }> = [
       {
         email: `mairie@${town.slug}.demo.partagora.fr`,
         name: `Mairie de ${town.name}`,
         roles: ['resident', 'staff', 'moderator'],
+        verified: true,
       },
+      // One resident in three already redeemed a town-hall code (resident 0 among them, resident
+      // 1 not, so the demo can show both sides).
       ...Array.from({ length: RESIDENTS_PER_TOWN - 1 }, (_, i) => ({
         email: residentEmail(town, i),
         name: residentName(i),
         roles: ['resident'],
+        verified: isDemoVerified(i),
       })),
     ];
     const residents: Array<{ id: string; home: LatLng }> = [];
@@ -154,8 +166,10 @@ export async function seedDemo(
       const newId = randomUUID();
       const pub = privacy.homePublicPoint(newId, home, settings);
       const inserted = await ds.query<Array<{ id: string }>>(
-        `INSERT INTO users (id, email, password_hash, display_name, municipality_id, home_point, home_public_point, verification)
-         VALUES ($1, $2, $3, $4, $5, ST_SetSRID(ST_MakePoint($6, $7), 4326)::geography, ST_SetSRID(ST_MakePoint($8, $9), 4326)::geography, 'verified')
+        `INSERT INTO users (id, email, password_hash, display_name, municipality_id, home_point, home_public_point,
+                            verification, verified_at, email_confirmed_at)
+         VALUES ($1, $2, $3, $4, $5, ST_SetSRID(ST_MakePoint($6, $7), 4326)::geography, ST_SetSRID(ST_MakePoint($8, $9), 4326)::geography,
+                 CASE WHEN $10 THEN 'verified' ELSE 'unverified' END, CASE WHEN $10 THEN now() END, now())
          ON CONFLICT (email) DO NOTHING RETURNING id`,
         [
           newId,
@@ -167,6 +181,7 @@ export async function seedDemo(
           home.lat,
           pub.lng,
           pub.lat,
+          person.verified,
         ],
       );
       const row = inserted[0];

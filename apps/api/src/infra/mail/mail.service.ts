@@ -36,7 +36,10 @@ export class MailService implements OnModuleDestroy {
     });
   }
 
-  /** Created on first use: the API process, which never sends, opens nothing. */
+  /**
+   * Created on first use: a process that sends nothing opens nothing (the API process sends only
+   * account e-mails: confirmation and password-reset links).
+   */
   private transporter(): Transport {
     this.transport ??= createTransport({
       url: this.config.smtpUrl,

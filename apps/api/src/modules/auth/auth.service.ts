@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { Algorithm, hash, verify } from '@node-rs/argon2';
+import { hash, verify } from '@node-rs/argon2';
 import { DomainError, type LoginInput, type Me, type RegisterInput } from '@partagora/domain';
 import { DataSource } from 'typeorm';
 import { TokenService } from '../../common/auth/token.service';
@@ -10,18 +10,12 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { MunicipalitiesService } from '../municipalities/municipalities.service';
 import { RealtimeEmitter } from '../../infra/realtime/realtime-emitter';
 import { UsersService } from '../users/users.service';
+import { ARGON2, AccountService } from './account.service';
 import { LoginThrottle } from './login-throttle';
 import { SessionsRepository } from './sessions.repository';
 
 /** A home this far outside the town boundary still registers there (edge-of-town hamlets). */
 export const HOME_TOLERANCE_M = 3000;
-
-const ARGON2 = {
-  algorithm: Algorithm.Argon2id,
-  memoryCost: 19456,
-  timeCost: 2,
-  parallelism: 1,
-};
 
 export interface IssuedSession {
   accessToken: string;
@@ -45,10 +39,12 @@ export class AuthService {
     private readonly privacy: LocationPrivacyService,
     private readonly realtime: RealtimeEmitter,
     private readonly throttle: LoginThrottle,
+    private readonly account: AccountService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async register(input: RegisterInput): Promise<IssuedSession & { user: Me }> {
+    this.account.assertNewPassword(input.password);
     const town = await this.municipalities.findRef(input.municipality);
     if (!town) {
       throw new DomainError('VALIDATION_FAILED', `No partner town "${input.municipality}"`, [
@@ -80,6 +76,7 @@ export class AuthService {
           roles: ['resident'],
         });
         const issued = await this.openSession(manager, userId);
+        await this.account.sendEmailConfirmation(manager, userId);
         const user = await this.users.findMe(userId, manager);
         return { ...issued, user: user! };
       });

@@ -54,19 +54,25 @@ export class SessionsRepository {
     return rows[0]?.id ?? null;
   }
 
-  /** Ends every open session of the user; the ids of those it ended. */
-  async revokeAllFor(userId: string, manager: EntityManager = this.ds.manager): Promise<string[]> {
-    const [rows] = await manager.query<[Array<{ id: string }>, number]>(
-      `UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`,
-      [userId],
-    );
-    return rows.map((r) => r.id);
-  }
-
   async revoke(sessionId: string): Promise<void> {
     await this.ds.query(
       `UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`,
       [sessionId],
     );
+  }
+
+  /** Revokes every open session of a user but one; the ids of those revoked. */
+  async revokeAllFor(
+    userId: string,
+    exceptSessionId: string | undefined,
+    manager: EntityManager = this.ds.manager,
+  ): Promise<string[]> {
+    const [rows] = await manager.query<[Array<{ id: string }>, number]>(
+      `UPDATE sessions SET revoked_at = now()
+        WHERE user_id = $1 AND revoked_at IS NULL AND ($2::uuid IS NULL OR id <> $2::uuid)
+        RETURNING id`,
+      [userId, exceptSessionId ?? null],
+    );
+    return rows.map((r) => r.id);
   }
 }

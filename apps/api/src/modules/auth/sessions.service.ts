@@ -4,23 +4,36 @@ import { afterCommit } from '../../common/after-commit';
 import { RealtimeEmitter } from '../../infra/realtime/realtime-emitter';
 import { SessionsRepository } from './sessions.repository';
 
-/** The auth module's face for ending sessions from elsewhere (moderation's suspension). */
+/**
+ * Ending sessions, for whoever needs it (a password change, a suspension): the sessions are
+ * revoked in the database, so their refresh tokens fail and their access tokens are refused at
+ * once (every request checks its session), and their live sockets are disconnected.
+ */
 @Injectable()
 export class SessionsService {
   constructor(
-    private readonly repo: SessionsRepository,
+    private readonly sessions: SessionsRepository,
     private readonly realtime: RealtimeEmitter,
   ) {}
 
   /**
-   * Ends every session of the user (their access tokens answer 401 from the next request, their
-   * refresh tokens are refused) and disconnects their sockets on every API process, through the
-   * Redis adapter. With `manager`, in the caller's transaction, the sockets after its commit.
+   * Ends every open session of `userId` but `exceptSessionId` (the one making the change, when
+   * there is one). With `manager`, the revocation joins the caller's transaction and the sockets
+   * are disconnected once it commits. Returns the ids of the ended sessions.
    */
-  async endAllFor(userId: string, manager?: EntityManager): Promise<void> {
-    await this.repo.revokeAllFor(userId, manager);
-    const disconnect = () => this.realtime.disconnectUser(userId);
+  async endAllFor(
+    userId: string,
+    exceptSessionId?: string,
+    manager?: EntityManager,
+  ): Promise<string[]> {
+    const ended = await this.sessions.revokeAllFor(userId, exceptSessionId, manager);
+    // Everything ended (a suspension): every socket of the member goes, on every process.
+    const disconnect = () => {
+      if (exceptSessionId === undefined) this.realtime.disconnectUser(userId);
+      else for (const id of ended) this.realtime.disconnectSession(id);
+    };
     if (manager) afterCommit(manager, disconnect);
     else disconnect();
+    return ended;
   }
 }

@@ -150,7 +150,7 @@ export class ModerationService {
       if (target && effects.restore) await target.restore(manager, c.target_id);
       if (effects.suspendAuthor && c.author_id) {
         await this.users.suspend(manager, c.author_id);
-        await this.sessions.endAllFor(c.author_id, manager);
+        await this.sessions.endAllFor(c.author_id, undefined, manager);
       }
       await this.repo.resolveCase(manager, c.id, {
         hidden: next.hidden,

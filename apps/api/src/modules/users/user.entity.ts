@@ -16,6 +16,7 @@ import { MunicipalityEntity } from '../municipalities/municipality.entity';
 @Entity('users')
 @Check('ck_users_locale', `locale IN ('fr', 'en')`)
 @Check('ck_users_verification', `verification IN ('unverified', 'verified')`)
+@Check('ck_users_verified_at', `(verification = 'verified') = (verified_at IS NOT NULL)`)
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -74,6 +75,14 @@ export class UserEntity {
 
   @Column({ type: 'varchar', length: 12, default: 'unverified' })
   verification!: VerificationState;
+
+  /** When a town-hall code proved residence; `verification` says the same (checked). */
+  @Column({ name: 'verified_at', type: 'timestamptz', nullable: true })
+  verifiedAt!: Date | null;
+
+  /** When the address was confirmed through the e-mailed link. */
+  @Column({ name: 'email_confirmed_at', type: 'timestamptz', nullable: true })
+  emailConfirmedAt!: Date | null;
 
   /** Per-kind, per-channel choices over the defaults (`effectivePreferences`). */
   @Column({ name: 'notification_prefs', type: 'jsonb', nullable: true })

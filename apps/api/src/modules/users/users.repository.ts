@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type {
   Me,
+  RoleGrant,
   MunicipalitySettings,
   Role,
   UserLocale,
@@ -50,8 +51,18 @@ interface MeRow extends Record<string, unknown> {
   slug: string;
   locale: UserLocale;
   verification: VerificationState;
+  verified_at: Date | null;
+  email_confirmed_at: Date | null;
   roles: Array<{ municipality: string; role: Role }>;
   created_at: Date;
+}
+
+/** The town a member lives in, and whether a town-hall code already proved it. */
+export interface ResidenceInfo {
+  municipalityId: string;
+  slug: string;
+  name: string;
+  verifiedAt: Date | null;
 }
 
 @Injectable()
@@ -154,7 +165,8 @@ export class UsersRepository {
 
   async findMe(id: string, manager: EntityManager = this.ds.manager): Promise<Me | null> {
     const rows = await manager.query<MeRow[]>(
-      `SELECT u.id, u.email, u.display_name, m.slug, u.locale, u.verification, u.created_at,
+      `SELECT u.id, u.email, u.display_name, m.slug, u.locale, u.verification, u.verified_at,
+              u.email_confirmed_at, u.created_at,
               ${selectLatLng('u.home_point', 'home')}, ${selectLatLng('u.home_public_point', 'approx')},
               COALESCE((SELECT json_agg(json_build_object('municipality', rm.slug, 'role', r.role) ORDER BY r.role)
                           FROM user_roles r JOIN municipalities rm ON rm.id = r.municipality_id
@@ -174,9 +186,73 @@ export class UsersRepository {
       approxHome: latLngFrom(row, 'approx'),
       locale: row.locale,
       verification: row.verification,
+      verified: row.verified_at !== null,
+      verifiedAt: row.verified_at?.toISOString() ?? null,
+      emailConfirmed: row.email_confirmed_at !== null,
       roles: row.roles,
       createdAt: row.created_at.toISOString(),
     };
+  }
+
+  /** The roles a user holds, per town (for tenant-scoped checks). */
+  async roles(userId: string): Promise<RoleGrant[]> {
+    return this.ds.query<RoleGrant[]>(
+      `SELECT m.slug AS municipality, r.role
+         FROM user_roles r JOIN municipalities m ON m.id = r.municipality_id
+        WHERE r.user_id = $1`,
+      [userId],
+    );
+  }
+
+  async residence(
+    userId: string,
+    manager: EntityManager = this.ds.manager,
+  ): Promise<ResidenceInfo | null> {
+    const rows = await manager.query<
+      Array<{ municipality_id: string; slug: string; name: string; verified_at: Date | null }>
+    >(
+      `SELECT u.municipality_id, m.slug, m.name, u.verified_at
+         FROM users u JOIN municipalities m ON m.id = u.municipality_id WHERE u.id = $1`,
+      [userId],
+    );
+    const row = rows[0];
+    return row
+      ? {
+          municipalityId: row.municipality_id,
+          slug: row.slug,
+          name: row.name,
+          verifiedAt: row.verified_at,
+        }
+      : null;
+  }
+
+  /** Marks a member a verified resident (once: a later call keeps the first date). */
+  async markVerified(manager: EntityManager, userId: string): Promise<void> {
+    await manager.query(
+      `UPDATE users SET verification = 'verified', verified_at = now(), updated_at = now()
+        WHERE id = $1 AND verified_at IS NULL`,
+      [userId],
+    );
+  }
+
+  /** Records that the member received mail at their address (keeps the first date). */
+  async confirmEmail(manager: EntityManager, userId: string): Promise<void> {
+    await manager.query(
+      `UPDATE users SET email_confirmed_at = now(), updated_at = now()
+        WHERE id = $1 AND email_confirmed_at IS NULL`,
+      [userId],
+    );
+  }
+
+  async setPasswordHash(
+    manager: EntityManager,
+    userId: string,
+    passwordHash: string,
+  ): Promise<void> {
+    await manager.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [
+      userId,
+      passwordHash,
+    ]);
   }
 
   async findOwnerContext(id: string): Promise<OwnerContext | null> {

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { Me, Role } from '@partagora/domain';
+import type { Me, Role, RoleGrant } from '@partagora/domain';
 import type { EntityManager } from 'typeorm';
 import {
   type NewUser,
   type NotificationContact,
   type OwnerContext,
+  type ResidenceInfo,
   UsersRepository,
 } from './users.repository';
 
-export type { NewUser, NotificationContact, OwnerContext };
+export type { NewUser, NotificationContact, OwnerContext, ResidenceInfo };
 
 /**
  * The users module's face to the others: only it reads and writes `users` and `user_roles`.
@@ -41,6 +42,31 @@ export class UsersService {
 
   findMe(id: string, manager?: EntityManager): Promise<Me | null> {
     return this.repo.findMe(id, manager);
+  }
+
+  /** The roles a user holds, per town. */
+  roles(userId: string): Promise<RoleGrant[]> {
+    return this.repo.roles(userId);
+  }
+
+  /** The member's town and verification date; null when the user is gone. */
+  residence(userId: string, manager?: EntityManager): Promise<ResidenceInfo | null> {
+    return this.repo.residence(userId, manager);
+  }
+
+  /** Marks a verified resident (keeps the first date), in the caller's transaction. */
+  markVerified(manager: EntityManager, userId: string): Promise<void> {
+    return this.repo.markVerified(manager, userId);
+  }
+
+  /** Records a confirmed e-mail address (keeps the first date), in the caller's transaction. */
+  confirmEmail(manager: EntityManager, userId: string): Promise<void> {
+    return this.repo.confirmEmail(manager, userId);
+  }
+
+  /** Replaces the password hash, in the caller's transaction. */
+  setPasswordHash(manager: EntityManager, userId: string, passwordHash: string): Promise<void> {
+    return this.repo.setPasswordHash(manager, userId, passwordHash);
   }
 
   /** What listing rules need about an owner: their home and their town's privacy settings. */

@@ -22,6 +22,9 @@ export function LoginRoute() {
       <h1>{t('auth.loginTitle')}</h1>
       <LoginForm onSuccess={() => void navigate(next, { replace: true })} />
       <p>
+        <Link to="/forgot-password">{t('account.forgotLink')}</Link>
+      </p>
+      <p>
         {t('auth.noAccount')} <Link to="/signup">{t('auth.goSignup')}</Link>
       </p>
     </div>

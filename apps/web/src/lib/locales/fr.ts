@@ -19,6 +19,8 @@ export const fr = {
     messages: 'Messages',
     moderation: 'Modération',
     account: 'Mon compte',
+    verify: 'Vérifier ma résidence',
+    verificationCodes: 'Codes de vérification',
   },
   language: {
     switchTo: 'English',
@@ -70,6 +72,14 @@ export const fr = {
       UNSUPPORTED_MEDIA_TYPE: 'Envoyez une photo JPEG, PNG, WebP ou HEIC.',
       PAYLOAD_TOO_LARGE: 'Ce fichier est trop lourd (10 Mo au plus).',
       PHOTO_NOT_FOUND: "Cette photo n'existe plus.",
+      PASSWORD_TOO_COMMON:
+        'Ce mot de passe fait partie des plus courants, il serait deviné vite. Choisissez-en un autre, par exemple une phrase.',
+      VERIFICATION_CODE_INVALID:
+        "Ce code n'est pas valable : vérifiez-le, ou demandez-en un nouveau à votre mairie (un code ne sert qu'une fois et expire).",
+      EMAIL_CONFIRMATION_INVALID:
+        "Ce lien de confirmation n'est plus valable (déjà utilisé ou plus de 24 heures). Connectez-vous pour en recevoir un nouveau.",
+      PASSWORD_RESET_INVALID:
+        "Ce lien de réinitialisation n'est plus valable (déjà utilisé, remplacé par un plus récent ou plus d'une heure).",
       REVIEW_EXISTS: 'Vous avez déjà laissé un avis sur cet échange.',
       EXCHANGE_NOT_COMPLETED: "Vous pourrez laisser un avis une fois l'échange terminé.",
       BLOCKED: 'Vous ne pouvez pas interagir avec ce membre (blocage en place).',
@@ -892,12 +902,77 @@ export const fr = {
       pending: 'Suppression…',
       cancel: 'Annuler',
     },
+    forgotLink: 'Mot de passe oublié ?',
+    forgotTitle: 'Mot de passe oublié',
+    forgotIntro:
+      'Indiquez votre adresse e-mail : si un compte l’utilise, vous recevrez un lien pour choisir un nouveau mot de passe.',
+    sendResetLink: 'Recevoir le lien',
+    resetSent:
+      'Si un compte existe pour {{email}}, un e-mail vient de partir avec un lien valable 1 heure. Pensez à regarder dans les indésirables.',
+    backToLogin: 'Retour à la connexion',
+    resetTitle: 'Choisir un nouveau mot de passe',
+    resetMissing: 'Ce lien est incomplet.',
+    askAgain: 'Demander un nouveau lien',
+    newPassword: 'Nouveau mot de passe',
+    passwordRule:
+      'Entre {{min}} et {{max}} caractères, pas un mot de passe courant. Une phrase facile à retenir convient très bien.',
+    savePassword: 'Enregistrer le mot de passe',
+    resetDone:
+      'Votre mot de passe est changé. Par sécurité, tous vos appareils ont été déconnectés : connectez-vous avec le nouveau.',
+    confirmTitle: 'Confirmation de votre adresse e-mail',
+    confirmMissing: 'Ce lien de confirmation est incomplet.',
+    confirming: 'Confirmation en cours…',
+    confirmDone: 'Merci, votre adresse e-mail est confirmée.',
+    resend: 'Recevoir un nouveau lien',
+    resendDone: 'Un nouveau lien vient de partir vers votre adresse e-mail (valable 24 heures).',
+    continue: 'Voir les annonces',
   },
   goodbye: {
     pageTitle: 'Au revoir',
     title: 'Votre compte a été supprimé',
     body: 'Vos données personnelles ont été effacées et vous avez été déconnecté·e. Merci d’avoir partagé avec vos voisins.',
     home: "Retour à l'accueil",
+  },
+  verification: {
+    staffTitle: 'Codes de vérification des habitants',
+    townsLabel: 'Communes',
+    staffOnly: 'Cette page est réservée au personnel de la mairie.',
+    generateTitle: 'Générer des codes',
+    generateIntro:
+      'Chaque code ne sert qu’une fois. Remettez-les au guichet ou déposez-les dans les boîtes aux lettres : les codes ne sont affichés qu’une seule fois, imprimez la planche avant de quitter la page.',
+    count: 'Nombre de codes',
+    countHint: 'De 1 à 200.',
+    validDays: 'Validité (jours)',
+    generate: 'Générer',
+    sheetTitle: 'Planche à imprimer ({{count}} codes)',
+    sheetHint:
+      'Format A4, un code par coupon à découper. Ces codes ne seront plus jamais affichés : seule leur empreinte est conservée.',
+    print: 'Imprimer',
+    slipsLabel: 'Coupons à découper',
+    slip: {
+      heading: 'Mairie de {{town}} — Partagora',
+      what: 'Partagora est le site de prêt, de don et d’échange entre voisins, en partenariat avec votre mairie.',
+      how: 'Pour devenir « habitant vérifié », connectez-vous puis saisissez ce code sur {{url}}',
+      codeLabel: 'Code :',
+      expires: 'Valable une seule fois, jusqu’au {{date}}.',
+    },
+    issuedTitle: 'Codes émis',
+    noneIssued: 'Aucun code émis pour l’instant.',
+    createdAt: 'Émis le',
+    expiresAt: 'Expire le',
+    status: 'État',
+    usedOn: 'Utilisé le {{date}}',
+    expired: 'Expiré',
+    unused: 'Pas encore utilisé',
+    verifyTitle: 'Vérifier ma résidence',
+    verifyIntro:
+      'La mairie de {{town}} distribue des codes aux habitants. Saisissez le vôtre pour obtenir le badge « habitant vérifié ».',
+    codeLabel: 'Code de vérification',
+    codeHint:
+      '10 caractères, par exemple K7XQ4-MHR9C (majuscules ou minuscules, tiret facultatif).',
+    submit: 'Vérifier',
+    badge: 'Habitant vérifié de {{town}}',
+    thanks: 'Merci ! Le badge apparaît désormais sur votre profil.',
   },
   radius: {
     '500': '500 m',

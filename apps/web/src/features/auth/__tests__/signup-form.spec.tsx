@@ -40,6 +40,9 @@ const me: Me = {
   approxHome: { lat: 48.112, lng: -1.678 },
   locale: 'fr',
   verification: 'unverified',
+  verified: false,
+  verifiedAt: null,
+  emailConfirmed: false,
   roles: [{ municipality: 'saint-exemple', role: 'resident' }],
   createdAt: '2025-01-01T00:00:00.000Z',
 };
@@ -66,7 +69,7 @@ describe(SignupForm.name, () => {
     await waitFor(() => expect(email.getAttribute('aria-invalid')).toBe('true'));
     expect(describedText(email)).toContain('Saisissez une adresse e-mail valide.');
     expect(describedText(screen.getByLabelText('Mot de passe'))).toContain(
-      'Au moins 10 caractères.',
+      'Au moins 8 caractères.',
     );
     expect(describedText(screen.getByLabelText('Commune'))).toContain('Ce champ est obligatoire.');
     expect(describedText(screen.getByLabelText('Latitude'))).toContain('Ce champ est obligatoire.');

@@ -3,7 +3,10 @@ import { useSyncExternalStore } from 'react';
 import type { z } from 'zod';
 import type {
   accessTokenResponseSchema,
+  ConfirmEmailInput,
   LoginInput,
+  PasswordResetConfirmInput,
+  PasswordResetRequestInput,
   Me,
   RegisterInput,
   registerResponseSchema,
@@ -103,6 +106,61 @@ export function useLogout() {
     // Signed out locally even when the server could not be reached.
     // Every cached answer belonged to that user: forget them all.
     onSettled: () => {
+      setAccessToken(null);
+      queryClient.clear();
+    },
+  });
+}
+
+/** `POST /auth/confirm-email`: the link of the registration e-mail. */
+export function confirmEmail(input: ConfirmEmailInput): Promise<{ emailConfirmed: true }> {
+  return apiFetch<{ emailConfirmed: true }>('/auth/confirm-email', { method: 'POST', body: input });
+}
+
+export function useConfirmEmail() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: confirmEmail,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: meQueryKey }),
+  });
+}
+
+/** `POST /auth/confirm-email/resend` (signed in). */
+export function resendConfirmation(): Promise<{ accepted: true }> {
+  return apiFetch<{ accepted: true }>('/auth/confirm-email/resend', { method: 'POST' });
+}
+
+export function useResendConfirmation() {
+  return useMutation({ mutationFn: resendConfirmation });
+}
+
+/** `POST /auth/password-reset`: always 202, whether or not the address has an account. */
+export function requestPasswordReset(
+  input: PasswordResetRequestInput,
+): Promise<{ accepted: true }> {
+  return apiFetch<{ accepted: true }>('/auth/password-reset', { method: 'POST', body: input });
+}
+
+export function useRequestPasswordReset() {
+  return useMutation({ mutationFn: requestPasswordReset });
+}
+
+/** `POST /auth/password-reset/confirm`: every session of the account ends, this one included. */
+export function confirmPasswordReset(
+  input: PasswordResetConfirmInput,
+): Promise<{ passwordChanged: true }> {
+  return apiFetch<{ passwordChanged: true }>('/auth/password-reset/confirm', {
+    method: 'POST',
+    body: input,
+  });
+}
+
+export function useConfirmPasswordReset() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: confirmPasswordReset,
+    // This device's session ended with the others: forget it and its cached answers.
+    onSuccess: () => {
       setAccessToken(null);
       queryClient.clear();
     },

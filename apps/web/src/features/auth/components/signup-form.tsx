@@ -115,6 +115,13 @@ export function SignupForm({ towns, initialTown, onSuccess, renderMapOverlay }: 
           { shouldFocus: true },
         );
         mapped = 1;
+      } else if (isApiError(error) && error.code === 'PASSWORD_TOO_COMMON') {
+        setError(
+          'password',
+          { type: 'server', message: t('errors.codes.PASSWORD_TOO_COMMON') },
+          { shouldFocus: true },
+        );
+        mapped = 1;
       } else if (isApiError(error) && error.code === 'HOME_OUTSIDE_MUNICIPALITY') {
         const message = t('errors.codes.HOME_OUTSIDE_MUNICIPALITY');
         setError('home.lat', { type: 'server', message }, { shouldFocus: true });
