@@ -342,8 +342,113 @@ try {
           throw new Error(
             `the borrower's notifications should name the drill: ${texts.join(' | ')}`,
           );
+
+        // Completed, then both review. A review stays hidden until both are in; then each shows
+        // on the profile of the person it is about.
+        await b.goto(exchangeUrl);
+        await b.getByRole('button', { name: 'Terminer' }).click();
+        await b.getByRole('link', { name: 'Laisser un avis' }).click({ timeout: 20000 });
+        await b.waitForURL(/\/review$/, { timeout: 15000 });
+        await a11y(b, 'review screen');
+        await b.getByLabel(/5 étoiles/).check();
+        await b.getByLabel('Commentaire (facultatif)').fill(`Prêt impeccable ${tag}`);
+        await b.getByRole('button', { name: "Publier l'avis" }).click();
+        await b.getByText('Merci ! Votre avis est enregistré.').waitFor({ timeout: 15000 });
+
+        await page.goto(exchangeUrl);
+        await page.getByRole('link', { name: 'Laisser un avis' }).click({ timeout: 20000 });
+        await page.waitForURL(/\/review$/, { timeout: 15000 });
+        await page.getByLabel(/4 étoiles/).check();
+        await page.getByLabel('Commentaire (facultatif)').fill(`Rendu propre ${tag}`);
+        await page.getByRole('button', { name: "Publier l'avis" }).click();
+        await page.getByText('Merci ! Votre avis est enregistré.').waitFor({ timeout: 15000 });
+
+        await b.goto(exchangeUrl);
+        await b.getByRole('link', { name: /Prêteuse Journey/ }).click();
+        await b.getByText(`Prêt impeccable ${tag}`).waitFor({ timeout: 15000 });
+        await a11y(b, 'profile page');
+        await b.screenshot({ path: path.join(shots, 'profile-lender.png'), fullPage: true });
+        await page.goto(exchangeUrl);
+        await page.getByRole('link', { name: /Emprunteur Journey/ }).click();
+        await page.getByText(`Rendu propre ${tag}`).waitFor({ timeout: 15000 });
       } finally {
         await other.close();
+      }
+    },
+  );
+
+  await journey(
+    "a neighbour reports a listing and the town's moderator hides it",
+    async (page, context) => {
+      const tag = randomBytes(3).toString('hex');
+      const title = `Vélo-${tag} à saisir`;
+      await signUp(page, {
+        email: `seller-${tag}@example.test`,
+        name: 'Vendeur Journey',
+        lat: 48.4522,
+        lng: -2.0452,
+      });
+      await page.goto(`${base}/listings/new`);
+      await page.getByLabel('Type').selectOption('give');
+      await page.getByLabel('Catégorie').selectOption('mobility');
+      await page.getByLabel('Titre').fill(title);
+      await page.getByRole('button', { name: "Publier l'annonce" }).click();
+      await page.getByRole('heading', { name: title }).waitFor({ timeout: 15000 });
+      const listingUrl = page.url();
+
+      const browser_ = context.browser();
+      const neighbour = await browser_.newContext({
+        locale: 'fr-FR',
+        viewport: { width: 1280, height: 900 },
+      });
+      const moderator = await browser_.newContext({
+        locale: 'fr-FR',
+        viewport: { width: 1280, height: 900 },
+      });
+      try {
+        const n = await neighbour.newPage();
+        await signUp(n, {
+          email: `reporter-${tag}@example.test`,
+          name: 'Vigilante Journey',
+          lat: 48.4541,
+          lng: -2.0463,
+        });
+        await n.goto(listingUrl);
+        await n.getByRole('button', { name: 'Signaler cette annonce' }).click();
+        const dialog = n.getByRole('dialog');
+        await dialog.getByLabel('Arnaque ou fraude').check();
+        await dialog.getByLabel('Précisions (facultatif)').fill('Demande un virement avant.');
+        await a11y(n, 'report dialog');
+        await dialog.getByRole('button', { name: 'Envoyer le signalement' }).click();
+        await n
+          .getByText('Merci, votre signalement a été transmis à la modération.')
+          .waitFor({ timeout: 15000 });
+
+        const m = await moderator.newPage();
+        await m.goto(`${base}/login`);
+        await m.getByLabel('Adresse e-mail').fill('mairie@dinan.demo.partagora.fr');
+        await m.getByLabel('Mot de passe').fill('partagora-demo');
+        await m.getByRole('button', { name: 'Se connecter' }).click();
+        await m.waitForURL(/\/listings/, { timeout: 15000 });
+        await m.goto(`${base}/t/dinan/moderation`);
+        const item = m.locator('li.moderation-case').filter({ hasText: title });
+        await item.waitFor({ timeout: 15000 });
+        await a11y(m, 'moderation queue');
+        await item.getByRole('button', { name: 'Masquer' }).click();
+        await item.getByRole('button', { name: 'Confirmer : Masquer' }).click();
+        await m.getByText('Décision enregistrée.').waitFor({ timeout: 15000 });
+        await m.screenshot({ path: path.join(shots, 'moderation-queue.png'), fullPage: true });
+
+        // Hidden: the neighbour no longer finds it; its owner still can.
+        await n.goto(listingUrl);
+        await n
+          .getByText("Cette annonce n'existe pas ou a été retirée.")
+          .waitFor({ timeout: 15000 });
+        await page.goto(listingUrl);
+        await page.getByRole('heading', { name: title }).waitFor({ timeout: 15000 });
+      } finally {
+        await neighbour.close();
+        await moderator.close();
       }
     },
   );
