@@ -1,8 +1,9 @@
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { type DeleteAccountInput, deleteAccountSchema } from '@partagora/domain';
 import { ApiErrorAlert } from '../../../components/ui/api-error-alert';
+import { Dialog } from '../../../components/ui/dialog';
 import { TextField } from '../../../components/ui/field';
 import { isApiError } from '../../../lib/api-client';
 import { schemaResolver } from '../../../lib/schema-resolver';
@@ -30,23 +31,17 @@ export interface DeleteAccountDialogProps {
  */
 export function DeleteAccountDialog({ onClose, onDeleted }: DeleteAccountDialogProps) {
   const { t } = useTranslation();
-  const titleId = useId();
-  const descriptionId = useId();
-  const dialog = useRef<HTMLDivElement>(null);
   const erase = useDeleteAccount();
   const [formError, setFormError] = useState<unknown>(null);
   const {
     register,
     handleSubmit,
     setError,
-    setFocus,
     formState: { errors, isSubmitting },
   } = useForm<DeleteFormValues, unknown, DeleteAccountInput>({
     resolver,
     defaultValues: { password: '' },
   });
-
-  useEffect(() => setFocus('password'), [setFocus]);
 
   const onSubmit = async (input: DeleteAccountInput) => {
     setFormError(null);
@@ -62,43 +57,13 @@ export function DeleteAccountDialog({ onClose, onDeleted }: DeleteAccountDialogP
     }
   };
 
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') {
-      e.stopPropagation();
-      onClose();
-      return;
-    }
-    if (e.key !== 'Tab' || !dialog.current) return;
-    // Keep Tab inside the dialog: from the last control back to the first, and the reverse.
-    const focusable = Array.from(
-      dialog.current.querySelectorAll<HTMLElement>('button:not([disabled]), input:not([disabled])'),
-    );
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (!first || !last) return;
-    if (e.shiftKey && document.activeElement === first) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && document.activeElement === last) {
-      e.preventDefault();
-      first.focus();
-    }
-  };
-
   const busy = isSubmitting || erase.isPending;
   return (
-    <div className="dialog-backdrop">
-      <div
-        ref={dialog}
-        className="dialog card"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        aria-describedby={descriptionId}
-        onKeyDown={onKeyDown}
-      >
-        <h2 id={titleId}>{t('account.delete.dialogTitle')}</h2>
-        <div id={descriptionId}>
+    <Dialog
+      className="card"
+      title={t('account.delete.dialogTitle')}
+      description={
+        <>
           <h3>{t('account.delete.erasedTitle')}</h3>
           <ul>
             <li>{t('account.delete.erased.identity')}</li>
@@ -111,27 +76,29 @@ export function DeleteAccountDialog({ onClose, onDeleted }: DeleteAccountDialogP
             <li>{t('account.delete.kept.exchanges')}</li>
             <li>{t('account.delete.kept.reviews')}</li>
           </ul>
+        </>
+      }
+      onClose={onClose}
+    >
+      <form className="form" noValidate onSubmit={(e) => void handleSubmit(onSubmit)(e)}>
+        {formError ? <ApiErrorAlert error={formError} /> : null}
+        <TextField
+          label={t('account.delete.password')}
+          type="password"
+          autoComplete="current-password"
+          registration={register('password')}
+          error={errors.password ? (errors.password.message ?? '') : undefined}
+          required
+        />
+        <div className="actions">
+          <button type="button" className="button button--ghost" onClick={onClose}>
+            {t('account.delete.cancel')}
+          </button>
+          <button type="submit" className="button button--danger" disabled={busy}>
+            {busy ? t('account.delete.pending') : t('account.delete.confirm')}
+          </button>
         </div>
-        <form className="form" noValidate onSubmit={(e) => void handleSubmit(onSubmit)(e)}>
-          {formError ? <ApiErrorAlert error={formError} /> : null}
-          <TextField
-            label={t('account.delete.password')}
-            type="password"
-            autoComplete="current-password"
-            registration={register('password')}
-            error={errors.password ? (errors.password.message ?? '') : undefined}
-            required
-          />
-          <div className="actions">
-            <button type="button" className="button button--ghost" onClick={onClose}>
-              {t('account.delete.cancel')}
-            </button>
-            <button type="submit" className="button button--danger" disabled={busy}>
-              {busy ? t('account.delete.pending') : t('account.delete.confirm')}
-            </button>
-          </div>
-        </form>
-      </div>
-    </div>
+      </form>
+    </Dialog>
   );
 }

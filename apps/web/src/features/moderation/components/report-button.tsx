@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REPORT_REASONS, type ReportReason, type ReportTargetType } from '@partagora/domain';
 import { ApiErrorAlert } from '../../../components/ui/api-error-alert';
+import { Dialog } from '../../../components/ui/dialog';
 import { useReport } from '../api/moderation.api';
 
 export interface ReportButtonProps {
@@ -15,8 +16,8 @@ const COMMENT_MAX = 1000;
 
 /**
  * "Signaler": a small button that opens a modal dialog to pick a reason and add a comment.
- * Keyboard: the dialog takes focus on its first radio, Escape closes it, focus returns to the
- * button. Reusable by any page the app composes (listing, message, profile).
+ * Keyboard: the dialog takes focus on its first radio, Tab stays inside, Escape closes it,
+ * focus returns to the button. Reusable by any page the app composes (listing, message, profile).
  */
 export function ReportButton({ targetType, targetId, label }: ReportButtonProps) {
   const { t } = useTranslation();
@@ -25,25 +26,12 @@ export function ReportButton({ targetType, targetId, label }: ReportButtonProps)
   const [reason, setReason] = useState<ReportReason>('spam');
   const [comment, setComment] = useState('');
   const button = useRef<HTMLButtonElement>(null);
-  const dialog = useRef<HTMLDivElement>(null);
   const report = useReport();
   const what = t(`moderation.report.what.${targetType}`);
-
-  useEffect(() => {
-    if (open) dialog.current?.querySelector<HTMLElement>('input, button')?.focus();
-  }, [open]);
 
   const close = () => {
     setOpen(false);
     report.reset();
-    button.current?.focus();
-  };
-
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key === 'Escape') {
-      e.stopPropagation();
-      close();
-    }
   };
 
   return (
@@ -60,84 +48,77 @@ export function ReportButton({ targetType, targetId, label }: ReportButtonProps)
         {t('moderation.report.button')}
       </button>
       {open ? (
-        <div className="dialog-backdrop">
-          <div
-            ref={dialog}
-            className="dialog"
-            role="dialog"
-            aria-modal="true"
-            aria-labelledby={`${id}-title`}
-            aria-describedby={`${id}-intro`}
-            onKeyDown={onKeyDown}
-          >
-            <h2 id={`${id}-title`}>{t('moderation.report.title', { what })}</h2>
-            {report.isSuccess ? (
-              <>
-                <p role="status">{t('moderation.report.done')}</p>
-                <button type="button" className="button" onClick={close}>
-                  {t('moderation.report.close')}
+        <Dialog
+          title={t('moderation.report.title', { what })}
+          description={report.isSuccess ? undefined : <p>{t('moderation.report.intro')}</p>}
+          onClose={close}
+          returnFocus={button}
+        >
+          {report.isSuccess ? (
+            <>
+              <p role="status">{t('moderation.report.done')}</p>
+              <button type="button" className="button" onClick={close}>
+                {t('moderation.report.close')}
+              </button>
+            </>
+          ) : (
+            <form
+              noValidate
+              onSubmit={(e) => {
+                e.preventDefault();
+                const trimmed = comment.trim();
+                report.mutate({
+                  targetType,
+                  targetId,
+                  reason,
+                  ...(trimmed ? { comment: trimmed } : {}),
+                });
+              }}
+            >
+              <fieldset>
+                <legend>{t('moderation.report.reason')}</legend>
+                {REPORT_REASONS.map((r) => (
+                  <div key={r} className="radio">
+                    <input
+                      type="radio"
+                      id={`${id}-${r}`}
+                      name={`${id}-reason`}
+                      value={r}
+                      checked={reason === r}
+                      onChange={() => setReason(r)}
+                    />
+                    <label htmlFor={`${id}-${r}`}>{t(`moderation.report.reasons.${r}`)}</label>
+                  </div>
+                ))}
+              </fieldset>
+              <div className="field">
+                <label htmlFor={`${id}-comment`}>{t('moderation.report.comment')}</label>
+                <textarea
+                  id={`${id}-comment`}
+                  rows={3}
+                  maxLength={COMMENT_MAX}
+                  value={comment}
+                  aria-describedby={`${id}-comment-hint`}
+                  onChange={(e) => setComment(e.target.value)}
+                />
+                <p className="field__hint" id={`${id}-comment-hint`}>
+                  {t('moderation.report.commentHint')}
+                </p>
+              </div>
+              {report.isError ? <ApiErrorAlert error={report.error} /> : null}
+              <div className="form-actions">
+                <button type="submit" className="button" disabled={report.isPending}>
+                  {report.isPending
+                    ? t('moderation.report.sending')
+                    : t('moderation.report.submit')}
                 </button>
-              </>
-            ) : (
-              <form
-                noValidate
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  const trimmed = comment.trim();
-                  report.mutate({
-                    targetType,
-                    targetId,
-                    reason,
-                    ...(trimmed ? { comment: trimmed } : {}),
-                  });
-                }}
-              >
-                <p id={`${id}-intro`}>{t('moderation.report.intro')}</p>
-                <fieldset>
-                  <legend>{t('moderation.report.reason')}</legend>
-                  {REPORT_REASONS.map((r) => (
-                    <div key={r} className="radio">
-                      <input
-                        type="radio"
-                        id={`${id}-${r}`}
-                        name={`${id}-reason`}
-                        value={r}
-                        checked={reason === r}
-                        onChange={() => setReason(r)}
-                      />
-                      <label htmlFor={`${id}-${r}`}>{t(`moderation.report.reasons.${r}`)}</label>
-                    </div>
-                  ))}
-                </fieldset>
-                <div className="field">
-                  <label htmlFor={`${id}-comment`}>{t('moderation.report.comment')}</label>
-                  <textarea
-                    id={`${id}-comment`}
-                    rows={3}
-                    maxLength={COMMENT_MAX}
-                    value={comment}
-                    aria-describedby={`${id}-comment-hint`}
-                    onChange={(e) => setComment(e.target.value)}
-                  />
-                  <p className="field__hint" id={`${id}-comment-hint`}>
-                    {t('moderation.report.commentHint')}
-                  </p>
-                </div>
-                {report.isError ? <ApiErrorAlert error={report.error} /> : null}
-                <div className="form-actions">
-                  <button type="submit" className="button" disabled={report.isPending}>
-                    {report.isPending
-                      ? t('moderation.report.sending')
-                      : t('moderation.report.submit')}
-                  </button>
-                  <button type="button" className="button button--secondary" onClick={close}>
-                    {t('moderation.report.cancel')}
-                  </button>
-                </div>
-              </form>
-            )}
-          </div>
-        </div>
+                <button type="button" className="button button--secondary" onClick={close}>
+                  {t('moderation.report.cancel')}
+                </button>
+              </div>
+            </form>
+          )}
+        </Dialog>
       ) : null}
     </>
   );
