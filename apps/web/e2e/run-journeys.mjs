@@ -436,7 +436,8 @@ try {
         await a11y(m, 'moderation queue');
         await item.getByRole('button', { name: 'Masquer' }).click();
         await item.getByRole('button', { name: 'Confirmer : Masquer' }).click();
-        await m.getByText('Décision enregistrée.').waitFor({ timeout: 15000 });
+        // Decided: the case leaves the queue of open reports.
+        await item.waitFor({ state: 'detached', timeout: 15000 });
         await m.screenshot({ path: path.join(shots, 'moderation-queue.png'), fullPage: true });
 
         // Hidden: the neighbour no longer finds it; its owner still can.
