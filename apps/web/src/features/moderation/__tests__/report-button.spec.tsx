@@ -19,6 +19,8 @@ describe(ReportButton.name, () => {
     );
     await userEvent.click(screen.getByRole('button', { name: 'Envoyer le signalement' }));
     await screen.findByText('Merci, votre signalement a été transmis à la modération.');
+    // The focus stays in the dialog, on its Close button.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Fermer' }));
     expect(calls).toHaveLength(1);
     expect(pathOf(calls[0]!.url)).toBe('/api/v1/reports');
     expect(calls[0]!.body).toEqual({

@@ -57,7 +57,8 @@ export function ReportButton({ targetType, targetId, label }: ReportButtonProps)
           {report.isSuccess ? (
             <>
               <p role="status">{t('moderation.report.done')}</p>
-              <button type="button" className="button" onClick={close}>
+              {/* The Send button is gone: the focus moves to Close, so Tab and Escape keep working. */}
+              <button type="button" className="button" onClick={close} autoFocus>
                 {t('moderation.report.close')}
               </button>
             </>
