@@ -51,6 +51,20 @@ export class JobsService implements OnModuleDestroy {
   }
 
   /**
+   * A delayed job due at `dueAt` (now if past), under a deterministic `jobId`, so a sweep that
+   * recreates timers from the database adds each one once.
+   */
+  enqueueAt<N extends JobName>(
+    name: N,
+    data: JobPayloads[N],
+    jobId: string,
+    dueAt: Date,
+    now: Date,
+  ): Promise<void> {
+    return this.enqueue(name, data, { jobId, delay: Math.max(0, dueAt.getTime() - now.getTime()) });
+  }
+
+  /**
    * Like `enqueue` with a fixed job id, but a job that already ran (failed for good, or completed
    * while its fact is still unprocessed) is retried instead of being silently ignored by BullMQ.
    */

@@ -16,6 +16,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { JobsService } from '../../infra/queues/jobs.service';
+import { PeriodicSweep } from '../../infra/queues/periodic-sweep';
 import { JobName } from '../../infra/queues/queue-names';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { OutboxService } from '../outbox/outbox.service';
@@ -34,8 +35,9 @@ export const reminderJobId = (exchangeId: string, type: ReminderType, dueAt: Dat
 @Injectable()
 export class RemindersService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(RemindersService.name);
-  private timer: NodeJS.Timeout | undefined;
-  private sweeping = false;
+  private readonly sweeper = new PeriodicSweep('reminder sweep', this.logger, () =>
+    this.sweepOnce(),
+  );
 
   constructor(
     private readonly ds: DataSource,
@@ -49,38 +51,32 @@ export class RemindersService implements OnApplicationBootstrap, OnApplicationSh
   ) {}
 
   onApplicationBootstrap(): void {
-    void this.sweep();
-    this.timer = setInterval(() => void this.sweep(), this.config.reminderSweepMs);
+    this.sweeper.start(this.config.reminderSweepMs);
   }
 
   onApplicationShutdown(): void {
-    clearInterval(this.timer);
+    this.sweeper.stop();
   }
 
   /** Ensures every timer due within the horizon exists in Redis. Returns how many were (re)added. */
-  async sweep(): Promise<number> {
-    if (this.sweeping) return 0;
-    this.sweeping = true;
+  sweep(): Promise<number> {
+    return this.sweeper.run();
+  }
+
+  private async sweepOnce(): Promise<number> {
     let added = 0;
-    try {
-      const now = this.clock.now();
-      for (const e of await this.repo.reminderCandidates(now, REMINDER_HORIZON_MS)) {
-        for (const r of remindersToSchedule(e, now)) {
-          await this.jobs.enqueue(
-            JobName.ExchangeReminder,
-            { exchangeId: e.id, type: r.type, dueAt: r.dueAt.toISOString() },
-            {
-              jobId: reminderJobId(e.id, r.type, r.dueAt),
-              delay: Math.max(0, r.dueAt.getTime() - now.getTime()),
-            },
-          );
-          added++;
-        }
+    const now = this.clock.now();
+    for (const e of await this.repo.reminderCandidates(now, REMINDER_HORIZON_MS)) {
+      for (const r of remindersToSchedule(e, now)) {
+        await this.jobs.enqueueAt(
+          JobName.ExchangeReminder,
+          { exchangeId: e.id, type: r.type, dueAt: r.dueAt.toISOString() },
+          reminderJobId(e.id, r.type, r.dueAt),
+          r.dueAt,
+          now,
+        );
+        added++;
       }
-    } catch (err) {
-      this.logger.warn(`reminder sweep failed: ${(err as Error).message}`);
-    } finally {
-      this.sweeping = false;
     }
     return added;
   }

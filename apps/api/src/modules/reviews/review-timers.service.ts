@@ -16,6 +16,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { JobsService } from '../../infra/queues/jobs.service';
+import { PeriodicSweep } from '../../infra/queues/periodic-sweep';
 import { JobName } from '../../infra/queues/queue-names';
 import { ExchangesService } from '../exchanges/exchanges.service';
 import { OutboxRepository } from '../outbox/outbox.repository';
@@ -37,8 +38,9 @@ const toSubject = (c: ReviewTimerCandidate): ReviewTimerSubject => ({
 @Injectable()
 export class ReviewTimersService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ReviewTimersService.name);
-  private timer: NodeJS.Timeout | undefined;
-  private sweeping = false;
+  private readonly sweeper = new PeriodicSweep('review timer sweep', this.logger, () =>
+    this.sweepOnce(),
+  );
 
   constructor(
     private readonly ds: DataSource,
@@ -53,40 +55,34 @@ export class ReviewTimersService implements OnApplicationBootstrap, OnApplicatio
   ) {}
 
   onApplicationBootstrap(): void {
-    void this.sweep();
-    this.timer = setInterval(() => void this.sweep(), this.config.reminderSweepMs);
+    this.sweeper.start(this.config.reminderSweepMs);
   }
 
   onApplicationShutdown(): void {
-    clearInterval(this.timer);
+    this.sweeper.stop();
   }
 
   /** Ensures every review timer due within the horizon exists in Redis; returns how many. */
-  async sweep(): Promise<number> {
-    if (this.sweeping) return 0;
-    this.sweeping = true;
+  sweep(): Promise<number> {
+    return this.sweeper.run();
+  }
+
+  private async sweepOnce(): Promise<number> {
     let added = 0;
-    try {
-      const now = this.clock.now();
-      // A reminder is kept up to a day late (`reviewTimersToSchedule`): look that far back.
-      const window = REVIEW_REMINDER_DELAY_MS + 86_400_000;
-      for (const c of await this.repo.timerCandidates(now, window)) {
-        for (const t of reviewTimersToSchedule(toSubject(c), now)) {
-          await this.jobs.enqueue(
-            JobName.ReviewTimer,
-            { exchangeId: c.id, type: t.type, dueAt: t.dueAt.toISOString() },
-            {
-              jobId: reviewTimerJobId(c.id, t.type, t.dueAt),
-              delay: Math.max(0, t.dueAt.getTime() - now.getTime()),
-            },
-          );
-          added++;
-        }
+    const now = this.clock.now();
+    // A reminder is kept up to a day late (`reviewTimersToSchedule`): look that far back.
+    const window = REVIEW_REMINDER_DELAY_MS + 86_400_000;
+    for (const c of await this.repo.timerCandidates(now, window)) {
+      for (const t of reviewTimersToSchedule(toSubject(c), now)) {
+        await this.jobs.enqueueAt(
+          JobName.ReviewTimer,
+          { exchangeId: c.id, type: t.type, dueAt: t.dueAt.toISOString() },
+          reviewTimerJobId(c.id, t.type, t.dueAt),
+          t.dueAt,
+          now,
+        );
+        added++;
       }
-    } catch (err) {
-      this.logger.warn(`review timer sweep failed: ${(err as Error).message}`);
-    } finally {
-      this.sweeping = false;
     }
     return added;
   }
