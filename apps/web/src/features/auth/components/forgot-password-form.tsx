@@ -6,6 +6,7 @@ import { ApiErrorAlert } from '../../../components/ui/api-error-alert';
 import { TextField } from '../../../components/ui/field';
 import { schemaResolver } from '../../../lib/schema-resolver';
 import { useRequestPasswordReset } from '../api/auth.api';
+import { SubmitButton } from '../../../components/ui/submit-button';
 
 interface FormValues {
   email: string;
@@ -61,14 +62,7 @@ export function ForgotPasswordForm() {
         error={errors.email?.message}
         required
       />
-      <button
-        type="submit"
-        className="button button--primary"
-        disabled={isSubmitting}
-        aria-busy={isSubmitting}
-      >
-        {t('account.sendResetLink')}
-      </button>
+      <SubmitButton pending={isSubmitting}>{t('account.sendResetLink')}</SubmitButton>
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { TextField } from '../../../components/ui/field';
 import { applyApiErrorToForm } from '../../../lib/form-errors';
 import { schemaResolver } from '../../../lib/schema-resolver';
 import { useLogin } from '../api/auth.api';
+import { SubmitButton } from '../../../components/ui/submit-button';
 
 export interface LoginFormValues {
   email: string;
@@ -65,14 +66,7 @@ export function LoginForm({ onSuccess }: { onSuccess: () => void }) {
         error={errors.password?.message}
         required
       />
-      <button
-        type="submit"
-        className="button button--primary"
-        disabled={isSubmitting}
-        aria-busy={isSubmitting}
-      >
-        {t('auth.submitLogin')}
-      </button>
+      <SubmitButton pending={isSubmitting}>{t('auth.submitLogin')}</SubmitButton>
     </form>
   );
 }

@@ -14,6 +14,7 @@ import { isApiError } from '../../../lib/api-client';
 import { applyApiErrorToForm } from '../../../lib/form-errors';
 import { schemaResolver } from '../../../lib/schema-resolver';
 import { useConfirmPasswordReset } from '../api/auth.api';
+import { SubmitButton } from '../../../components/ui/submit-button';
 
 interface FormValues {
   password: string;
@@ -89,14 +90,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
         error={errors.password?.message}
         required
       />
-      <button
-        type="submit"
-        className="button button--primary"
-        disabled={isSubmitting}
-        aria-busy={isSubmitting}
-      >
-        {t('account.savePassword')}
-      </button>
+      <SubmitButton pending={isSubmitting}>{t('account.savePassword')}</SubmitButton>
     </form>
   );
 }

@@ -18,6 +18,7 @@ import { currentLanguage } from '../../../lib/i18n';
 import { parseFormNumber, parseFormPoint } from '../../../lib/numbers';
 import { schemaResolver } from '../../../lib/schema-resolver';
 import { useRegister } from '../api/auth.api';
+import { SubmitButton } from '../../../components/ui/submit-button';
 
 export interface SignupFormValues {
   municipality: string;
@@ -201,14 +202,7 @@ export function SignupForm({ towns, initialTown, onSuccess, renderMapOverlay }: 
           />
         </div>
       </fieldset>
-      <button
-        type="submit"
-        className="button button--primary"
-        disabled={isSubmitting}
-        aria-busy={isSubmitting}
-      >
-        {t('auth.submitSignup')}
-      </button>
+      <SubmitButton pending={isSubmitting}>{t('auth.submitSignup')}</SubmitButton>
     </form>
   );
 }

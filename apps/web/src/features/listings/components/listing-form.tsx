@@ -23,6 +23,7 @@ import { applyApiErrorToForm } from '../../../lib/form-errors';
 import { parseFormNumber, parseFormPoint } from '../../../lib/numbers';
 import { schemaResolver } from '../../../lib/schema-resolver';
 import { useCreateListing, useUpdateListing } from '../api/listings.api';
+import { SubmitButton } from '../../../components/ui/submit-button';
 
 export interface ListingFormValues {
   kind: string;
@@ -341,14 +342,9 @@ function ListingFormFields<TOut>({ home, listing, resolver, submit, onSaved }: F
           {t('listingForm.useHome')}
         </button>
       </fieldset>
-      <button
-        type="submit"
-        className="button button--primary"
-        disabled={isSubmitting}
-        aria-busy={isSubmitting}
-      >
+      <SubmitButton pending={isSubmitting}>
         {editing ? t('listingForm.submitEdit') : t('listingForm.submitCreate')}
-      </button>
+      </SubmitButton>
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { ApiErrorAlert } from '../../../components/ui/api-error-alert';
 import { StatusMessage } from '../../../components/ui/status-message';
 import { useDocumentTitle } from '../../../components/ui/use-document-title';
 import { usePostReview, useReviewState } from '../api/reviews.api';
+import { SubmitButton } from '../../../components/ui/submit-button';
 
 export interface ReviewScreenProps {
   exchangeId: string;
@@ -121,14 +122,9 @@ export function ReviewScreen({ exchangeId, otherName }: ReviewScreenProps) {
             </p>
           </div>
           {post.isError ? <ApiErrorAlert error={post.error} /> : null}
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={post.isPending}
-            aria-busy={post.isPending}
-          >
+          <SubmitButton pending={post.isPending}>
             {post.isPending ? t('reviews.submitting') : t('reviews.submit')}
-          </button>
+          </SubmitButton>
         </form>
       ) : null}
 

@@ -14,6 +14,7 @@ import { applyApiErrorToForm } from '../../../lib/form-errors';
 import { schemaResolver } from '../../../lib/schema-resolver';
 import { useIssueVerificationCodes, useTown, useVerificationCodes } from '../api/verification.api';
 import { CodeSheet, type SheetCode } from './code-sheet';
+import { SubmitButton } from '../../../components/ui/submit-button';
 
 interface FormValues {
   count: string;
@@ -88,14 +89,7 @@ export function VerificationCodesPanel({ slug }: { slug: string }) {
             registration={register('validDays')}
             error={errors.validDays?.message}
           />
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={isSubmitting}
-            aria-busy={isSubmitting}
-          >
-            {t('verification.generate')}
-          </button>
+          <SubmitButton pending={isSubmitting}>{t('verification.generate')}</SubmitButton>
         </form>
       </section>
       {codes ? <CodeSheet townName={townName} codes={codes} /> : null}

@@ -12,6 +12,7 @@ import { isApiError } from '../../../lib/api-client';
 import { schemaResolver } from '../../../lib/schema-resolver';
 import { useRedeemVerificationCode } from '../api/verification.api';
 import { VerifiedBadge } from './verified-badge';
+import { SubmitButton } from '../../../components/ui/submit-button';
 
 interface FormValues {
   code: string;
@@ -73,14 +74,7 @@ export function VerifyForm({ verifiedTown }: { verifiedTown?: string | null }) {
         error={errors.code?.message}
         required
       />
-      <button
-        type="submit"
-        className="button button--primary"
-        disabled={isSubmitting}
-        aria-busy={isSubmitting}
-      >
-        {t('verification.submit')}
-      </button>
+      <SubmitButton pending={isSubmitting}>{t('verification.submit')}</SubmitButton>
     </form>
   );
 }
