@@ -17,6 +17,10 @@ import { SessionEntity } from '../modules/auth/session.entity';
 import { VerificationCodeEntity } from '../modules/verification/verification-code.entity';
 import { ListingEntity } from '../modules/listings/listing.entity';
 import { MunicipalityEntity } from '../modules/municipalities/municipality.entity';
+import {
+  OrganisationEntity,
+  OrganisationMemberEntity,
+} from '../modules/organisations/organisation.entity';
 import { OutboxEventEntity } from '../modules/outbox/outbox-event.entity';
 import { ReviewEntity } from '../modules/reviews/review.entity';
 import { UserRoleEntity } from '../modules/users/user-role.entity';
@@ -43,4 +47,6 @@ export const ENTITIES = [
   ModerationCaseEntity,
   ReportEntity,
   AuditLogEntity,
+  OrganisationEntity,
+  OrganisationMemberEntity,
 ];

@@ -7,6 +7,7 @@ import { ReviewsAndBlocks1796200000000 } from './1796200000000-ReviewsAndBlocks'
 import { ReportsAndModeration1796300000000 } from './1796300000000-ReportsAndModeration';
 import { AccountErasure1796250000000 } from './1796250000000-AccountErasure';
 import { VerificationAndAccount1796210000000 } from './1796210000000-VerificationAndAccount';
+import { Organisations1796400000000 } from './1796400000000-Organisations';
 
 /** Migrations in order; `npm run migration:generate -- Name` appends new ones here. */
 export const MIGRATIONS: Function[] = [
@@ -19,4 +20,5 @@ export const MIGRATIONS: Function[] = [
   ReportsAndModeration1796300000000,
   AccountErasure1796250000000,
   VerificationAndAccount1796210000000,
+  Organisations1796400000000,
 ];
