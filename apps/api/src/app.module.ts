@@ -8,6 +8,7 @@ import { RealtimeGateway } from './infra/realtime/realtime.gateway';
 import { RateLimitGuard } from './common/rate-limit/rate-limit.guard';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { AccountModule } from './modules/account/account.module';
+import { AddressesModule } from './modules/addresses/addresses.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BlocksModule } from './modules/blocks/blocks.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
@@ -32,6 +33,7 @@ import { VerificationModule } from './modules/verification/verification.module';
     AuthModule,
     UsersModule,
     MunicipalitiesModule,
+    AddressesModule,
     ListingsModule,
     // Before ExchangesModule: its routes must be registered before `POST exchanges/:id/:action`,
     // which would otherwise answer `POST exchanges/:id/review` with "unknown step".

@@ -218,6 +218,8 @@ try {
         const main = p2.getByRole('img', { name: `${title}, photo 1` });
         await main.waitFor();
         // Resized on the device (≤ 2048 px), then re-encoded by the API (≤ 1600 px).
+        // Visible is not loaded: on a busy machine the bytes may still be on their way.
+        await main.evaluate((img) => img.decode().catch(() => undefined));
         const width = await main.evaluate((img) => img.naturalWidth);
         if (width !== 1600) throw new Error(`expected the 1600 px rendition, got ${width}`);
       } finally {
@@ -450,6 +452,87 @@ try {
       } finally {
         await neighbour.close();
         await moderator.close();
+      }
+    },
+  );
+
+  await journey(
+    'a resident signs up by typing an address; after acceptance the borrower sees the hand-over street address',
+    async (page, context) => {
+      const tag = randomBytes(3).toString('hex');
+      const ladder = `Échelle-${tag}`;
+      await page.goto(`${base}/signup?town=dinan`);
+      await page.getByLabel('Adresse e-mail').fill(`addr-owner-${tag}@example.test`);
+      await page.getByLabel('Mot de passe').fill('journey-password-123');
+      await page.getByLabel('Nom affiché').fill('Adèle Adresse');
+      await page.getByLabel('Commune').selectOption('dinan');
+      const search = page.getByRole('combobox', { name: 'Votre adresse' });
+      // Typed without accents or capitals, as on a phone.
+      await search.pressSequentially('4 rue du jerzual', { delay: 30 });
+      const option = page.getByRole('option', { name: /^4 Rue du Jerzual, 22100 Dinan/ });
+      await option.waitFor({ timeout: 10000 });
+      await a11y(page, 'sign-up with address suggestions');
+      await page.keyboard.press('Enter');
+      if ((await page.getByLabel('Latitude').inputValue()) !== '48.456196')
+        throw new Error('the chosen address did not place the home');
+      await page.getByRole('button', { name: 'Créer mon compte' }).click();
+      await page.waitForURL(/\/listings/, { timeout: 15000 });
+      await page.goto(`${base}/listings/new`);
+      await page.getByLabel('Type').selectOption('lend');
+      await page.getByLabel('Catégorie').selectOption('tools');
+      await page.getByLabel('Titre').fill(ladder);
+      await page.getByRole('button', { name: "Publier l'annonce" }).click();
+      await page.getByRole('heading', { name: ladder }).waitFor({ timeout: 15000 });
+      const listingUrl = page.url();
+
+      const other = await context
+        .browser()
+        .newContext({ locale: 'fr-FR', viewport: { width: 390, height: 844 } });
+      try {
+        const b = await other.newPage();
+        await signUp(b, {
+          email: `addr-borrower-${tag}@example.test`,
+          name: 'Bruno Adresse',
+          lat: 48.4549,
+          lng: -2.0478,
+        });
+        await b.goto(listingUrl);
+        await b.getByRole('button', { name: 'Demander un prêt' }).click();
+        const day = (n) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+        const start = b.getByRole('group', { name: 'Début' });
+        await start.getByLabel('Date de début').fill(day(1));
+        await start.getByLabel('Heure de début').fill('10:00');
+        const end = b.getByRole('group', { name: 'Fin' });
+        await end.getByLabel('Date de fin').fill(day(2));
+        await end.getByLabel('Heure de fin').fill('18:00');
+        await b.getByRole('button', { name: 'Envoyer la demande' }).click();
+        await b.waitForURL(/\/exchanges\/[0-9a-f-]{36}/, { timeout: 15000 });
+        const exchangeUrl = b.url();
+        if ((await b.getByText('Jerzual').count()) > 0)
+          throw new Error('the street address showed before acceptance');
+
+        await page.goto(exchangeUrl);
+        await page.getByRole('button', { name: 'Accepter' }).click();
+        await page.getByText('4 Rue du Jerzual, 22100 Dinan').waitFor({ timeout: 15000 });
+
+        // The borrower's page follows the acceptance live: address and directions links.
+        await b.getByText('4 Rue du Jerzual, 22100 Dinan').waitFor({ timeout: 20000 });
+        const osm = await b
+          .getByRole('link', { name: /Voir sur OpenStreetMap/ })
+          .getAttribute('href');
+        if (!osm?.startsWith('https://www.openstreetmap.org/?mlat=48.456196&mlon=-2.046467'))
+          throw new Error(`unexpected OpenStreetMap link ${osm}`);
+        const geo = await b
+          .getByRole('link', { name: 'Ouvrir dans mon application de navigation' })
+          .getAttribute('href');
+        if (geo !== 'geo:48.456196,-2.046467') throw new Error(`unexpected geo link ${geo}`);
+        await a11y(b, 'exchange page with the hand-over address (phone)');
+        await b.screenshot({
+          path: path.join(shots, 'handover-address-phone.png'),
+          fullPage: true,
+        });
+      } finally {
+        await other.close();
       }
     },
   );

@@ -51,7 +51,10 @@ export interface AppConfig {
     passwordReset: number;
     passwordResetAccount: number;
     socketEvents: number;
+    geocode: number;
   };
+  /** Address search provider (docs/decisions/0017-addresses-and-geocoding.md). */
+  geocoder: { provider: 'local' | 'ban'; banApiUrl: string };
   /** Folder of the re-encoded photos (local storage). */
   photoDir: string;
   /** Ed25519 key signing the reputation attestation of exports, and the keys JWKS serves. */
@@ -162,7 +165,9 @@ export function loadConfig(vars: NodeJS.ProcessEnv = process.env): AppConfig {
       passwordReset: e.PASSWORD_RESET_RATE_LIMIT,
       passwordResetAccount: e.PASSWORD_RESET_ACCOUNT_LIMIT,
       socketEvents: e.SOCKET_EVENT_RATE_LIMIT,
+      geocode: e.GEOCODE_RATE_LIMIT,
     },
+    geocoder: { provider: e.GEOCODER, banApiUrl: e.BAN_API_URL.replace(/\/+$/, '') },
     photoDir:
       e.PHOTO_DIR ||
       path.join(vars.PARTAGORA_DATA_DIR ?? path.resolve(process.cwd(), '.local/dev'), 'photos'),

@@ -102,6 +102,14 @@ export const envSchema = z
     PASSWORD_RESET_RATE_LIMIT: budget(10),
     /** Password-reset e-mails per account in an hour (more are silently not sent). */
     PASSWORD_RESET_ACCOUNT_LIMIT: budget(3),
+    /** Address suggestions (`GET /geocode`) per client address in a minute. */
+    GEOCODE_RATE_LIMIT: budget(120),
+    /**
+     * Where `GET /geocode` looks: `local`, each town's imported BAN file (works offline), or
+     * `ban`, the national service at `BAN_API_URL` (docs/decisions/0017).
+     */
+    GEOCODER: z.enum(['local', 'ban']).default('local'),
+    BAN_API_URL: z.url({ protocol: /^https?$/ }).default('https://api-adresse.data.gouv.fr'),
     /** socket.io events a member may send per minute, all their sockets together. */
     SOCKET_EVENT_RATE_LIMIT: budget(60),
     /** How often the worker re-creates lost reminder jobs from the database. */

@@ -6,6 +6,7 @@ import { OutboxRepository } from '../modules/outbox/outbox.repository';
 import { createDataSource } from './data-source';
 import { LocationPrivacyService } from '../common/location/location-privacy.service';
 import { recomputePublicPoints } from './public-points';
+import { importBanFile } from '../modules/addresses/ban-import';
 import { seedDemo } from './seed/demo-seed';
 import { pendingSchemaChanges, type PendingQuery } from './schema-drift';
 
@@ -103,9 +104,28 @@ ${down.reverse().map(call).join('\n')}
         );
         break;
       }
+      case 'addresses:import': {
+        // A town's address base from a BAN file (docs/decisions/0017): replaces the previous one.
+        const flag = (name: string) => {
+          const args = process.argv.slice(3);
+          const i = args.indexOf(`--${name}`);
+          return i >= 0 ? args[i + 1] : undefined;
+        };
+        const slug = flag('municipality');
+        const file = flag('file');
+        if (!slug || !file)
+          throw new Error(
+            'usage: addresses:import --municipality <slug> --file <adresses-INSEE.csv>',
+          );
+        const done = await importBanFile(ds, slug, readFileSync(file, 'utf8'));
+        process.stderr.write(
+          `[addresses] ${slug}: ${done.imported} address(es) imported, ${done.skipped} line(s) skipped\n`,
+        );
+        break;
+      }
       default:
         throw new Error(
-          `unknown command ${command ?? ''}: migrate | generate Name | seed | recompute-public-points | outbox:dead [limit] | outbox:retry <id>…`,
+          `unknown command ${command ?? ''}: migrate | generate Name | seed | recompute-public-points | outbox:dead [limit] | outbox:retry <id>… | addresses:import --municipality <slug> --file <csv>`,
         );
     }
   } finally {

@@ -3,6 +3,7 @@ import {
   ModerationCaseEntity,
   ReportEntity,
 } from '../modules/moderation/moderation-case.entity';
+import { AddressEntity } from '../modules/addresses/address.entity';
 import { AlertEntity } from '../modules/alerts/alert.entity';
 import { UserBlockEntity } from '../modules/blocks/user-block.entity';
 import {
@@ -49,4 +50,5 @@ export const ENTITIES = [
   AuditLogEntity,
   OrganisationEntity,
   OrganisationMemberEntity,
+  AddressEntity,
 ];

@@ -128,6 +128,12 @@ export const routes: RouteObject[] = [
             }),
           },
           {
+            path: '/settings/profile',
+            lazy: async () => ({
+              Component: (await import('./routes/profile-settings-route')).ProfileSettingsRoute,
+            }),
+          },
+          {
             path: '/settings/account',
             lazy: async () => ({
               Component: (await import('./routes/account-settings-route')).AccountSettingsRoute,

@@ -32,6 +32,8 @@ const WANT: Record<NotificationKind, string> = {
   message_received: `/messages/${CONVERSATION}`,
   reminder_pickup: `/exchanges/${EXCHANGE}`,
   reminder_return_due: `/exchanges/${EXCHANGE}`,
+  exchange_reschedule_proposed: `/exchanges/${EXCHANGE}`,
+  exchange_rescheduled: `/exchanges/${EXCHANGE}`,
   alert_match: `/listings/${LISTING}`,
   wanted_match: `/listings/${LISTING}`,
   // The review screen of the exchange; a revealed review shows on the recipient's own profile.

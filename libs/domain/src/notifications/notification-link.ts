@@ -31,6 +31,8 @@ export const NOTIFICATION_TARGET: Record<NotificationKind, NotificationTarget> =
   // a user or message target has no page of its own to open: no link, e-mails open the list.
   report_resolved: 'listing',
   moderation_notice: 'listing',
+  exchange_reschedule_proposed: 'exchange',
+  exchange_rescheduled: 'exchange',
 };
 
 /** The `data` key holding the target's id, and the web path under which it opens. */

@@ -22,6 +22,10 @@ export const NOTIFICATION_KINDS = [
   'report_resolved',
   /** To the author of a reported target: what was hidden, restored, warned or suspended, and why. */
   'moderation_notice',
+  /** The other party of an agreed loan proposed new dates. */
+  'exchange_reschedule_proposed',
+  /** The new dates of an agreed loan were accepted. */
+  'exchange_rescheduled',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -53,6 +53,14 @@ export const OUTBOX_EVENTS = {
       actorId: z.null(),
     }),
   },
+  /** New dates of an agreed loan: proposed by one party, then accepted by the other. */
+  'exchange.rescheduled': {
+    payload: z.object({
+      exchangeId: z.uuid(),
+      actorId: z.uuid(),
+      stage: z.enum(['proposed', 'accepted']),
+    }),
+  },
   'listing.created': { payload: listingPayload },
   'listing.updated': {
     payload: listingPayload,

@@ -20,6 +20,7 @@ export const RATE_LIMIT_POLICY_NAMES = [
   'password-reset.account',
   'photo.upload',
   'socket.event',
+  'geocode',
 ] as const;
 
 export type RateLimitPolicyName = (typeof RATE_LIMIT_POLICY_NAMES)[number];
@@ -162,6 +163,14 @@ export function rateLimitPolicies(config: AppConfig): Record<RateLimitPolicyName
       points: l.socketEvents,
       durationSeconds: MINUTE,
       subject: 'member',
+      blockInMemory: true,
+    },
+    // Typing an address asks once per pause (the web debounces): a sign-up takes a dozen.
+    geocode: {
+      ...open,
+      points: l.geocode,
+      durationSeconds: MINUTE,
+      subject: 'address',
       blockInMemory: true,
     },
   };

@@ -18,6 +18,7 @@ import { seedDemoPhotos } from './demo-photos';
 import { DEMO_ITEMS, DEMO_TOWNS, FIRST_NAMES, LAST_INITIALS, type DemoTown } from './demo-data';
 import { seedDemoReviews } from './demo-reviews';
 import { seedDemoModeration } from './demo-moderation';
+import { seedDemoAddresses } from './demo-addresses';
 
 export const DEMO_PASSWORD = 'partagora-demo';
 export const RESIDENTS_PER_TOWN = 40;
@@ -258,6 +259,7 @@ export async function seedDemo(
     );
   }
   const photos = await seedDemoPhotos(ds, config);
+  await seedDemoAddresses(ds);
   process.stderr.write(
     `[seed] demo towns ready: +${users} residents, +${listings} listings, +${photos} photos, +${reviewed} reviewed exchanges\n`,
   );

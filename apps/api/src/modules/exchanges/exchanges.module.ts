@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AddressesModule } from '../addresses/addresses.module';
 import { BlocksModule } from '../blocks/blocks.module';
 import { ExchangesAccountData } from './exchanges-account-data';
 import { ConversationsModule } from '../conversations/conversations.module';
@@ -9,7 +10,7 @@ import { ExchangesRepository } from './exchanges.repository';
 import { ExchangesService } from './exchanges.service';
 
 @Module({
-  imports: [OutboxModule, ConversationsModule, ListingsModule, BlocksModule],
+  imports: [OutboxModule, ConversationsModule, ListingsModule, BlocksModule, AddressesModule],
   controllers: [ExchangesController],
   providers: [ExchangesRepository, ExchangesService, ExchangesAccountData],
   exports: [ExchangesService],

@@ -12,6 +12,9 @@ import {
   type ExchangeView,
   type OutboxPayloadInput,
   type Period,
+  type RescheduleInput,
+  assertCanAcceptReschedule,
+  assertCanReschedule,
   assertCanOfferListing,
   assertCanRequest,
   assertCanRequestLoan,
@@ -24,19 +27,25 @@ import {
   exchangeKindFor,
   heldSpan,
   nextExchangeState,
+  revealsExactPlace,
 } from '@partagora/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { afterCommit as onCommit } from '../../common/after-commit';
 import { Clock } from '../../common/clock';
 import { isConstraintViolation, transactionWithRetry } from '../../common/sql';
 import { RealtimeEmitter } from '../../infra/realtime/realtime-emitter';
+import { AddressesService } from '../addresses/addresses.service';
 import { BlocksService } from '../blocks/blocks.service';
 import { ConversationsService } from '../conversations/conversations.service';
 import { ListingsService } from '../listings/listings.service';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { OutboxService } from '../outbox/outbox.service';
 import { toExchangeView } from './exchange.mapper';
-import { type ExchangeReviewSubject, ExchangesRepository } from './exchanges.repository';
+import {
+  type ExchangeReviewSubject,
+  type ExchangeRow,
+  ExchangesRepository,
+} from './exchanges.repository';
 
 export type { ExchangeReviewSubject };
 
@@ -76,6 +85,7 @@ export class ExchangesService {
     private readonly realtime: RealtimeEmitter,
     private readonly clock: Clock,
     private readonly blocks: BlocksService,
+    private readonly addresses: AddressesService,
   ) {}
 
   /** `POST /listings/:id/exchanges`: a loan booking, a gift claim, a swap offer or an answer. */
@@ -209,7 +219,100 @@ export class ExchangesService {
     if (!row || (row.owner_id !== userId && row.requester_id !== userId)) {
       throw new DomainError('EXCHANGE_NOT_FOUND', 'No such exchange');
     }
-    return toExchangeView(row, userId, this.clock.now());
+    return this.view(row, userId);
+  }
+
+  /**
+   * `POST /exchanges/:id/reschedule`: a party of an accepted loan proposes new dates (replacing
+   * an earlier proposal); the other party is notified and accepts them or not.
+   */
+  async proposeReschedule(
+    userId: string,
+    exchangeId: string,
+    input: RescheduleInput,
+  ): Promise<ExchangeView> {
+    const { outboxIds } = await this.transaction(async (manager) => {
+      const ex = await this.lockAsParty(manager, exchangeId, userId);
+      const listing = await this.listings.loanInfo(ex.listingId);
+      const period = assertCanReschedule({
+        kind: ex.kind,
+        status: ex.status,
+        period: { start: new Date(input.start), end: new Date(input.end) },
+        maxDays: listing?.loan.maxDays ?? 0,
+        now: this.clock.now(),
+      });
+      const held = heldSpan(period, listing?.loan.bufferHours ?? 0);
+      if (await this.repo.heldOverlapsOthers(manager, ex.listingId, ex.id, held)) {
+        throw new DomainError(
+          'BOOKING_OVERLAP',
+          'These dates overlap a loan already agreed for this item',
+        );
+      }
+      const by = userId === ex.ownerId ? 'owner' : 'requester';
+      await this.repo.proposeReschedule(manager, ex.id, period, by);
+      return {
+        outboxIds: [
+          await this.outboxRows.add(manager, 'exchange.rescheduled', {
+            exchangeId: ex.id,
+            actorId: userId,
+            stage: 'proposed',
+          }),
+        ],
+      };
+    });
+    return this.afterCommit(exchangeId, userId, outboxIds);
+  }
+
+  /**
+   * `POST /exchanges/:id/reschedule/accept`: the other party takes the proposed dates. The
+   * exclusion constraint has the last word on overlaps (409 BOOKING_OVERLAP, nothing changed).
+   */
+  async acceptReschedule(userId: string, exchangeId: string): Promise<ExchangeView> {
+    const { outboxIds } = await this.transaction(async (manager) => {
+      const ex = await this.lockAsParty(manager, exchangeId, userId);
+      const actor = userId === ex.ownerId ? 'owner' : 'requester';
+      assertCanAcceptReschedule({
+        kind: ex.kind,
+        status: ex.status,
+        proposedBy: ex.reschedule?.by ?? null,
+        actor,
+      });
+      const listing = await this.listings.loanInfo(ex.listingId);
+      // The proposal was checked when made; time has passed, so its dates are checked again.
+      const period = assertCanReschedule({
+        kind: ex.kind,
+        status: ex.status,
+        period: { start: ex.reschedule!.start, end: ex.reschedule!.end },
+        maxDays: listing?.loan.maxDays ?? 0,
+        now: this.clock.now(),
+      });
+      await this.repo.applyReschedule(
+        manager,
+        ex.id,
+        period,
+        heldSpan(period, listing?.loan.bufferHours ?? 0),
+      );
+      return {
+        outboxIds: [
+          await this.outboxRows.add(manager, 'exchange.rescheduled', {
+            exchangeId: ex.id,
+            actorId: userId,
+            stage: 'accepted',
+          }),
+        ],
+      };
+    });
+    return this.afterCommit(exchangeId, userId, outboxIds);
+  }
+
+  /** Listing first, then the exchange (the one lock order); a non-party gets a 404. */
+  private async lockAsParty(manager: EntityManager, exchangeId: string, userId: string) {
+    await this.repo.lockListingOf(manager, exchangeId);
+    const ex = await this.repo.lock(manager, exchangeId);
+    if (!ex || (ex.ownerId !== userId && ex.requesterId !== userId)) {
+      throw new DomainError('EXCHANGE_NOT_FOUND', 'No such exchange');
+    }
+    return ex;
   }
 
   async list(
@@ -228,7 +331,7 @@ export class ExchangesService {
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: page.map((r) => toExchangeView(r, userId, this.clock.now())),
+      items: await Promise.all(page.map((r) => this.view(r, userId))),
       nextCursor:
         rows.length > limit && last ? listCursor.encode([last.updated_key, last.id]) : null,
     };
@@ -358,6 +461,22 @@ export class ExchangesService {
     for (const party of [row.owner_id, row.requester_id]) {
       this.realtime.toUser(party, 'exchange.updated', { id: row.id, status: row.status });
     }
-    return toExchangeView(row, viewerId ?? row.owner_id, this.clock.now());
+    return this.view(row, viewerId ?? row.owner_id);
+  }
+
+  /**
+   * The exchange as `viewerId` (a party) sees it; with the exact point comes its street address,
+   * reverse geocoded from the town's address base (nothing is looked up before that).
+   */
+  private async view(row: ExchangeRow, viewerId: string): Promise<ExchangeView> {
+    const now = this.clock.now();
+    if (!revealsExactPlace({ kind: row.kind, status: row.status, start: row.start }, now)) {
+      return toExchangeView(row, viewerId, now);
+    }
+    const address = await this.addresses.reverse({
+      lat: Number(row.exact_lat),
+      lng: Number(row.exact_lng),
+    });
+    return toExchangeView(row, viewerId, now, address?.label ?? null);
   }
 }

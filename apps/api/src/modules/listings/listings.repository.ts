@@ -179,6 +179,43 @@ export class ListingsRepository {
     return row ? { ownerId: row.owner_id, status: row.status } : null;
   }
 
+  /**
+   * The owner's home moved: listings standing at the old home (within a metre) now stand at the
+   * new one. Returns every listing of the owner with its (new) exact place, for their public
+   * points to be recomputed. Locks them for the caller's transaction.
+   */
+  async moveHome(
+    manager: EntityManager,
+    ownerId: string,
+    from: LatLng,
+    to: LatLng,
+  ): Promise<Array<{ id: string; place: LatLng }>> {
+    await manager.query(
+      `UPDATE listings SET exact_point = ST_SetSRID(ST_MakePoint($4, $5), 4326)::geography, updated_at = now()
+        WHERE owner_id = $1 AND ST_DWithin(exact_point, ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography, 1)`,
+      [ownerId, from.lng, from.lat, to.lng, to.lat],
+    );
+    const rows = await manager.query<Array<{ id: string; lat: number; lng: number }>>(
+      `SELECT id, ST_Y(exact_point::geometry) AS lat, ST_X(exact_point::geometry) AS lng
+         FROM listings WHERE owner_id = $1 ORDER BY id FOR NO KEY UPDATE`,
+      [ownerId],
+    );
+    return rows.map((r) => ({ id: r.id, place: { lat: Number(r.lat), lng: Number(r.lng) } }));
+  }
+
+  /** Stores recomputed public points, in the caller's transaction. */
+  async setPublicPoints(
+    manager: EntityManager,
+    points: Array<{ id: string; point: LatLng }>,
+  ): Promise<void> {
+    if (points.length === 0) return;
+    await manager.query(
+      `UPDATE listings AS l SET public_point = ST_SetSRID(ST_MakePoint(v.lng, v.lat), 4326)::geography
+         FROM unnest($1::uuid[], $2::float8[], $3::float8[]) AS v(id, lng, lat) WHERE l.id = v.id`,
+      [points.map((p) => p.id), points.map((p) => p.point.lng), points.map((p) => p.point.lat)],
+    );
+  }
+
   async update(manager: EntityManager, id: string, c: ListingChanges): Promise<void> {
     const p = new Params();
     const sets: string[] = [];

@@ -245,6 +245,33 @@ export class ListingsService {
     return this.repo.findLoanInfo(id);
   }
 
+  /**
+   * The owner moved home (`PATCH /me`), in the caller's transaction: listings at the old home
+   * follow to the new one, and every public point of the owner is recomputed, since each keeps
+   * clear of the home (DESIGN.md §5; the rule is `publicPointOf`). Returns how many moved.
+   */
+  async rehome(
+    manager: EntityManager,
+    owner: { id: string; settings: OwnerContext['settings'] },
+    from: LatLng,
+    to: LatLng,
+  ): Promise<number> {
+    const listings = await this.repo.moveHome(manager, owner.id, from, to);
+    await this.repo.setPublicPoints(
+      manager,
+      listings.map((l) => ({
+        id: l.id,
+        point: this.privacy.publicPoint({
+          ownerId: owner.id,
+          place: l.place,
+          home: to,
+          settings: owner.settings,
+        }),
+      })),
+    );
+    return listings.length;
+  }
+
   /** Applies a status change an exchange step calls for (`exchangeEffects`). */
   applyStatusChange(
     manager: EntityManager,

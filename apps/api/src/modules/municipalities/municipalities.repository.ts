@@ -16,6 +16,8 @@ interface MunicipalityRow extends Record<string, unknown> {
 export interface MunicipalityRef {
   id: string;
   slug: string;
+  /** The commune's INSEE code (the BAN's `code_insee`). */
+  inseeCode: string;
   settings: MunicipalitySettings;
 }
 
@@ -70,7 +72,7 @@ export class MunicipalitiesRepository {
 
   async findRef(slug: string): Promise<MunicipalityRef | null> {
     const rows = await this.ds.query<MunicipalityRef[]>(
-      `SELECT id, slug, settings FROM municipalities WHERE slug = $1`,
+      `SELECT id, slug, insee_code AS "inseeCode", settings FROM municipalities WHERE slug = $1`,
       [slug],
     );
     return rows[0] ?? null;

@@ -367,6 +367,26 @@ const TEMPLATES: Record<NotificationKind, Record<UserLocale, Template>> = {
       }
     },
   },
+  exchange_reschedule_proposed: {
+    fr: (d) => ({
+      subject: `Nouvelles dates proposées : « ${str(d, 'listingTitle')} »`,
+      body: `${str(d, 'otherPartyName')} propose de nouvelles dates pour le prêt de « ${str(d, 'listingTitle')} ». Acceptez-les depuis l'échange, ou gardez les dates prévues.`,
+    }),
+    en: (d) => ({
+      subject: `New dates proposed: “${str(d, 'listingTitle')}”`,
+      body: `${str(d, 'otherPartyName')} proposes new dates for the loan of “${str(d, 'listingTitle')}”. Accept them from the exchange, or keep the agreed dates.`,
+    }),
+  },
+  exchange_rescheduled: {
+    fr: (d) => ({
+      subject: `Nouvelles dates acceptées : « ${str(d, 'listingTitle')} »`,
+      body: `${str(d, 'otherPartyName')} a accepté les nouvelles dates du prêt de « ${str(d, 'listingTitle')} ».`,
+    }),
+    en: (d) => ({
+      subject: `New dates accepted: “${str(d, 'listingTitle')}”`,
+      body: `${str(d, 'otherPartyName')} accepted the new dates for the loan of “${str(d, 'listingTitle')}”.`,
+    }),
+  },
 };
 
 const UI: Record<

@@ -42,6 +42,8 @@ export function notificationText(t: TFunction, n: Pick<NotificationView, 'kind' 
     case 'gift_went_to_another':
     case 'reminder_pickup':
     case 'reminder_return_due':
+    case 'exchange_reschedule_proposed':
+    case 'exchange_rescheduled':
       return t(`notifications.text.${n.kind}`, { name, title });
     case 'message_received':
       return t('notifications.text.message_received', {
