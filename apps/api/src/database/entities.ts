@@ -21,6 +21,8 @@ import {
   OrganisationEntity,
   OrganisationMemberEntity,
 } from '../modules/organisations/organisation.entity';
+import { InitiativeEntity } from '../modules/initiatives/initiative.entity';
+import { NeighbourhoodEntity } from '../modules/municipalities/neighbourhood.entity';
 import { OutboxEventEntity } from '../modules/outbox/outbox-event.entity';
 import { ReviewEntity } from '../modules/reviews/review.entity';
 import { UserRoleEntity } from '../modules/users/user-role.entity';
@@ -49,4 +51,6 @@ export const ENTITIES = [
   AuditLogEntity,
   OrganisationEntity,
   OrganisationMemberEntity,
+  InitiativeEntity,
+  NeighbourhoodEntity,
 ];

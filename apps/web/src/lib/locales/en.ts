@@ -90,6 +90,7 @@ export const en: Translation = {
       REPORT_NOT_FOUND: 'This report does not exist or is not one of your town’s.',
       REPORT_TARGET_NOT_FOUND: 'This content does not exist or is no longer visible.',
       SELF_REPORT: 'You cannot report your own content.',
+      INITIATIVE_NOT_FOUND: 'This initiative does not exist or was removed.',
       ACCOUNT_SUSPENDED:
         'This account is suspended by the town’s moderators. Contact your town hall to learn more.',
       generic: 'An unexpected error occurred. Please try again.',

@@ -90,6 +90,7 @@ export const fr = {
       REPORT_NOT_FOUND: "Ce signalement n'existe pas ou ne relève pas de votre commune.",
       REPORT_TARGET_NOT_FOUND: "Ce contenu n'existe pas ou n'est plus visible.",
       SELF_REPORT: 'Vous ne pouvez pas signaler votre propre contenu.',
+      INITIATIVE_NOT_FOUND: "Cette initiative n'existe pas ou a été retirée.",
       ACCOUNT_SUSPENDED:
         'Ce compte est suspendu par la modération de la commune. Contactez votre mairie pour en savoir plus.',
       generic: 'Une erreur inattendue est survenue. Réessayez.',
