@@ -110,8 +110,8 @@ export async function seedDemoTownData(
   for (const i of INITIATIVES[town.slug] ?? []) {
     const added = await ds.query<unknown[]>(
       `INSERT INTO initiatives (municipality_id, name, practice, description, location, url)
-       SELECT $1, $2, $3, $4, ST_SetSRID(ST_MakePoint($5, $6), 4326)::geography, $7
-        WHERE NOT EXISTS (SELECT 1 FROM initiatives WHERE municipality_id = $1 AND name = $2)
+       SELECT $1::uuid, $2::text, $3::text, $4::text, ST_SetSRID(ST_MakePoint($5, $6), 4326)::geography, $7::text
+        WHERE NOT EXISTS (SELECT 1 FROM initiatives WHERE municipality_id = $1::uuid AND name = $2::text)
        RETURNING id`,
       [townId, i.name, i.practice, i.description, town.centre.lng + i.dLng, town.centre.lat + i.dLat, i.url ?? null],
     );
