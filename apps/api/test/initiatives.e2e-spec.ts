@@ -62,7 +62,10 @@ describe(InitiativesController.name, () => {
         name: 'Repair café du marché',
         practice: 'repair-cafe',
         description: 'Le premier samedi du mois, salle des fêtes.',
-        location: { lat: expect.closeTo(body().location.lat, 6), lng: expect.closeTo(body().location.lng, 6) },
+        location: {
+          lat: expect.closeTo(body().location.lat, 6),
+          lng: expect.closeTo(body().location.lng, 6),
+        },
         url: 'https://repair.example.org',
       }),
     ]);
@@ -79,10 +82,22 @@ describe(InitiativesController.name, () => {
       401,
       'UNAUTHENTICATED',
     );
-    const made = await create(staffA, townA.slug, body({ name: 'AMAP des remparts', practice: 'amap' }));
+    const made = await create(
+      staffA,
+      townA.slug,
+      body({ name: 'AMAP des remparts', practice: 'amap' }),
+    );
     const id = made.body.id as string;
-    expectError(await api().patch(`/api/v1/initiatives/${id}`).set(as(staffB)).send({ name: 'Volé' }), 403, 'FORBIDDEN');
-    expectError(await api().patch(`/api/v1/initiatives/${id}`).set(as(resident)).send({ name: 'Volé' }), 403, 'FORBIDDEN');
+    expectError(
+      await api().patch(`/api/v1/initiatives/${id}`).set(as(staffB)).send({ name: 'Volé' }),
+      403,
+      'FORBIDDEN',
+    );
+    expectError(
+      await api().patch(`/api/v1/initiatives/${id}`).set(as(resident)).send({ name: 'Volé' }),
+      403,
+      'FORBIDDEN',
+    );
     expectError(await api().delete(`/api/v1/initiatives/${id}`).set(as(staffB)), 403, 'FORBIDDEN');
     const still = await api().get(`/api/v1/initiatives/${id}`);
     expect(still.body.name).toBe('AMAP des remparts');
@@ -96,19 +111,35 @@ describe(InitiativesController.name, () => {
       .set(as(staffA))
       .send({ name: 'Fablab de la Rance', url: null });
     expect(edited.status).toBe(200);
-    expect(edited.body).toMatchObject({ name: 'Fablab de la Rance', practice: 'fablab', url: null });
+    expect(edited.body).toMatchObject({
+      name: 'Fablab de la Rance',
+      practice: 'fablab',
+      url: null,
+    });
     expect((await api().delete(`/api/v1/initiatives/${id}`).set(as(staffA))).status).toBe(204);
     expectError(await api().get(`/api/v1/initiatives/${id}`), 404, 'INITIATIVE_NOT_FOUND');
-    expectError(await api().delete(`/api/v1/initiatives/${id}`).set(as(staffA)), 404, 'INITIATIVE_NOT_FOUND');
+    expectError(
+      await api().delete(`/api/v1/initiatives/${id}`).set(as(staffA)),
+      404,
+      'INITIATIVE_NOT_FOUND',
+    );
     expectError(await api().get('/api/v1/initiatives/not-a-uuid'), 404, 'INITIATIVE_NOT_FOUND');
   });
 
   it('should refuse unknown practices and bad addresses with field paths', async () => {
-    const res = await create(staffA, townA.slug, body({ practice: 'casino', url: 'javascript:alert(1)' }));
+    const res = await create(
+      staffA,
+      townA.slug,
+      body({ practice: 'casino', url: 'javascript:alert(1)' }),
+    );
     expectError(res, 400, 'VALIDATION_FAILED');
     const paths = (res.body.error.details as Array<{ path: string }>).map((d) => d.path).sort();
     expect(paths).toEqual(['practice', 'url']);
-    expectError(await api().get('/api/v1/municipalities/nowhere/initiatives'), 404, 'MUNICIPALITY_NOT_FOUND');
+    expectError(
+      await api().get('/api/v1/municipalities/nowhere/initiatives'),
+      404,
+      'MUNICIPALITY_NOT_FOUND',
+    );
   });
 
   it('should page the list and filter it by practice', async () => {
@@ -116,17 +147,27 @@ describe(InitiativesController.name, () => {
     const staff = await registerUser(ctx.url, town, destination(town.centre, 0, 200), 'Agent C');
     await grantRole(ctx.ds, staff.id, town.id, 'staff');
     for (const [i, practice] of ['shared-garden', 'time-bank', 'shared-garden'].entries()) {
-      const r = await create(staff, town.slug, { ...body(), name: `Initiative ${i}`, practice, location: town.centre });
+      const r = await create(staff, town.slug, {
+        ...body(),
+        name: `Initiative ${i}`,
+        practice,
+        location: town.centre,
+      });
       expect(r.status).toBe(201);
     }
     const first = await api().get(`/api/v1/municipalities/${town.slug}/initiatives?limit=2`);
-    expect(first.body.items.map((i: { name: string }) => i.name)).toEqual(['Initiative 0', 'Initiative 1']);
+    expect(first.body.items.map((i: { name: string }) => i.name)).toEqual([
+      'Initiative 0',
+      'Initiative 1',
+    ]);
     const second = await api().get(
       `/api/v1/municipalities/${town.slug}/initiatives?limit=2&cursor=${first.body.nextCursor}`,
     );
     expect(second.body.items.map((i: { name: string }) => i.name)).toEqual(['Initiative 2']);
     expect(second.body.nextCursor).toBeNull();
-    const gardens = await api().get(`/api/v1/municipalities/${town.slug}/initiatives?practice=shared-garden`);
+    const gardens = await api().get(
+      `/api/v1/municipalities/${town.slug}/initiatives?practice=shared-garden`,
+    );
     expect(gardens.body.items).toHaveLength(2);
     expectError(
       await api().get(`/api/v1/municipalities/${town.slug}/initiatives?cursor=bm90LWEtY3Vyc29y`),

@@ -28,12 +28,22 @@ describe(OpenDataController.name, () => {
     staff = await registerUser(ctx.url, town, destination(town.centre, 300, 700), 'Agent');
     await grantRole(ctx.ds, staff.id, town.id, 'staff');
     const owner = await registerUser(ctx.url, town, destination(town.centre, 30, 600), 'Owner');
-    const borrower = await registerUser(ctx.url, town, destination(town.centre, 120, 800), 'Borrower');
+    const borrower = await registerUser(
+      ctx.url,
+      town,
+      destination(town.centre, 120, 800),
+      'Borrower',
+    );
     const at5 = await listingAt(ctx.ds, town.id, owner.id, 'lend', 'tools', five());
     const at4 = await listingAt(ctx.ds, town.id, owner.id, 'lend', 'tools', four());
     const kitchen = await listingAt(ctx.ds, town.id, owner.id, 'give', 'kitchen', five());
     const books = await listingAt(ctx.ds, town.id, owner.id, 'give', 'books-media', five());
-    const e = (listingId: string, kind: 'loan' | 'gift') => ({ kind, listingId, ownerId: owner.id, requesterId: borrower.id });
+    const e = (listingId: string, kind: 'loan' | 'gift') => ({
+      kind,
+      listingId,
+      ownerId: owner.id,
+      requesterId: borrower.id,
+    });
     // The same month, kind and category: a cell of five loans and a cell of four.
     await completedTimes(ctx.ds, 5, e(at5, 'loan'), new Date('2026-06-02T12:00:00Z'));
     await completedTimes(ctx.ds, 4, e(at4, 'loan'), new Date('2026-06-03T12:00:00Z'));
@@ -61,16 +71,29 @@ describe(OpenDataController.name, () => {
     const res = await request(ctx.url).get(base());
     expect(res.status).toBe(200);
     expect(res.headers['access-control-allow-origin']).toBe('*');
-    expect(res.body.licence).toMatchObject({ spdx: 'etalab-2.0', name: expect.stringContaining('Licence Ouverte') });
+    expect(res.body.licence).toMatchObject({
+      spdx: 'etalab-2.0',
+      name: expect.stringContaining('Licence Ouverte'),
+    });
     expect(res.body.minimumCount).toBe(5);
     const ids = (res.body.datasets as Array<{ id: string }>).map((d) => d.id);
     expect(ids).toEqual(expect.arrayContaining(['exchanges', 'initiatives']));
-    const files = (res.body.datasets as Array<{ files: Array<{ name: string; url: string }> }>).flatMap((d) => d.files);
+    const files = (
+      res.body.datasets as Array<{ files: Array<{ name: string; url: string }> }>
+    ).flatMap((d) => d.files);
     expect(files.map((f) => f.name)).toEqual(
-      expect.arrayContaining(['exchanges.csv', 'exchanges.geojson', 'initiatives.csv', 'initiatives.json']),
+      expect.arrayContaining([
+        'exchanges.csv',
+        'exchanges.geojson',
+        'initiatives.csv',
+        'initiatives.json',
+      ]),
     );
-    for (const f of files) expect(f.url).toMatch(new RegExp(`/open-data/${f.name.replace('.', '\\.')}$`));
-    for (const d of res.body.datasets as Array<{ fields: Array<{ name: string; description: { fr: string; en: string } }> }>) {
+    for (const f of files)
+      expect(f.url).toMatch(new RegExp(`/open-data/${f.name.replace('.', '\\.')}$`));
+    for (const d of res.body.datasets as Array<{
+      fields: Array<{ name: string; description: { fr: string; en: string } }>;
+    }>) {
       for (const field of d.fields) {
         expect(field.description.fr.length).toBeGreaterThan(1);
         expect(field.description.en.length).toBeGreaterThan(1);
@@ -82,26 +105,41 @@ describe(OpenDataController.name, () => {
     const res = await request(ctx.url).get(`${base()}/exchanges.csv`).buffer(true);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(res.headers['content-disposition']).toBe(`attachment; filename="${town.slug}-exchanges.csv"`);
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="${town.slug}-exchanges.csv"`,
+    );
     const rows = parseCsv(res.text);
     const catalogue = await request(ctx.url).get(base());
-    const fields = catalogue.body.datasets.find((d: { id: string }) => d.id === 'exchanges').fields.map((f: { name: string }) => f.name);
+    const fields = catalogue.body.datasets
+      .find((d: { id: string }) => d.id === 'exchanges')
+      .fields.map((f: { name: string }) => f.name);
     expect(rows[0]).toEqual(fields);
-    const data = rows.slice(1).map((r) => Object.fromEntries(fields.map((f: string, i: number) => [f, r[i]])));
+    const data = rows
+      .slice(1)
+      .map((r) => Object.fromEntries(fields.map((f: string, i: number) => [f, r[i]])));
     expect(data).toEqual([
-      expect.objectContaining({ month: '2026-06', kind: 'loan', category: 'tools', cell_id: gridCellId(five()), exchanges: '5' }),
+      expect.objectContaining({
+        month: '2026-06',
+        kind: 'loan',
+        category: 'tools',
+        cell_id: gridCellId(five()),
+        exchanges: '5',
+      }),
     ]);
     expect(res.text).not.toContain(gridCellId(four()));
     expect(res.text).not.toContain('kitchen');
   });
 
   it('should serve the same rows as valid GeoJSON grid-cell polygons', async () => {
-    const res = await request(ctx.url).get(`${base()}/exchanges.geojson`).buffer(true).parse((r, cb) => {
-      let text = '';
-      r.setEncoding('utf8');
-      r.on('data', (c: string) => (text += c));
-      r.on('end', () => cb(null, text));
-    });
+    const res = await request(ctx.url)
+      .get(`${base()}/exchanges.geojson`)
+      .buffer(true)
+      .parse((r, cb) => {
+        let text = '';
+        r.setEncoding('utf8');
+        r.on('data', (c: string) => (text += c));
+        r.on('end', () => cb(null, text));
+      });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/geo+json; charset=utf-8');
     const doc = JSON.parse(res.body as string) as { type: string; features: Feature[] };
@@ -109,7 +147,13 @@ describe(OpenDataController.name, () => {
     expect(doc.features).toHaveLength(1);
     const [f] = doc.features;
     expect(f!.type).toBe('Feature');
-    expect(f!.properties).toEqual({ month: '2026-06', kind: 'loan', category: 'tools', cell_id: gridCellId(five()), exchanges: 5 });
+    expect(f!.properties).toEqual({
+      month: '2026-06',
+      kind: 'loan',
+      category: 'tools',
+      cell_id: gridCellId(five()),
+      exchanges: 5,
+    });
     const ring = f!.geometry.coordinates[0]!;
     expect(f!.geometry.type).toBe('Polygon');
     expect(ring.length).toBe(5);
@@ -122,14 +166,17 @@ describe(OpenDataController.name, () => {
     expect({ valid, covers }).toEqual({ valid: true, covers: true });
     // RFC 7946: the exterior ring is counter-clockwise (positive signed area).
     let area = 0;
-    for (let i = 0; i < ring.length - 1; i++) area += ring[i]![0]! * ring[i + 1]![1]! - ring[i + 1]![0]! * ring[i]![1]!;
+    for (let i = 0; i < ring.length - 1; i++)
+      area += ring[i]![0]! * ring[i + 1]![1]! - ring[i + 1]![0]! * ring[i]![1]!;
     expect(area).toBeGreaterThan(0);
   });
 
   it('should publish the initiatives as RFC 4180 CSV in UTF-8, and as JSON', async () => {
     const csv = await request(ctx.url).get(`${base()}/initiatives.csv`).buffer(true);
     expect(csv.status).toBe(200);
-    expect(csv.headers['content-disposition']).toBe(`attachment; filename="${town.slug}-initiatives.csv"`);
+    expect(csv.headers['content-disposition']).toBe(
+      `attachment; filename="${town.slug}-initiatives.csv"`,
+    );
     const rows = parseCsv(csv.text);
     expect(rows).toHaveLength(2);
     const header = rows[0]!;
@@ -147,8 +194,13 @@ describe(OpenDataController.name, () => {
 
   it('should answer 404 for an unknown file or town', async () => {
     const file = await request(ctx.url).get(`${base()}/passwords.csv`);
-    expect({ status: file.status, code: file.body.error.code }).toEqual({ status: 404, code: 'NOT_FOUND' });
-    const none = await request(ctx.url).get('/api/v1/municipalities/nowhere/open-data/exchanges.csv');
+    expect({ status: file.status, code: file.body.error.code }).toEqual({
+      status: 404,
+      code: 'NOT_FOUND',
+    });
+    const none = await request(ctx.url).get(
+      '/api/v1/municipalities/nowhere/open-data/exchanges.csv',
+    );
     expect(none.status).toBe(404);
   });
 });

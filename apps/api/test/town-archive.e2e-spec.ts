@@ -38,24 +38,58 @@ describe(TownArchiveController.name, () => {
     ctx = await startTestApp();
     town = await createTown(ctx.ds);
     otherTown = await createTown(ctx.ds);
-    staff = await registerUser(ctx.url, town, destination(town.centre, 250, 1300), 'Agente Municipale Hortense');
+    staff = await registerUser(
+      ctx.url,
+      town,
+      destination(town.centre, 250, 1300),
+      'Agente Municipale Hortense',
+    );
     otherStaff = await registerUser(ctx.url, otherTown, otherTown.centre, 'Agent Ailleurs');
     await grantRole(ctx.ds, staff.id, town.id, 'staff');
     await grantRole(ctx.ds, otherStaff.id, otherTown.id, 'staff');
     residents = [];
     for (const [i, name] of names.entries()) {
-      residents.push(await registerUser(ctx.url, town, destination(town.centre, 40 + i * 110, 700 + i * 230), name));
+      residents.push(
+        await registerUser(
+          ctx.url,
+          town,
+          destination(town.centre, 40 + i * 110, 700 + i * 230),
+          name,
+        ),
+      );
     }
     const [owner, borrower, third] = residents as [TestUser, TestUser, TestUser];
     // Exchanges busy enough for the open data to publish a row (public point of the listing).
     const spot = destination(town.centre, 20, 1800);
-    const drill = await listingAt(ctx.ds, town.id, owner.id, 'lend', 'tools', spot, `Perceuse de ${names[0]}`);
-    await completedTimes(ctx.ds, 6, { kind: 'loan', listingId: drill, ownerId: owner.id, requesterId: borrower.id }, new Date('2026-05-04T10:00:00Z'));
-    await completedTimes(ctx.ds, 2, { kind: 'loan', listingId: drill, ownerId: owner.id, requesterId: third.id }, new Date('2026-05-20T10:00:00Z'));
+    const drill = await listingAt(
+      ctx.ds,
+      town.id,
+      owner.id,
+      'lend',
+      'tools',
+      spot,
+      `Perceuse de ${names[0]}`,
+    );
+    await completedTimes(
+      ctx.ds,
+      6,
+      { kind: 'loan', listingId: drill, ownerId: owner.id, requesterId: borrower.id },
+      new Date('2026-05-04T10:00:00Z'),
+    );
+    await completedTimes(
+      ctx.ds,
+      2,
+      { kind: 'loan', listingId: drill, ownerId: owner.id, requesterId: third.id },
+      new Date('2026-05-20T10:00:00Z'),
+    );
     const made = await request(ctx.url)
       .post(`/api/v1/municipalities/${town.slug}/initiatives`)
       .set('Authorization', `Bearer ${staff.token}`)
-      .send({ name: 'Repair café des halles', practice: 'repair-cafe', location: destination(town.centre, 200, 2500) });
+      .send({
+        name: 'Repair café des halles',
+        practice: 'repair-cafe',
+        location: destination(town.centre, 200, 2500),
+      });
     expect(made.status).toBe(201);
     // A shop created by a resident: its public details go in, its creator does not.
     await ctx.ds.query(
@@ -72,7 +106,10 @@ describe(TownArchiveController.name, () => {
   it('should be for that town staff only', async () => {
     expect((await download()).status).toBe(401);
     const resident = await download(residents[0]);
-    expect({ status: resident.status, code: resident.body?.error?.code ?? JSON.parse(String(resident.body)).error.code }).toEqual({ status: 403, code: 'FORBIDDEN' });
+    expect({
+      status: resident.status,
+      code: resident.body?.error?.code ?? JSON.parse(String(resident.body)).error.code,
+    }).toEqual({ status: 403, code: 'FORBIDDEN' });
     expect((await download(otherStaff)).status).toBe(403);
   });
 
@@ -80,7 +117,9 @@ describe(TownArchiveController.name, () => {
     const res = await download(staff);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/zip');
-    expect(res.headers['content-disposition']).toMatch(new RegExp(`^attachment; filename="partagora-${town.slug}-\\d{4}-\\d{2}-\\d{2}\\.zip"$`));
+    expect(res.headers['content-disposition']).toMatch(
+      new RegExp(`^attachment; filename="partagora-${town.slug}-\\d{4}-\\d{2}-\\d{2}\\.zip"$`),
+    );
     const files = unzipSync(new Uint8Array(res.body as Buffer));
     const paths = Object.keys(files).map((p) => p.split('/').slice(1).join('/'));
     expect(paths).toEqual(
@@ -103,7 +142,8 @@ describe(TownArchiveController.name, () => {
         'organisations/organisations.geojson',
       ]),
     );
-    const read = (suffix: string) => strFromU8(files[Object.keys(files).find((p) => p.endsWith(suffix))!]!);
+    const read = (suffix: string) =>
+      strFromU8(files[Object.keys(files).find((p) => p.endsWith(suffix))!]!);
     expect(JSON.parse(read('impact/impact.json')).exchanges.loan).toBe(8);
     expect(read('open-data/exchanges.csv')).toContain(',loan,tools,');
     expect(JSON.parse(read('initiatives/initiatives.json'))[0].name).toBe('Repair café des halles');
@@ -117,7 +157,9 @@ describe(TownArchiveController.name, () => {
   it('should hold no personal data: no e-mail, name, id or home of the members', async () => {
     const res = await download(staff);
     const files = unzipSync(new Uint8Array(res.body as Buffer));
-    const text = Object.values(files).map((f) => strFromU8(f)).join('\n');
+    const text = Object.values(files)
+      .map((f) => strFromU8(f))
+      .join('\n');
     const people = [...residents, staff];
     const needles = people.flatMap((u) => [
       u.email,

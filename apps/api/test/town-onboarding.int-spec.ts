@@ -15,12 +15,16 @@ const BOUNDARY = path.join(FIXTURES, 'town-boundary.geojson');
 const NEIGHBOURHOODS = path.join(FIXTURES, 'town-neighbourhoods.geojson');
 
 /** `node dist/api/apps/api/src/database/cli.js town:create …`, minus the process. */
-const run = (ds: DataSource, argv: string[]) => onboardTown(ds, testConfig(), parseTownCreateArgs(argv));
+const run = (ds: DataSource, argv: string[]) =>
+  onboardTown(ds, testConfig(), parseTownCreateArgs(argv));
 
 function polygonFile(coordinates: unknown, type = 'Polygon'): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'town-'));
   const file = path.join(dir, 'boundary.geojson');
-  writeFileSync(file, JSON.stringify({ type: 'Feature', properties: {}, geometry: { type, coordinates } }));
+  writeFileSync(
+    file,
+    JSON.stringify({ type: 'Feature', properties: {}, geometry: { type, coordinates } }),
+  );
   return file;
 }
 
@@ -39,16 +43,28 @@ describe('town:create', () => {
   it('should create the town, its neighbourhoods, its town hall and its first staff account from the sample file', async () => {
     const email = `mairie-${suffix}@plouer.example.test`;
     const created = await run(ds, [
-      '--name', 'Plouër-sur-Rance',
-      '--insee', '22221',
-      '--boundary', BOUNDARY,
-      '--neighbourhoods', NEIGHBOURHOODS,
-      '--color', '#0b6e4f',
-      '--tagline', 'Entre Rance et bocage',
-      '--blur-ring', '200-450',
-      '--staff-email', email,
+      '--name',
+      'Plouër-sur-Rance',
+      '--insee',
+      '22221',
+      '--boundary',
+      BOUNDARY,
+      '--neighbourhoods',
+      NEIGHBOURHOODS,
+      '--color',
+      '#0b6e4f',
+      '--tagline',
+      'Entre Rance et bocage',
+      '--blur-ring',
+      '200-450',
+      '--staff-email',
+      email,
     ]);
-    expect(created).toMatchObject({ slug: 'plouer-sur-rance', neighbourhoods: 2, staffEmail: email });
+    expect(created).toMatchObject({
+      slug: 'plouer-sur-rance',
+      neighbourhoods: 2,
+      staffEmail: email,
+    });
     const [town] = await ds.query(
       `SELECT name, insee_code, branding, settings, GeometryType(boundary) AS type,
               ST_Area(boundary::geography) / 1e6 AS km2, ST_Covers(boundary, centre::geometry) AS centre_inside
@@ -81,7 +97,10 @@ describe('town:create', () => {
         WHERE u.email = $1 GROUP BY u.id`,
       [email],
     );
-    expect(staff).toMatchObject({ display_name: 'Mairie de Plouër-sur-Rance', roles: ['moderator', 'resident', 'staff'] });
+    expect(staff).toMatchObject({
+      display_name: 'Mairie de Plouër-sur-Rance',
+      roles: ['moderator', 'resident', 'staff'],
+    });
     // The printed link carries a single-use password-reset token stored only as its hash.
     const token = new URL(created.passwordLink).searchParams.get('token')!;
     expect(created.passwordLink).toMatch(/\/reset-password\?token=/);
@@ -94,14 +113,40 @@ describe('town:create', () => {
 
   it('should refuse a town already onboarded', async () => {
     await expect(
-      run(ds, ['--name', 'Plouër', '--insee', '22221', '--boundary', BOUNDARY, '--staff-email', `x-${suffix}@example.test`]),
+      run(ds, [
+        '--name',
+        'Plouër',
+        '--insee',
+        '22221',
+        '--boundary',
+        BOUNDARY,
+        '--staff-email',
+        `x-${suffix}@example.test`,
+      ]),
     ).rejects.toThrow('a town with INSEE code 22221 is already a partner');
   });
 
   it('should refuse a self-intersecting boundary with PostGIS reason', async () => {
     // A bow tie: the ring crosses itself.
-    const file = polygonFile([[[-1.5, 48.0], [-1.4, 48.1], [-1.4, 48.0], [-1.5, 48.1], [-1.5, 48.0]]]);
-    const attempt = run(ds, ['--name', 'Nœud', '--insee', '35001', '--boundary', file, '--staff-email', `n-${suffix}@example.test`]);
+    const file = polygonFile([
+      [
+        [-1.5, 48.0],
+        [-1.4, 48.1],
+        [-1.4, 48.0],
+        [-1.5, 48.1],
+        [-1.5, 48.0],
+      ],
+    ]);
+    const attempt = run(ds, [
+      '--name',
+      'Nœud',
+      '--insee',
+      '35001',
+      '--boundary',
+      file,
+      '--staff-email',
+      `n-${suffix}@example.test`,
+    ]);
     await expect(attempt).rejects.toThrow(TownOnboardingError);
     await expect(attempt).rejects.toThrow(/boundary: invalid geometry: Self-intersection/);
     const rows = await ds.query(`SELECT 1 FROM municipalities WHERE insee_code = '35001'`);
@@ -109,25 +154,105 @@ describe('town:create', () => {
   });
 
   it.each([
-    ['a line', { type: 'LineString', coordinates: [[-1.5, 48], [-1.4, 48.1]] }, /Polygon or MultiPolygon is expected, this is a linestring/],
+    [
+      'a line',
+      {
+        type: 'LineString',
+        coordinates: [
+          [-1.5, 48],
+          [-1.4, 48.1],
+        ],
+      },
+      /Polygon or MultiPolygon is expected, this is a linestring/,
+    ],
     ['an empty polygon', { type: 'Polygon', coordinates: [] }, /empty/],
-    ['a continent', { type: 'Polygon', coordinates: [[[-5, 42], [8, 42], [8, 51], [-5, 51], [-5, 42]]] }, /is not a commune's/],
-    ['a garden', { type: 'Polygon', coordinates: [[[-1.5, 48], [-1.4999, 48], [-1.4999, 48.0001], [-1.5, 48]]] }, /is not a commune's/],
-    ['swapped coordinates', { type: 'Polygon', coordinates: [[[48, -200], [48.1, -200], [48.1, -199.9], [48, -200]]] }, /outside longitude/],
+    [
+      'a continent',
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [-5, 42],
+            [8, 42],
+            [8, 51],
+            [-5, 51],
+            [-5, 42],
+          ],
+        ],
+      },
+      /is not a commune's/,
+    ],
+    [
+      'a garden',
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [-1.5, 48],
+            [-1.4999, 48],
+            [-1.4999, 48.0001],
+            [-1.5, 48],
+          ],
+        ],
+      },
+      /is not a commune's/,
+    ],
+    [
+      'swapped coordinates',
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [48, -200],
+            [48.1, -200],
+            [48.1, -199.9],
+            [48, -200],
+          ],
+        ],
+      },
+      /outside longitude/,
+    ],
   ])('should refuse %s as a boundary', async (_what, geometry, message) => {
     const file = polygonFile(geometry.coordinates, geometry.type);
     await expect(
-      run(ds, ['--name', 'Ailleurs', '--insee', '35002', '--boundary', file, '--staff-email', `a-${suffix}@example.test`]),
+      run(ds, [
+        '--name',
+        'Ailleurs',
+        '--insee',
+        '35002',
+        '--boundary',
+        file,
+        '--staff-email',
+        `a-${suffix}@example.test`,
+      ]),
     ).rejects.toThrow(message);
   });
 
   it('should refuse bad INSEE codes, bad options and unreadable files before touching the database', () => {
-    const args = (over: string[]) => ['--name', 'Test', '--boundary', BOUNDARY, '--staff-email', 'a@example.test', ...over];
-    expect(() => parseTownCreateArgs(args(['--insee', '2205']))).toThrow(/INSEE code is 5 characters/);
-    expect(() => parseTownCreateArgs(args(['--insee', '20001']))).toThrow(/not an INSEE commune code/);
-    expect(() => parseTownCreateArgs(args(['--insee', '22050', '--color', 'blue']))).toThrow(/--color: a colour/);
-    expect(() => parseTownCreateArgs(args(['--insee', '22050', '--blur-ring', 'wide']))).toThrow(/--blur-ring/);
-    expect(() => parseTownCreateArgs(args(['--insee', '22050', '--mayor', 'me']))).toThrow(/unknown option "--mayor"/);
+    const args = (over: string[]) => [
+      '--name',
+      'Test',
+      '--boundary',
+      BOUNDARY,
+      '--staff-email',
+      'a@example.test',
+      ...over,
+    ];
+    expect(() => parseTownCreateArgs(args(['--insee', '2205']))).toThrow(
+      /INSEE code is 5 characters/,
+    );
+    expect(() => parseTownCreateArgs(args(['--insee', '20001']))).toThrow(
+      /not an INSEE commune code/,
+    );
+    expect(() => parseTownCreateArgs(args(['--insee', '22050', '--color', 'blue']))).toThrow(
+      /--color: a colour/,
+    );
+    expect(() => parseTownCreateArgs(args(['--insee', '22050', '--blur-ring', 'wide']))).toThrow(
+      /--blur-ring/,
+    );
+    expect(() => parseTownCreateArgs(args(['--insee', '22050', '--mayor', 'me']))).toThrow(
+      /unknown option "--mayor"/,
+    );
     expect(() => parseTownCreateArgs(['--name', 'Test'])).toThrow(/--insee is required/);
   });
 });

@@ -31,10 +31,18 @@ export async function listingAt(
 export async function completedTimes(
   ds: DataSource,
   count: number,
-  e: { kind: 'loan' | 'gift' | 'swap' | 'answer'; listingId: string; ownerId: string; requesterId: string },
+  e: {
+    kind: 'loan' | 'gift' | 'swap' | 'answer';
+    listingId: string;
+    ownerId: string;
+    requesterId: string;
+  },
   first: Date,
 ): Promise<void> {
   for (let i = 0; i < count; i++) {
-    await insertCompletedExchange(ds, { ...e, completedAt: new Date(first.getTime() + i * 86_400_000) });
+    await insertCompletedExchange(ds, {
+      ...e,
+      completedAt: new Date(first.getTime() + i * 86_400_000),
+    });
   }
 }

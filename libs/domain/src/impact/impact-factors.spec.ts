@@ -50,7 +50,11 @@ describe('impactOf', () => {
     const factors = impactFactors();
     expect(factors.map((f) => f.category)).toEqual([...LISTING_CATEGORIES]);
     const tools = factors.find((f) => f.category === 'tools')!;
-    expect(tools).toMatchObject({ moneySavedPerLoanEur: 15, co2eKgPerGift: 15, wasteKgPerLoan: 0.3 });
+    expect(tools).toMatchObject({
+      moneySavedPerLoanEur: 15,
+      co2eKgPerGift: 15,
+      wasteKgPerLoan: 0.3,
+    });
   });
 });
 

@@ -3,7 +3,10 @@ import { DomainError } from '../shared/domain-error';
 import { fromQuery } from '../shared/schemas';
 
 const instant = fromQuery(
-  z.iso.datetime({ offset: true }).or(z.iso.date()).transform((v) => new Date(v)),
+  z.iso
+    .datetime({ offset: true })
+    .or(z.iso.date())
+    .transform((v) => new Date(v)),
 );
 
 /** `GET /municipalities/:slug/impact?from&to` (ISO dates or instants; `to` excluded). */
@@ -18,7 +21,8 @@ export const IMPACT_MAX_YEARS = 20;
  */
 export function impactPeriod(q: { from?: Date; to?: Date }, now: Date): { from: Date; to: Date } {
   const to = q.to ?? now;
-  const from = q.from ?? new Date(Date.UTC(to.getUTCFullYear() - 1, to.getUTCMonth(), to.getUTCDate()));
+  const from =
+    q.from ?? new Date(Date.UTC(to.getUTCFullYear() - 1, to.getUTCMonth(), to.getUTCDate()));
   if (from.getTime() >= to.getTime()) {
     throw new DomainError('VALIDATION_FAILED', '`from` must be before `to`', [
       { path: 'from', message: 'Must be before `to`' },
@@ -40,7 +44,12 @@ const kinds = z.object({
   total: z.number().int(),
 });
 
-const bounds = z.object({ south: z.number(), west: z.number(), north: z.number(), east: z.number() });
+const bounds = z.object({
+  south: z.number(),
+  west: z.number(),
+  north: z.number(),
+  east: z.number(),
+});
 
 export const impactFactorSchema = z.object({
   category: z.string(),

@@ -11,17 +11,34 @@ describe('PRACTICES', () => {
       expect(p.label.fr.length).toBeGreaterThan(2);
       expect(p.label.en.length).toBeGreaterThan(2);
     }
-    for (const slug of ['repair-cafe', 'amap', 'shared-garden', 'fablab', 'coworking', 'carpooling', 'time-bank', 'local-currency']) {
+    for (const slug of [
+      'repair-cafe',
+      'amap',
+      'shared-garden',
+      'fablab',
+      'coworking',
+      'carpooling',
+      'time-bank',
+      'local-currency',
+    ]) {
       expect(practiceOf(slug)).toBeDefined();
     }
     expect(practiceOf('casino')).toBeUndefined();
   });
 
   it('should validate an initiative: known practice, http(s) address', () => {
-    const base = { name: 'Repair café', practice: 'repair-cafe', location: { lat: 48.45, lng: -2.05 } };
+    const base = {
+      name: 'Repair café',
+      practice: 'repair-cafe',
+      location: { lat: 48.45, lng: -2.05 },
+    };
     expect(createInitiativeSchema.safeParse(base).success).toBe(true);
     expect(createInitiativeSchema.safeParse({ ...base, practice: 'casino' }).success).toBe(false);
-    expect(createInitiativeSchema.safeParse({ ...base, url: 'javascript:alert(1)' }).success).toBe(false);
-    expect(createInitiativeSchema.safeParse({ ...base, url: 'https://example.org' }).success).toBe(true);
+    expect(createInitiativeSchema.safeParse({ ...base, url: 'javascript:alert(1)' }).success).toBe(
+      false,
+    );
+    expect(createInitiativeSchema.safeParse({ ...base, url: 'https://example.org' }).success).toBe(
+      true,
+    );
   });
 });

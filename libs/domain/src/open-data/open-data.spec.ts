@@ -50,6 +50,14 @@ describe('toCsv', () => {
     expect(csvField('two\nlines')).toBe('"two\nlines"');
     expect(csvField(null)).toBe('');
     expect(csvField(4.5)).toBe('4.5');
-    expect(toCsv(['a', 'b'], [['x,y', 1], ['Café', null]])).toBe('a,b\r\n"x,y",1\r\nCafé,\r\n');
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          ['x,y', 1],
+          ['Café', null],
+        ],
+      ),
+    ).toBe('a,b\r\n"x,y",1\r\nCafé,\r\n');
   });
 });

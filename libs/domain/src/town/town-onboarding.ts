@@ -10,7 +10,8 @@ import { z } from 'zod';
  * an overseas 97x/98x department + 2 digits. `xx000` is no commune.
  */
 export function inseeCodeProblem(code: string): string | null {
-  if (!/^[0-9AB]{5}$/.test(code)) return 'an INSEE code is 5 characters: digits, or 2A/2B for Corsica';
+  if (!/^[0-9AB]{5}$/.test(code))
+    return 'an INSEE code is 5 characters: digits, or 2A/2B for Corsica';
   const mainland = /^(0[1-9]|1\d|2[1-9]|[3-8]\d|9[0-5])(\d{3})$/.exec(code);
   const corsica = /^2[AB](\d{3})$/.exec(code);
   const overseas = /^(97[1-8]|98[4-9])(\d{2})$/.exec(code);

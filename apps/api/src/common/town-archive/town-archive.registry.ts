@@ -95,7 +95,11 @@ export const archiveGeoJson = (
 ): ArchiveFile =>
   archiveJson(path, {
     type: 'FeatureCollection',
-    features: features.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: f.properties })),
+    features: features.map((f) => ({
+      type: 'Feature',
+      geometry: f.geometry,
+      properties: f.properties,
+    })),
   });
 
 /** Any text file (an iCalendar feed, a README). */

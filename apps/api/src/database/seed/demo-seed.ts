@@ -257,7 +257,12 @@ export async function seedDemo(
       townId,
       residents.map((r) => r.id),
     );
-    await seedDemoTownData(ds, town, townId, residents.map((r) => r.id));
+    await seedDemoTownData(
+      ds,
+      town,
+      townId,
+      residents.map((r) => r.id),
+    );
   }
   const photos = await seedDemoPhotos(ds, config);
   process.stderr.write(

@@ -28,22 +28,109 @@ interface DemoInitiative {
 
 const INITIATIVES: Record<string, DemoInitiative[]> = {
   dinan: [
-    { name: 'Repair café des Cordeliers', practice: 'repair-cafe', description: 'Un samedi par mois, des bénévoles aident à réparer petit électroménager, vélos et vêtements.', dLat: 0.0012, dLng: 0.0015 },
-    { name: 'Jardin partagé de la Fontaine-des-Eaux', practice: 'shared-garden', description: 'Parcelles collectives et compost de quartier, ouvert à tous le mercredi après-midi.', dLat: 0.0068, dLng: 0.0072 },
-    { name: 'AMAP du pays de Dinan', practice: 'amap', description: 'Paniers de légumes bio d’un maraîcher de Léhon, distribution le jeudi soir.', dLat: -0.0041, dLng: -0.0052 },
-    { name: 'Fablab de la Rance', practice: 'fablab', description: 'Imprimantes 3D, découpe laser et atelier bois, avec des créneaux d’initiation.', dLat: 0.0031, dLng: -0.0094 },
-    { name: 'Aire de covoiturage de la gare', practice: 'carpooling', description: 'Trente places et un abri vélo pour partager les trajets vers Rennes et Saint-Malo.', dLat: -0.0024, dLng: 0.0061 },
-    { name: 'Ressourcerie des remparts', practice: 'donation', description: 'Dépôt et vente à petit prix d’objets réemployés.', dLat: 0.0052, dLng: -0.0021 },
-    { name: 'Système d’échange local de Dinan', practice: 'time-bank', description: 'Une heure de service rendue vaut une heure reçue, quel que soit le service.', dLat: -0.0063, dLng: 0.0008 },
+    {
+      name: 'Repair café des Cordeliers',
+      practice: 'repair-cafe',
+      description:
+        'Un samedi par mois, des bénévoles aident à réparer petit électroménager, vélos et vêtements.',
+      dLat: 0.0012,
+      dLng: 0.0015,
+    },
+    {
+      name: 'Jardin partagé de la Fontaine-des-Eaux',
+      practice: 'shared-garden',
+      description:
+        'Parcelles collectives et compost de quartier, ouvert à tous le mercredi après-midi.',
+      dLat: 0.0068,
+      dLng: 0.0072,
+    },
+    {
+      name: 'AMAP du pays de Dinan',
+      practice: 'amap',
+      description: 'Paniers de légumes bio d’un maraîcher de Léhon, distribution le jeudi soir.',
+      dLat: -0.0041,
+      dLng: -0.0052,
+    },
+    {
+      name: 'Fablab de la Rance',
+      practice: 'fablab',
+      description: 'Imprimantes 3D, découpe laser et atelier bois, avec des créneaux d’initiation.',
+      dLat: 0.0031,
+      dLng: -0.0094,
+    },
+    {
+      name: 'Aire de covoiturage de la gare',
+      practice: 'carpooling',
+      description:
+        'Trente places et un abri vélo pour partager les trajets vers Rennes et Saint-Malo.',
+      dLat: -0.0024,
+      dLng: 0.0061,
+    },
+    {
+      name: 'Ressourcerie des remparts',
+      practice: 'donation',
+      description: 'Dépôt et vente à petit prix d’objets réemployés.',
+      dLat: 0.0052,
+      dLng: -0.0021,
+    },
+    {
+      name: 'Système d’échange local de Dinan',
+      practice: 'time-bank',
+      description: 'Une heure de service rendue vaut une heure reçue, quel que soit le service.',
+      dLat: -0.0063,
+      dLng: 0.0008,
+    },
   ],
   thomery: [
-    { name: 'Repair café de Thomery', practice: 'repair-cafe', description: 'Réparations accompagnées à la salle des fêtes, le premier samedi du mois.', dLat: 0.0009, dLng: -0.0011 },
-    { name: 'Jardins partagés des treilles', practice: 'shared-garden', description: 'Des parcelles le long des murs à chasselas, cultivées ensemble.', dLat: 0.0061, dLng: 0.0083 },
-    { name: 'AMAP des bords de Seine', practice: 'amap', description: 'Légumes, œufs et pain d’agriculteurs à moins de 30 km.', dLat: -0.0052, dLng: 0.0047 },
-    { name: 'Coworking de la mairie', practice: 'coworking', description: 'Six postes de travail et une salle de réunion à réserver.', dLat: 0.0004, dLng: 0.0022 },
-    { name: 'Aire de covoiturage de By', practice: 'carpooling', description: 'Départs vers Fontainebleau et Melun, à côté de l’arrêt de bus.', dLat: 0.0083, dLng: -0.0102 },
-    { name: 'Vide-grenier du village', practice: 'second-hand', description: 'Chaque printemps dans les rues du centre.', dLat: -0.0018, dLng: -0.0042 },
-    { name: 'Conseil citoyen', practice: 'participatory-democracy', description: 'Les habitants proposent et votent des projets pour la commune.', dLat: -0.0071, dLng: -0.0013 },
+    {
+      name: 'Repair café de Thomery',
+      practice: 'repair-cafe',
+      description: 'Réparations accompagnées à la salle des fêtes, le premier samedi du mois.',
+      dLat: 0.0009,
+      dLng: -0.0011,
+    },
+    {
+      name: 'Jardins partagés des treilles',
+      practice: 'shared-garden',
+      description: 'Des parcelles le long des murs à chasselas, cultivées ensemble.',
+      dLat: 0.0061,
+      dLng: 0.0083,
+    },
+    {
+      name: 'AMAP des bords de Seine',
+      practice: 'amap',
+      description: 'Légumes, œufs et pain d’agriculteurs à moins de 30 km.',
+      dLat: -0.0052,
+      dLng: 0.0047,
+    },
+    {
+      name: 'Coworking de la mairie',
+      practice: 'coworking',
+      description: 'Six postes de travail et une salle de réunion à réserver.',
+      dLat: 0.0004,
+      dLng: 0.0022,
+    },
+    {
+      name: 'Aire de covoiturage de By',
+      practice: 'carpooling',
+      description: 'Départs vers Fontainebleau et Melun, à côté de l’arrêt de bus.',
+      dLat: 0.0083,
+      dLng: -0.0102,
+    },
+    {
+      name: 'Vide-grenier du village',
+      practice: 'second-hand',
+      description: 'Chaque printemps dans les rues du centre.',
+      dLat: -0.0018,
+      dLng: -0.0042,
+    },
+    {
+      name: 'Conseil citoyen',
+      practice: 'participatory-democracy',
+      description: 'Les habitants proposent et votent des projets pour la commune.',
+      dLat: -0.0071,
+      dLng: -0.0013,
+    },
   ],
 };
 
@@ -113,7 +200,15 @@ export async function seedDemoTownData(
        SELECT $1::uuid, $2::text, $3::text, $4::text, ST_SetSRID(ST_MakePoint($5, $6), 4326)::geography, $7::text
         WHERE NOT EXISTS (SELECT 1 FROM initiatives WHERE municipality_id = $1::uuid AND name = $2::text)
        RETURNING id`,
-      [townId, i.name, i.practice, i.description, town.centre.lng + i.dLng, town.centre.lat + i.dLat, i.url ?? null],
+      [
+        townId,
+        i.name,
+        i.practice,
+        i.description,
+        town.centre.lng + i.dLng,
+        town.centre.lat + i.dLat,
+        i.url ?? null,
+      ],
     );
     initiatives += added.length;
   }
@@ -176,7 +271,8 @@ export async function seedDemoTownData(
   await ds.transaction(async (m) => {
     for (let back = 8; back >= 1; back--) {
       const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1, 9));
-      const at = (day: number) => new Date(monthStart.getTime() + day * DAY + Math.floor(rnd() * 8) * 3_600_000);
+      const at = (day: number) =>
+        new Date(monthStart.getTime() + day * DAY + Math.floor(rnd() * 8) * 3_600_000);
       for (const [g, group] of busy.entries()) {
         const count = 5 + ((back + g) % 4);
         for (let j = 0; j < count; j++) {
@@ -196,7 +292,14 @@ export async function seedDemoTownData(
       for (let j = 0; j < 4 && lends.length > 0; j++) {
         const l = pick(lends);
         const start = at(2 + j * 6);
-        await insertCompleted(m, { kind: 'loan', listingId: l.id, ownerId: l.owner_id, requesterId: borrowerFor(l.owner_id), start, completed: new Date(start.getTime() + 3 * DAY) });
+        await insertCompleted(m, {
+          kind: 'loan',
+          listingId: l.id,
+          ownerId: l.owner_id,
+          requesterId: borrowerFor(l.owner_id),
+          start,
+          completed: new Date(start.getTime() + 3 * DAY),
+        });
         exchanges++;
       }
       for (let j = 0; j < 3; j++) {
@@ -204,14 +307,31 @@ export async function seedDemoTownData(
         if (!l) break;
         given.add(l.id);
         const start = at(4 + j * 7);
-        await insertCompleted(m, { kind: 'gift', listingId: l.id, ownerId: l.owner_id, requesterId: borrowerFor(l.owner_id), start, completed: new Date(start.getTime() + DAY) });
+        await insertCompleted(m, {
+          kind: 'gift',
+          listingId: l.id,
+          ownerId: l.owner_id,
+          requesterId: borrowerFor(l.owner_id),
+          start,
+          completed: new Date(start.getTime() + DAY),
+        });
         exchanges++;
       }
-      for (const [kind, pool] of [['swap', barters], ['answer', wanted]] as const) {
+      for (const [kind, pool] of [
+        ['swap', barters],
+        ['answer', wanted],
+      ] as const) {
         if (pool.length === 0) continue;
         const l = pick(pool);
         const start = at(10 + Math.floor(rnd() * 10));
-        await insertCompleted(m, { kind, listingId: l.id, ownerId: l.owner_id, requesterId: borrowerFor(l.owner_id), start, completed: new Date(start.getTime() + DAY) });
+        await insertCompleted(m, {
+          kind,
+          listingId: l.id,
+          ownerId: l.owner_id,
+          requesterId: borrowerFor(l.owner_id),
+          start,
+          completed: new Date(start.getTime() + DAY),
+        });
         exchanges++;
       }
     }

@@ -16,15 +16,69 @@ import type { OpenDataRow } from './impact.repository';
 import { ImpactService } from './impact.service';
 
 const FIELDS = [
-  { name: 'month', type: 'string (YYYY-MM)', description: { fr: "Mois d'achèvement de l'échange (UTC)", en: 'Month the exchange was completed (UTC)' } },
-  { name: 'kind', type: 'string', description: { fr: 'Type : loan (prêt), gift (don), swap (troc), answer (réponse à une demande)', en: 'Kind: loan, gift, swap, answer (to a wanted post)' } },
-  { name: 'category', type: 'string', description: { fr: "Catégorie de l'objet (tools, garden, kitchen, …)", en: 'Object category (tools, garden, kitchen, …)' } },
-  { name: 'cell_id', type: 'string', description: { fr: 'Maille de la grille fixe, « ligne:colonne »', en: 'Cell of the fixed grid, "row:column"' } },
-  { name: 'cell_south', type: 'number', description: { fr: 'Latitude sud de la maille (WGS84)', en: 'Southern latitude of the cell (WGS84)' } },
-  { name: 'cell_west', type: 'number', description: { fr: 'Longitude ouest de la maille', en: 'Western longitude of the cell' } },
-  { name: 'cell_north', type: 'number', description: { fr: 'Latitude nord de la maille', en: 'Northern latitude of the cell' } },
-  { name: 'cell_east', type: 'number', description: { fr: 'Longitude est de la maille', en: 'Eastern longitude of the cell' } },
-  { name: 'exchanges', type: 'integer', description: { fr: `Nombre d'échanges terminés (jamais moins de ${OPEN_DATA_MIN_COUNT} : les lignes plus petites sont omises)`, en: `Completed exchanges (never fewer than ${OPEN_DATA_MIN_COUNT}: smaller rows are left out)` } },
+  {
+    name: 'month',
+    type: 'string (YYYY-MM)',
+    description: {
+      fr: "Mois d'achèvement de l'échange (UTC)",
+      en: 'Month the exchange was completed (UTC)',
+    },
+  },
+  {
+    name: 'kind',
+    type: 'string',
+    description: {
+      fr: 'Type : loan (prêt), gift (don), swap (troc), answer (réponse à une demande)',
+      en: 'Kind: loan, gift, swap, answer (to a wanted post)',
+    },
+  },
+  {
+    name: 'category',
+    type: 'string',
+    description: {
+      fr: "Catégorie de l'objet (tools, garden, kitchen, …)",
+      en: 'Object category (tools, garden, kitchen, …)',
+    },
+  },
+  {
+    name: 'cell_id',
+    type: 'string',
+    description: {
+      fr: 'Maille de la grille fixe, « ligne:colonne »',
+      en: 'Cell of the fixed grid, "row:column"',
+    },
+  },
+  {
+    name: 'cell_south',
+    type: 'number',
+    description: {
+      fr: 'Latitude sud de la maille (WGS84)',
+      en: 'Southern latitude of the cell (WGS84)',
+    },
+  },
+  {
+    name: 'cell_west',
+    type: 'number',
+    description: { fr: 'Longitude ouest de la maille', en: 'Western longitude of the cell' },
+  },
+  {
+    name: 'cell_north',
+    type: 'number',
+    description: { fr: 'Latitude nord de la maille', en: 'Northern latitude of the cell' },
+  },
+  {
+    name: 'cell_east',
+    type: 'number',
+    description: { fr: 'Longitude est de la maille', en: 'Eastern longitude of the cell' },
+  },
+  {
+    name: 'exchanges',
+    type: 'integer',
+    description: {
+      fr: `Nombre d'échanges terminés (jamais moins de ${OPEN_DATA_MIN_COUNT} : les lignes plus petites sont omises)`,
+      en: `Completed exchanges (never fewer than ${OPEN_DATA_MIN_COUNT}: smaller rows are left out)`,
+    },
+  },
 ];
 
 const COLUMNS = FIELDS.map((f) => f.name);
@@ -40,7 +94,17 @@ function cells(rows: readonly OpenDataRow[]) {
 export function exchangesCsv(rows: readonly OpenDataRow[]): string {
   return toCsv(
     COLUMNS,
-    cells(rows).map(({ r, id, b }) => [r.month, r.kind, r.category, id, b.south, b.west, b.north, b.east, r.exchanges]),
+    cells(rows).map(({ r, id, b }) => [
+      r.month,
+      r.kind,
+      r.category,
+      id,
+      b.south,
+      b.west,
+      b.north,
+      b.east,
+      r.exchanges,
+    ]),
   );
 }
 
@@ -51,7 +115,13 @@ export function exchangesGeoJson(rows: readonly OpenDataRow[]): string {
     features: cells(rows).map(({ r, id, b }) => ({
       type: 'Feature',
       geometry: gridCellPolygon(b),
-      properties: { month: r.month, kind: r.kind, category: r.category, cell_id: id, exchanges: r.exchanges },
+      properties: {
+        month: r.month,
+        kind: r.kind,
+        category: r.category,
+        cell_id: id,
+        exchanges: r.exchanges,
+      },
     })),
   });
 }
@@ -80,7 +150,8 @@ export class ExchangesOpenDataset extends OpenDataset {
       name: 'exchanges.geojson',
       format: 'geojson',
       mediaType: 'application/geo+json; charset=utf-8',
-      render: async (town: ArchiveTown) => exchangesGeoJson(await this.impact.openDataRows(town.id)),
+      render: async (town: ArchiveTown) =>
+        exchangesGeoJson(await this.impact.openDataRows(town.id)),
     },
   ];
 

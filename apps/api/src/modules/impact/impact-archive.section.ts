@@ -32,8 +32,28 @@ export class ImpactArchiveSection extends TownArchiveSection {
       ),
       archiveCsv(
         'factors.csv',
-        ['category', 'money_saved_per_loan_eur', 'money_saved_per_gift_eur', 'waste_kg_per_loan', 'waste_kg_per_gift', 'co2e_kg_per_loan', 'co2e_kg_per_gift', 'estimate', 'source'],
-        figures.factors.map((f) => [f.category, f.moneySavedPerLoanEur, f.moneySavedPerGiftEur, f.wasteKgPerLoan, f.wasteKgPerGift, f.co2eKgPerLoan, f.co2eKgPerGift, f.estimate, f.source]),
+        [
+          'category',
+          'money_saved_per_loan_eur',
+          'money_saved_per_gift_eur',
+          'waste_kg_per_loan',
+          'waste_kg_per_gift',
+          'co2e_kg_per_loan',
+          'co2e_kg_per_gift',
+          'estimate',
+          'source',
+        ],
+        figures.factors.map((f) => [
+          f.category,
+          f.moneySavedPerLoanEur,
+          f.moneySavedPerGiftEur,
+          f.wasteKgPerLoan,
+          f.wasteKgPerGift,
+          f.co2eKgPerLoan,
+          f.co2eKgPerGift,
+          f.estimate,
+          f.source,
+        ]),
       ),
     ];
   }

@@ -19,13 +19,33 @@ const FIELDS = [
       en: 'Collaborative practice (one of the 30 of the collaborative-territories toolbox, stable slug)',
     },
   },
-  { name: 'practice_label_fr', type: 'string', description: { fr: 'Pratique, en français', en: 'Practice, in French' } },
-  { name: 'practice_label_en', type: 'string', description: { fr: 'Pratique, en anglais', en: 'Practice, in English' } },
+  {
+    name: 'practice_label_fr',
+    type: 'string',
+    description: { fr: 'Pratique, en français', en: 'Practice, in French' },
+  },
+  {
+    name: 'practice_label_en',
+    type: 'string',
+    description: { fr: 'Pratique, en anglais', en: 'Practice, in English' },
+  },
   { name: 'description', type: 'string', description: { fr: 'Description', en: 'Description' } },
-  { name: 'lat', type: 'number', description: { fr: 'Latitude WGS84 (lieu public)', en: 'WGS84 latitude (a public place)' } },
+  {
+    name: 'lat',
+    type: 'number',
+    description: { fr: 'Latitude WGS84 (lieu public)', en: 'WGS84 latitude (a public place)' },
+  },
   { name: 'lng', type: 'number', description: { fr: 'Longitude WGS84', en: 'WGS84 longitude' } },
-  { name: 'url', type: 'string', description: { fr: 'Site web (facultatif)', en: 'Website (optional)' } },
-  { name: 'updated_at', type: 'datetime', description: { fr: 'Dernière modification (UTC, ISO 8601)', en: 'Last change (UTC, ISO 8601)' } },
+  {
+    name: 'url',
+    type: 'string',
+    description: { fr: 'Site web (facultatif)', en: 'Website (optional)' },
+  },
+  {
+    name: 'updated_at',
+    type: 'datetime',
+    description: { fr: 'Dernière modification (UTC, ISO 8601)', en: 'Last change (UTC, ISO 8601)' },
+  },
 ];
 
 export const INITIATIVE_CSV_COLUMNS = FIELDS.map((f) => f.name);

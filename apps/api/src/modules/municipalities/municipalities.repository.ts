@@ -106,7 +106,9 @@ export class MunicipalitiesRepository {
   }
 
   /** The town's neighbourhoods, by name, with their GeoJSON MultiPolygon. */
-  async neighbourhoods(id: string): Promise<Array<{ id: string; name: string; geometry: unknown }>> {
+  async neighbourhoods(
+    id: string,
+  ): Promise<Array<{ id: string; name: string; geometry: unknown }>> {
     return this.ds.query(
       `SELECT id, name, ST_AsGeoJSON(boundary, 6)::json AS geometry
          FROM municipality_neighbourhoods WHERE municipality_id = $1 ORDER BY name`,

@@ -50,7 +50,8 @@ export class TownOnboardingRepository {
         reason: r.reason,
         areaKm2: Number(r.km2 ?? 0),
         inRange: r.in_range ?? false,
-        inside: r.lat === null || r.lng === null ? null : { lat: Number(r.lat), lng: Number(r.lng) },
+        inside:
+          r.lat === null || r.lng === null ? null : { lat: Number(r.lat), lng: Number(r.lng) },
       };
     } catch (err) {
       return { error: (err as Error).message };
@@ -158,10 +159,11 @@ export class TownOnboardingRepository {
       ],
     );
     for (const role of ['resident', 'staff', 'moderator']) {
-      await m.query(
-        `INSERT INTO user_roles (user_id, municipality_id, role) VALUES ($1, $2, $3)`,
-        [s.id, s.townId, role],
-      );
+      await m.query(`INSERT INTO user_roles (user_id, municipality_id, role) VALUES ($1, $2, $3)`, [
+        s.id,
+        s.townId,
+        role,
+      ]);
     }
   }
 

@@ -72,7 +72,9 @@ export function parseTownCreateArgs(argv: readonly string[]): TownCreateArgs {
   const ring = opts.get('blur-ring');
   const ringMatch = ring ? /^(\d+)\s*[-,:]\s*(\d+)$/.exec(ring) : null;
   if (ring && !ringMatch) {
-    throw new TownOnboardingError(`--blur-ring "${ring}": give it as <min>-<max> in metres, e.g. 150-400`);
+    throw new TownOnboardingError(
+      `--blur-ring "${ring}": give it as <min>-<max> in metres, e.g. 150-400`,
+    );
   }
   const parsed = townOnboardingSchema.safeParse({
     name,
@@ -128,7 +130,12 @@ function readGeoJson(file: string, what: string): NamedGeometry[] {
   } catch {
     throw new TownOnboardingError(`${what} file ${file} is not JSON (GeoJSON expected)`);
   }
-  const obj = doc as { type?: unknown; features?: unknown; geometry?: unknown; properties?: unknown };
+  const obj = doc as {
+    type?: unknown;
+    features?: unknown;
+    geometry?: unknown;
+    properties?: unknown;
+  };
   const named = (f: { geometry?: unknown; properties?: unknown }): NamedGeometry => {
     const props = (f.properties ?? {}) as Record<string, unknown>;
     const name = props.name ?? props.nom ?? null;
@@ -208,7 +215,9 @@ export async function onboardTown(
   }
   const boundary = await checkPolygon(repo, boundaries[0]!.geometry, 'boundary', TOWN_AREA_KM2);
   const boundaryJson = JSON.stringify(boundaries[0]!.geometry);
-  const parts = args.neighbourhoodsFile ? readGeoJson(args.neighbourhoodsFile, 'neighbourhoods') : [];
+  const parts = args.neighbourhoodsFile
+    ? readGeoJson(args.neighbourhoodsFile, 'neighbourhoods')
+    : [];
   const names = new Set<string>();
   for (const [i, part] of parts.entries()) {
     const what = `neighbourhood ${part.name ? `"${part.name}"` : `#${i + 1}`}`;

@@ -64,6 +64,10 @@ export class OpenDataService {
     const town = await this.municipalities.town(slug);
     const file = this.registry.file(name);
     if (!file) throw new DomainError('NOT_FOUND', `No open-data file "${name}"`);
-    return { body: await file.render(town), mediaType: file.mediaType, filename: `${town.slug}-${file.name}` };
+    return {
+      body: await file.render(town),
+      mediaType: file.mediaType,
+      filename: `${town.slug}-${file.name}`,
+    };
   }
 }

@@ -32,7 +32,10 @@ export class TownIdentityArchiveSection extends TownArchiveSection {
       ]),
       archiveGeoJson(
         'neighbourhoods.geojson',
-        data.neighbourhoods.map((n) => ({ geometry: n.geometry, properties: { id: n.id, name: n.name } })),
+        data.neighbourhoods.map((n) => ({
+          geometry: n.geometry,
+          properties: { id: n.id, name: n.name },
+        })),
       ),
     ];
   }

@@ -55,7 +55,14 @@ export class TownArchiveService {
         'None: no e-mail, home, resident name or identifier, message or review. Aggregated figures leave out rows under 5 exchanges.',
     };
     put('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
-    put('README.txt', readme(town.name, now, sections.map((s) => s.name)));
+    put(
+      'README.txt',
+      readme(
+        town.name,
+        now,
+        sections.map((s) => s.name),
+      ),
+    );
     this.logger.log(`town archive of ${town.slug}: ${listed.length} files`);
     return { filename: `${root}.zip`, zip: zipSync(entries, { level: 6 }) };
   }
@@ -66,8 +73,8 @@ function readme(name: string, now: Date, sections: string[]): string {
     `Archive Partagora de ${name} — ${now.toISOString()}`,
     '',
     'FR. Tout le contenu propre à la commune, dans des formats ouverts (JSON, CSV RFC 4180 en UTF-8,',
-    "GeoJSON RFC 7946 en WGS84 [lng, lat], iCalendar RFC 5545), sans donnée personnelle. Chaque dossier",
-    "est une rubrique ; manifest.json liste les fichiers. Réutilisable sous Licence Ouverte 2.0 (Etalab).",
+    'GeoJSON RFC 7946 en WGS84 [lng, lat], iCalendar RFC 5545), sans donnée personnelle. Chaque dossier',
+    'est une rubrique ; manifest.json liste les fichiers. Réutilisable sous Licence Ouverte 2.0 (Etalab).',
     '',
     "EN. All of the town's own content in open formats (JSON, RFC 4180 CSV in UTF-8, RFC 7946 GeoJSON",
     'in WGS84 [lng, lat], RFC 5545 iCalendar), without personal data. Each folder is a section;',

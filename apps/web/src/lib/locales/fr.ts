@@ -1009,7 +1009,8 @@ export const fr = {
       url: 'Site web',
       urlHint: 'Facultatif, commence par https://',
       place: 'Emplacement',
-      placeHint: 'Cliquez sur la carte ou saisissez les coordonnées. Un lieu public : il est affiché tel quel.',
+      placeHint:
+        'Cliquez sur la carte ou saisissez les coordonnées. Un lieu public : il est affiché tel quel.',
       placeMap: "Carte pour choisir l'emplacement",
       lat: 'Latitude',
       lng: 'Longitude',
@@ -1086,7 +1087,7 @@ export const fr = {
       meaning: 'Signification',
     },
     archive: {
-      title: "Archive de la commune",
+      title: 'Archive de la commune',
       description:
         "Tout le contenu de la commune (initiatives, organisations, chiffres d'impact, données ouvertes…) en formats ouverts, dans un seul fichier zip, sans donnée personnelle.",
       button: "Télécharger l'archive",

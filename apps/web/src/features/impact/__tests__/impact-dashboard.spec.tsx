@@ -1,6 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { type FakeCall, mockFetch, pathOf, queryOf, renderWithProviders } from '../../../../test/test-utils';
+import {
+  type FakeCall,
+  mockFetch,
+  pathOf,
+  queryOf,
+  renderWithProviders,
+} from '../../../../test/test-utils';
 import { ImpactDashboard } from '../components/impact-dashboard';
 
 // Leaflet and canvas are not the subject here: the map is a plain region, uPlot a spy.
@@ -60,15 +66,29 @@ const impact = {
   areas: {
     minimumCount: 5,
     grid: { latStepDeg: 0.01, lngStepDeg: 0.015 },
-    cells: [{ id: '4845:-137', exchanges: 21, bounds: { south: 48.45, west: -2.055, north: 48.46, east: -2.04 } }],
-    neighbourhoods: [{ id: 'n1', name: 'Le Port', exchanges: 17, geometry: { type: 'MultiPolygon', coordinates: [] } }],
+    cells: [
+      {
+        id: '4845:-137',
+        exchanges: 21,
+        bounds: { south: 48.45, west: -2.055, north: 48.46, east: -2.04 },
+      },
+    ],
+    neighbourhoods: [
+      {
+        id: 'n1',
+        name: 'Le Port',
+        exchanges: 17,
+        geometry: { type: 'MultiPolygon', coordinates: [] },
+      },
+    ],
   },
 };
 
 function api(calls: FakeCall[] = []) {
   return (call: FakeCall) => {
     calls.push(call);
-    if (pathOf(call.url) === '/api/v1/municipalities/dinan/impact') return { status: 200, body: impact };
+    if (pathOf(call.url) === '/api/v1/municipalities/dinan/impact')
+      return { status: 200, body: impact };
     return { status: 404 };
   };
 }
@@ -80,8 +100,12 @@ describe(ImpactDashboard.name, () => {
 
   it('should show the key figures, the monthly chart with its table, and the areas in French', async () => {
     mockFetch(api());
-    renderWithProviders(<ImpactDashboard slug="dinan" townName="Dinan" centre={{ lat: 48.45, lng: -2.05 }} />);
-    expect(await screen.findByRole('heading', { level: 1, name: 'Impact du partage à Dinan' })).toBeTruthy();
+    renderWithProviders(
+      <ImpactDashboard slug="dinan" townName="Dinan" centre={{ lat: 48.45, lng: -2.05 }} />,
+    );
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Impact du partage à Dinan' }),
+    ).toBeTruthy();
     const figures = await screen.findByRole('region', { name: 'Chiffres clés' });
     const text = figures.textContent ?? '';
     expect(text).toContain('Membres actifs');
@@ -106,7 +130,9 @@ describe(ImpactDashboard.name, () => {
     const calls: FakeCall[] = [];
     mockFetch(api(calls));
     const user = userEvent.setup();
-    renderWithProviders(<ImpactDashboard slug="dinan" townName="Dinan" centre={{ lat: 48.45, lng: -2.05 }} />);
+    renderWithProviders(
+      <ImpactDashboard slug="dinan" townName="Dinan" centre={{ lat: 48.45, lng: -2.05 }} />,
+    );
     await screen.findByRole('region', { name: 'Chiffres clés' });
     await user.selectOptions(screen.getByLabelText('Période'), '6');
     await waitFor(() => expect(calls.length).toBe(2));
@@ -121,8 +147,13 @@ describe(ImpactDashboard.name, () => {
   });
 
   it('should say so when the API fails', async () => {
-    mockFetch(() => ({ status: 404, body: { error: { code: 'MUNICIPALITY_NOT_FOUND', message: 'x', requestId: 'r' } } }));
-    renderWithProviders(<ImpactDashboard slug="dinan" townName="Dinan" centre={{ lat: 48.45, lng: -2.05 }} />);
+    mockFetch(() => ({
+      status: 404,
+      body: { error: { code: 'MUNICIPALITY_NOT_FOUND', message: 'x', requestId: 'r' } },
+    }));
+    renderWithProviders(
+      <ImpactDashboard slug="dinan" townName="Dinan" centre={{ lat: 48.45, lng: -2.05 }} />,
+    );
     expect(await screen.findByRole('alert')).toBeTruthy();
   });
 });

@@ -56,9 +56,16 @@ export function ImpactDashboard({ slug, townName, centre, mapLayers }: ImpactDas
         </select>
       </div>
       {impact.isPending ? <StatusMessage>{t('common.loading')}</StatusMessage> : null}
-      {impact.isError ? <ApiErrorAlert error={impact.error} onRetry={() => void impact.refetch()} /> : null}
+      {impact.isError ? (
+        <ApiErrorAlert error={impact.error} onRetry={() => void impact.refetch()} />
+      ) : null}
       {impact.data ? (
-        <ImpactFigures impact={impact.data} townName={townName} centre={centre} mapLayers={mapLayers} />
+        <ImpactFigures
+          impact={impact.data}
+          townName={townName}
+          centre={centre}
+          mapLayers={mapLayers}
+        />
       ) : null}
     </article>
   );
@@ -79,11 +86,16 @@ function ImpactFigures({
   const n = (v: number, digits = 0) =>
     new Intl.NumberFormat(i18n.language, { maximumFractionDigits: digits }).format(v);
   const eur = (v: number) =>
-    new Intl.NumberFormat(i18n.language, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(v);
+    new Intl.NumberFormat(i18n.language, {
+      style: 'currency',
+      currency: 'EUR',
+      maximumFractionDigits: 0,
+    }).format(v);
   const figuresId = useId();
   const monthlyId = useId();
   const areasId = useId();
-  const areas = impact.areas.neighbourhoods.length > 0 ? impact.areas.neighbourhoods : impact.areas.cells;
+  const areas =
+    impact.areas.neighbourhoods.length > 0 ? impact.areas.neighbourhoods : impact.areas.cells;
   const empty = impact.exchanges.total === 0;
   return (
     <>
@@ -127,7 +139,11 @@ function ImpactFigures({
       </section>
       <section aria-labelledby={monthlyId}>
         <h2 id={monthlyId}>{t('townData.impact.monthlyTitle')}</h2>
-        {empty ? <p>{t('townData.impact.noExchanges')}</p> : <MonthlyChart monthly={impact.monthly} />}
+        {empty ? (
+          <p>{t('townData.impact.noExchanges')}</p>
+        ) : (
+          <MonthlyChart monthly={impact.monthly} />
+        )}
         <table className="table">
           <caption>{t('townData.impact.monthlyCaption')}</caption>
           <thead>
@@ -145,9 +161,11 @@ function ImpactFigures({
             {impact.monthly.map((m) => (
               <tr key={m.month}>
                 <th scope="row">
-                  {new Intl.DateTimeFormat(i18n.language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-                    new Date(`${m.month}-01T00:00:00Z`),
-                  )}
+                  {new Intl.DateTimeFormat(i18n.language, {
+                    month: 'long',
+                    year: 'numeric',
+                    timeZone: 'UTC',
+                  }).format(new Date(`${m.month}-01T00:00:00Z`))}
                 </th>
                 {KINDS.map((k) => (
                   <td key={k}>{n(m[k])}</td>
@@ -161,7 +179,11 @@ function ImpactFigures({
       <section aria-labelledby={areasId}>
         <h2 id={areasId}>{t('townData.impact.areasTitle')}</h2>
         <p>{t('townData.impact.areasIntro', { min: impact.areas.minimumCount })}</p>
-        <BaseMap center={centre} zoom={13} label={t('townData.impact.areasMap', { town: townName })}>
+        <BaseMap
+          center={centre}
+          zoom={13}
+          label={t('townData.impact.areasMap', { town: townName })}
+        >
           {mapLayers}
           <ImpactAreasLayer areas={impact.areas} />
         </BaseMap>
@@ -179,7 +201,9 @@ function ImpactFigures({
             <tbody>
               {areas.map((a) => (
                 <tr key={a.id}>
-                  <th scope="row">{'name' in a ? a.name : t('townData.impact.cell', { id: a.id })}</th>
+                  <th scope="row">
+                    {'name' in a ? a.name : t('townData.impact.cell', { id: a.id })}
+                  </th>
                   <td>{n(a.exchanges)}</td>
                 </tr>
               ))}

@@ -14,7 +14,8 @@ const STYLE: Record<(typeof KINDS)[number], { stroke: string; dash?: number[] }>
 };
 
 /** Seconds since the epoch of a `YYYY-MM` month's first day (UTC), as uPlot's time axis reads. */
-const monthStart = (m: string) => Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 1, 1) / 1000;
+const monthStart = (m: string) =>
+  Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 1, 1) / 1000;
 
 /**
  * Exchanges per month by kind, drawn with uPlot (loaded on demand, ~50 KB). Decorative for

@@ -23,9 +23,16 @@ export function ImpactAreasLayer({ areas }: { areas: Impact['areas'] }) {
           <GeoJSON
             key={n.id}
             data={n.geometry as never}
-            style={{ color: '#1d4f91', weight: 1, fillColor: '#1d4f91', fillOpacity: opacity(n.exchanges, max) }}
+            style={{
+              color: '#1d4f91',
+              weight: 1,
+              fillColor: '#1d4f91',
+              fillOpacity: opacity(n.exchanges, max),
+            }}
           >
-            <Tooltip sticky>{t('townData.impact.areaTooltip', { name: n.name, count: n.exchanges })}</Tooltip>
+            <Tooltip sticky>
+              {t('townData.impact.areaTooltip', { name: n.name, count: n.exchanges })}
+            </Tooltip>
           </GeoJSON>
         ))}
       </>
@@ -42,7 +49,9 @@ export function ImpactAreasLayer({ areas }: { areas: Impact['areas'] }) {
           ]}
           pathOptions={{ color: '#1d4f91', weight: 1, fillOpacity: opacity(c.exchanges, max) }}
         >
-          <Tooltip sticky>{t('townData.impact.cellTooltip', { id: c.id, count: c.exchanges })}</Tooltip>
+          <Tooltip sticky>
+            {t('townData.impact.cellTooltip', { id: c.id, count: c.exchanges })}
+          </Tooltip>
         </Rectangle>
       ))}
     </>

@@ -42,7 +42,9 @@ describe(InitiativesPage.name, () => {
   it('should list the initiatives with their practice for anyone, without staff buttons', async () => {
     mockFetch(api([]));
     renderWithProviders(<InitiativesPage {...props} canEdit={false} />);
-    expect(await screen.findByRole('heading', { name: 'Jardin partagé des remparts' })).toBeTruthy();
+    expect(
+      await screen.findByRole('heading', { name: 'Jardin partagé des remparts' }),
+    ).toBeTruthy();
     expect(screen.getByText('Jardin partagé, agriculture urbaine')).toBeTruthy();
     expect(screen.getByRole('region', { name: 'Carte des initiatives de Dinan' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Ajouter une initiative' })).toBeNull();

@@ -49,7 +49,10 @@ export function useUpdateInitiative(slug: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, patch }: { id: string; patch: UpdateInitiativeInput }) =>
-      apiFetch<Initiative>(`/initiatives/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch }),
+      apiFetch<Initiative>(`/initiatives/${encodeURIComponent(id)}`, {
+        method: 'PATCH',
+        body: patch,
+      }),
     onSuccess: () => qc.invalidateQueries({ queryKey: key(slug) }),
   });
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
   PRACTICES,
@@ -62,7 +62,7 @@ export function InitiativeForm({ slug, centre, initiative, onDone }: InitiativeF
     handleSubmit,
     setError,
     setValue,
-    watch,
+    control,
     formState: { errors, isSubmitting },
   } = useForm<FormValues, unknown, CreateInitiativeInput>({
     resolver,
@@ -77,10 +77,13 @@ export function InitiativeForm({ slug, centre, initiative, onDone }: InitiativeF
       },
     },
   });
-  const lat = Number(watch('location.lat'));
-  const lng = Number(watch('location.lng'));
+  const typed = useWatch({ control, name: 'location' });
+  const lat = Number(typed.lat);
+  const lng = Number(typed.lng);
   const picked =
-    watch('location.lat') !== '' && Number.isFinite(lat) && Number.isFinite(lng) ? { lat, lng } : null;
+    typed.lat !== '' && typed.lng !== '' && Number.isFinite(lat) && Number.isFinite(lng)
+      ? { lat, lng }
+      : null;
 
   const onSubmit = async (input: CreateInitiativeInput) => {
     setFormError(null);
@@ -97,14 +100,27 @@ export function InitiativeForm({ slug, centre, initiative, onDone }: InitiativeF
     : t('townData.initiatives.addTitle');
 
   return (
-    <form className="form card" noValidate aria-label={title} onSubmit={(e) => void handleSubmit(onSubmit)(e)}>
+    <form
+      className="form card"
+      noValidate
+      aria-label={title}
+      onSubmit={(e) => void handleSubmit(onSubmit)(e)}
+    >
       <h2>{title}</h2>
-      <TextField label={t('townData.initiatives.name')} registration={register('name')} error={errors.name?.message} required />
+      <TextField
+        label={t('townData.initiatives.name')}
+        registration={register('name')}
+        error={errors.name?.message}
+        required
+      />
       <SelectField
         label={t('townData.initiatives.practice')}
         registration={register('practice')}
         placeholder={t('townData.initiatives.choosePractice')}
-        options={PRACTICES.map((p) => ({ value: p.slug, label: practiceLabel(p.slug, i18n.language) }))}
+        options={PRACTICES.map((p) => ({
+          value: p.slug,
+          label: practiceLabel(p.slug, i18n.language),
+        }))}
         error={errors.practice?.message}
         required
       />
@@ -133,8 +149,18 @@ export function InitiativeForm({ slug, centre, initiative, onDone }: InitiativeF
           }}
         />
         <div className="field-row">
-          <TextField label={t('townData.initiatives.lat')} inputMode="decimal" registration={register('location.lat')} error={errors.location?.lat?.message} />
-          <TextField label={t('townData.initiatives.lng')} inputMode="decimal" registration={register('location.lng')} error={errors.location?.lng?.message} />
+          <TextField
+            label={t('townData.initiatives.lat')}
+            inputMode="decimal"
+            registration={register('location.lat')}
+            error={errors.location?.lat?.message}
+          />
+          <TextField
+            label={t('townData.initiatives.lng')}
+            inputMode="decimal"
+            registration={register('location.lng')}
+            error={errors.location?.lng?.message}
+          />
         </div>
       </fieldset>
       {formError ? <ApiErrorAlert error={formError} /> : null}

@@ -15,7 +15,7 @@ export function InitiativesList({ items, onEdit, onRemove }: InitiativesListProp
   const { t, i18n } = useTranslation();
   const headingId = useId();
   if (items.length === 0) return <p>{t('townData.initiatives.empty')}</p>;
-  const order = new Map(PRACTICES.map((p, i) => [p.slug as string, i]));
+  const order = new Map(PRACTICES.map((p, i) => [p.slug, i]));
   const sorted = [...items].sort(
     (a, b) =>
       (order.get(a.practice) ?? 99) - (order.get(b.practice) ?? 99) || a.name.localeCompare(b.name),
@@ -39,12 +39,20 @@ export function InitiativesList({ items, onEdit, onRemove }: InitiativesListProp
             {onEdit || onRemove ? (
               <div className="actions">
                 {onEdit ? (
-                  <button type="button" className="button button--secondary" onClick={() => onEdit(i)}>
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    onClick={() => onEdit(i)}
+                  >
                     {t('townData.initiatives.edit', { name: i.name })}
                   </button>
                 ) : null}
                 {onRemove ? (
-                  <button type="button" className="button button--danger" onClick={() => onRemove(i)}>
+                  <button
+                    type="button"
+                    className="button button--danger"
+                    onClick={() => onRemove(i)}
+                  >
                     {t('townData.initiatives.remove', { name: i.name })}
                   </button>
                 ) : null}

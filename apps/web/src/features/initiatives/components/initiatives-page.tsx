@@ -21,7 +21,13 @@ export interface InitiativesPageProps {
 }
 
 /** A town's collaborative places and projects: a map layer and a list, public. */
-export function InitiativesPage({ slug, townName, centre, canEdit, mapLayers }: InitiativesPageProps) {
+export function InitiativesPage({
+  slug,
+  townName,
+  centre,
+  canEdit,
+  mapLayers,
+}: InitiativesPageProps) {
   const { t } = useTranslation();
   const initiatives = useInitiatives(slug);
   const remove = useDeleteInitiative(slug);
@@ -44,7 +50,11 @@ export function InitiativesPage({ slug, townName, centre, canEdit, mapLayers }: 
       </BaseMap>
       {canEdit && editing === null ? (
         <div className="actions">
-          <button type="button" className="button button--primary" onClick={() => setEditing('new')}>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => setEditing('new')}
+          >
             {t('townData.initiatives.addTitle')}
           </button>
         </div>
@@ -59,7 +69,11 @@ export function InitiativesPage({ slug, townName, centre, canEdit, mapLayers }: 
         />
       ) : null}
       {confirming ? (
-        <div className="alert" role="alertdialog" aria-label={t('townData.initiatives.confirmRemove', { name: confirming.name })}>
+        <div
+          className="alert"
+          role="alertdialog"
+          aria-label={t('townData.initiatives.confirmRemove', { name: confirming.name })}
+        >
           <p>{t('townData.initiatives.confirmRemove', { name: confirming.name })}</p>
           {remove.isError ? <ApiErrorAlert error={remove.error} /> : null}
           <div className="actions">
@@ -78,7 +92,11 @@ export function InitiativesPage({ slug, townName, centre, canEdit, mapLayers }: 
             >
               {t('townData.initiatives.confirm')}
             </button>
-            <button type="button" className="button button--secondary" onClick={() => setConfirming(null)}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => setConfirming(null)}
+            >
               {t('common.cancel')}
             </button>
           </div>

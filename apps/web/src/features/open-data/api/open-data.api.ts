@@ -7,7 +7,9 @@ export const openDataQueryOptions = (slug: string) =>
   queryOptions({
     queryKey: ['open-data', slug] as const,
     queryFn: ({ signal }) =>
-      apiFetch<OpenDataCatalogue>(`/municipalities/${encodeURIComponent(slug)}/open-data`, { signal }),
+      apiFetch<OpenDataCatalogue>(`/municipalities/${encodeURIComponent(slug)}/open-data`, {
+        signal,
+      }),
     staleTime: 10 * 60_000,
   });
 

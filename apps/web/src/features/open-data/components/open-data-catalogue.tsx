@@ -43,7 +43,15 @@ export function OpenDataCatalogue({ slug, townName }: { slug: string; townName: 
   );
 }
 
-function Dataset({ slug, dataset, lang }: { slug: string; dataset: OpenDataDataset; lang: 'fr' | 'en' }) {
+function Dataset({
+  slug,
+  dataset,
+  lang,
+}: {
+  slug: string;
+  dataset: OpenDataDataset;
+  lang: 'fr' | 'en';
+}) {
   const { t } = useTranslation();
   const headingId = useId();
   return (
