@@ -104,9 +104,13 @@ describe(ImpactDashboard.name, () => {
       <ImpactDashboard slug="dinan" townName="Dinan" centre={{ lat: 48.45, lng: -2.05 }} />,
     );
     expect(
-      await screen.findByRole('heading', { level: 1, name: 'Impact du partage à Dinan' }),
+      await screen.findByRole(
+        'heading',
+        { level: 1, name: 'Impact du partage à Dinan' },
+        { timeout: 5000 },
+      ),
     ).toBeTruthy();
-    const figures = await screen.findByRole('region', { name: 'Chiffres clés' });
+    const figures = await screen.findByRole('region', { name: 'Chiffres clés' }, { timeout: 5000 });
     const text = figures.textContent ?? '';
     expect(text).toContain('Membres actifs');
     expect(text).toContain('23');
@@ -133,7 +137,7 @@ describe(ImpactDashboard.name, () => {
     renderWithProviders(
       <ImpactDashboard slug="dinan" townName="Dinan" centre={{ lat: 48.45, lng: -2.05 }} />,
     );
-    await screen.findByRole('region', { name: 'Chiffres clés' });
+    await screen.findByRole('region', { name: 'Chiffres clés' }, { timeout: 5000 });
     await user.selectOptions(screen.getByLabelText('Période'), '6');
     await waitFor(() => expect(calls.length).toBe(2));
     const from6 = queryOf(calls[1]!.url).get('from')!;
@@ -154,6 +158,6 @@ describe(ImpactDashboard.name, () => {
     renderWithProviders(
       <ImpactDashboard slug="dinan" townName="Dinan" centre={{ lat: 48.45, lng: -2.05 }} />,
     );
-    expect(await screen.findByRole('alert')).toBeTruthy();
+    expect(await screen.findByRole('alert', {}, { timeout: 5000 })).toBeTruthy();
   });
 });

@@ -43,7 +43,11 @@ describe(InitiativesPage.name, () => {
     mockFetch(api([]));
     renderWithProviders(<InitiativesPage {...props} canEdit={false} />);
     expect(
-      await screen.findByRole('heading', { name: 'Jardin partagé des remparts' }),
+      await screen.findByRole(
+        'heading',
+        { name: 'Jardin partagé des remparts' },
+        { timeout: 5000 },
+      ),
     ).toBeTruthy();
     expect(screen.getByText('Jardin partagé, agriculture urbaine')).toBeTruthy();
     expect(screen.getByRole('region', { name: 'Carte des initiatives de Dinan' })).toBeTruthy();
@@ -55,7 +59,7 @@ describe(InitiativesPage.name, () => {
     mockFetch(api(calls));
     const user = userEvent.setup();
     renderWithProviders(<InitiativesPage {...props} canEdit />);
-    await screen.findByRole('heading', { name: 'Jardin partagé des remparts' });
+    await screen.findByRole('heading', { name: 'Jardin partagé des remparts' }, { timeout: 5000 });
     await user.click(screen.getByRole('button', { name: 'Ajouter une initiative' }));
     await user.type(screen.getByLabelText('Nom'), 'Repair café');
     await user.selectOptions(screen.getByLabelText('Pratique'), 'repair-cafe');

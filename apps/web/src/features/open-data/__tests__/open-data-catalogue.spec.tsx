@@ -45,7 +45,11 @@ describe(OpenDataCatalogue.name, () => {
         : { status: 404 },
     );
     renderWithProviders(<OpenDataCatalogue slug="dinan" townName="Dinan" />);
-    const section = await screen.findByRole('region', { name: 'Échanges entre voisins' });
+    const section = await screen.findByRole(
+      'region',
+      { name: 'Échanges entre voisins' },
+      { timeout: 5000 },
+    );
     const link = within(section).getByRole('link', { name: 'Télécharger exchanges.csv (CSV)' });
     expect(link.getAttribute('href')).toBe('/api/v1/municipalities/dinan/open-data/exchanges.csv');
     const fields = within(section).getByRole('table', {
