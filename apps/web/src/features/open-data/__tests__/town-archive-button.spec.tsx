@@ -7,14 +7,16 @@ import { TownArchiveButton } from '../components/town-archive-button';
 describe(TownArchiveButton.name, () => {
   it('should download the zip with the staff token and say where it went', async () => {
     setAccessToken('staff-token');
-    const fetchMock = jest.fn(async () => ({
-      status: 200,
-      ok: true,
-      headers: new Headers({
-        'Content-Disposition': 'attachment; filename="partagora-dinan-2026-12-02.zip"',
+    const fetchMock = jest.fn(() =>
+      Promise.resolve({
+        status: 200,
+        ok: true,
+        headers: new Headers({
+          'Content-Disposition': 'attachment; filename="partagora-dinan-2026-12-02.zip"',
+        }),
+        blob: () => Promise.resolve(new Blob(['PK'])),
       }),
-      blob: () => Promise.resolve(new Blob(['PK'])),
-    }));
+    );
     globalThis.fetch = fetchMock as unknown as typeof fetch;
     URL.createObjectURL = jest.fn(() => 'blob:archive');
     URL.revokeObjectURL = jest.fn();
@@ -36,12 +38,14 @@ describe(TownArchiveButton.name, () => {
   });
 
   it('should show the refusal of a non-staff member', async () => {
-    globalThis.fetch = jest.fn(async () => ({
-      status: 403,
-      ok: false,
-      headers: new Headers(),
-      json: () => Promise.resolve({ error: { code: 'FORBIDDEN', message: 'x', requestId: 'r' } }),
-    })) as unknown as typeof fetch;
+    globalThis.fetch = jest.fn(() =>
+      Promise.resolve({
+        status: 403,
+        ok: false,
+        headers: new Headers(),
+        json: () => Promise.resolve({ error: { code: 'FORBIDDEN', message: 'x', requestId: 'r' } }),
+      }),
+    ) as unknown as typeof fetch;
     const user = userEvent.setup();
     renderWithProviders(<TownArchiveButton slug="dinan" />);
     await user.click(screen.getByRole('button', { name: "Télécharger l'archive" }));
