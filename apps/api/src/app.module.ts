@@ -22,6 +22,11 @@ import { ModerationModule } from './modules/moderation/moderation.module';
 import { MunicipalitiesModule } from './modules/municipalities/municipalities.module';
 import { UsersModule } from './modules/users/users.module';
 import { VerificationModule } from './modules/verification/verification.module';
+import { ImpactModule } from './modules/impact/impact.module';
+import { InitiativesModule } from './modules/initiatives/initiatives.module';
+import { OpenDataModule } from './modules/open-data/open-data.module';
+import { OrganisationsArchiveModule } from './modules/organisations/organisations-archive.section';
+import { TownArchiveModule } from './modules/town-archive/town-archive.module';
 
 /** The HTTP + socket.io process. */
 @Module({
@@ -46,6 +51,11 @@ import { VerificationModule } from './modules/verification/verification.module';
     BlocksModule,
     ModerationModule,
     AccountModule,
+    InitiativesModule,
+    ImpactModule,
+    OpenDataModule,
+    OrganisationsArchiveModule,
+    TownArchiveModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: DomainExceptionFilter },

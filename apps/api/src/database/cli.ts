@@ -9,6 +9,11 @@ import { recomputePublicPoints } from './public-points';
 import { importBanFile } from '../modules/addresses/ban-import';
 import { seedDemo } from './seed/demo-seed';
 import { pendingSchemaChanges, type PendingQuery } from './schema-drift';
+import {
+  TownOnboardingError,
+  onboardTown,
+  parseTownCreateArgs,
+} from '../modules/municipalities/town-onboarding';
 
 async function main(): Promise<void> {
   const [command = '', arg] = process.argv.slice(2);
@@ -123,9 +128,20 @@ ${down.reverse().map(call).join('\n')}
         );
         break;
       }
+      case 'town:create': {
+        // The platform admin onboards a partner town (docs/decisions/0018).
+        const created = await onboardTown(ds, config, parseTownCreateArgs(process.argv.slice(3)));
+        process.stdout.write(
+          `town ${created.name} created: /t/${created.slug} (${created.neighbourhoods} neighbourhood(s))\n` +
+            `first staff account: ${created.staffEmail}\n` +
+            `one-time link to choose the password (until ${created.linkExpiresAt.toISOString()}):\n` +
+            `${created.passwordLink}\n`,
+        );
+        break;
+      }
       default:
         throw new Error(
-          `unknown command ${command ?? ''}: migrate | generate Name | seed | recompute-public-points | outbox:dead [limit] | outbox:retry <id>… | addresses:import --municipality <slug> --file <csv>`,
+          `unknown command ${command ?? ''}: migrate | generate Name | seed | recompute-public-points | outbox:dead [limit] | outbox:retry <id>… | addresses:import --municipality <slug> --file <csv> | town:create --name …`,
         );
     }
   } finally {
@@ -134,6 +150,7 @@ ${down.reverse().map(call).join('\n')}
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  const prefix = err instanceof TownOnboardingError ? 'town:create refused: ' : '';
+  process.stderr.write(`${prefix}${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 });

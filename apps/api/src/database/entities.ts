@@ -22,6 +22,8 @@ import {
   OrganisationEntity,
   OrganisationMemberEntity,
 } from '../modules/organisations/organisation.entity';
+import { InitiativeEntity } from '../modules/initiatives/initiative.entity';
+import { NeighbourhoodEntity } from '../modules/municipalities/neighbourhood.entity';
 import { OutboxEventEntity } from '../modules/outbox/outbox-event.entity';
 import { ReviewEntity } from '../modules/reviews/review.entity';
 import { UserRoleEntity } from '../modules/users/user-role.entity';
@@ -51,4 +53,6 @@ export const ENTITIES = [
   OrganisationEntity,
   OrganisationMemberEntity,
   AddressEntity,
+  InitiativeEntity,
+  NeighbourhoodEntity,
 ];

@@ -25,6 +25,21 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('./routes/town-route')).TownRoute }),
       },
       {
+        path: '/t/:slug/initiatives',
+        lazy: async () => ({
+          Component: (await import('./routes/initiatives-route')).InitiativesRoute,
+        }),
+      },
+      {
+        // Charts (uPlot) and the activity map load with this page only.
+        path: '/t/:slug/impact',
+        lazy: async () => ({ Component: (await import('./routes/impact-route')).ImpactRoute }),
+      },
+      {
+        path: '/t/:slug/open-data',
+        lazy: async () => ({ Component: (await import('./routes/open-data-route')).OpenDataRoute }),
+      },
+      {
         path: '/signup',
         lazy: async () => ({ Component: (await import('./routes/signup-route')).SignupRoute }),
       },

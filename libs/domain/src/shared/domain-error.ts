@@ -52,6 +52,7 @@ export const ERROR_CODES = [
   'REPORT_TARGET_NOT_FOUND',
   'SELF_REPORT',
   'ACCOUNT_SUSPENDED',
+  'INITIATIVE_NOT_FOUND',
   'RATE_LIMITED',
   /** A limit that protects sign-in or sign-up could not be checked (its store is down): refused. */
   'RATE_LIMIT_UNAVAILABLE',

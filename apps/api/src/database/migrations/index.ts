@@ -9,6 +9,7 @@ import { AccountErasure1796250000000 } from './1796250000000-AccountErasure';
 import { VerificationAndAccount1796210000000 } from './1796210000000-VerificationAndAccount';
 import { Organisations1796400000000 } from './1796400000000-Organisations';
 import { Addresses1796430000000 } from './1796430000000-Addresses';
+import { InitiativesAndNeighbourhoods1796440000000 } from './1796440000000-InitiativesAndNeighbourhoods';
 
 /** Migrations in order; `npm run migration:generate -- Name` appends new ones here. */
 export const MIGRATIONS: Function[] = [
@@ -23,4 +24,5 @@ export const MIGRATIONS: Function[] = [
   VerificationAndAccount1796210000000,
   Organisations1796400000000,
   Addresses1796430000000,
+  InitiativesAndNeighbourhoods1796440000000,
 ];

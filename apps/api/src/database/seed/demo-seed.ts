@@ -19,6 +19,7 @@ import { DEMO_ITEMS, DEMO_TOWNS, FIRST_NAMES, LAST_INITIALS, type DemoTown } fro
 import { seedDemoReviews } from './demo-reviews';
 import { seedDemoModeration } from './demo-moderation';
 import { seedDemoAddresses } from './demo-addresses';
+import { seedDemoTownData } from './demo-town-data';
 
 export const DEMO_PASSWORD = 'partagora-demo';
 export const RESIDENTS_PER_TOWN = 40;
@@ -254,6 +255,12 @@ export async function seedDemo(
     reviewed += await seedDemoReviews(ds, townId, residents);
     await seedDemoModeration(
       ds,
+      townId,
+      residents.map((r) => r.id),
+    );
+    await seedDemoTownData(
+      ds,
+      town,
       townId,
       residents.map((r) => r.id),
     );
