@@ -41,3 +41,6 @@ export * from './blocks/block-rules';
 export * from './moderation/moderation';
 export * from './moderation/moderation.schema';
 export * from './account/account.schema';
+export * from './library/opening-hours';
+export * from './library/library.schema';
+export * from './assisted/assisted.schema';

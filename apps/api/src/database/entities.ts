@@ -21,6 +21,12 @@ import {
   OrganisationEntity,
   OrganisationMemberEntity,
 } from '../modules/organisations/organisation.entity';
+import {
+  ExchangeConditionEntity,
+  LibrarySettingsEntity,
+  ListingWaitlistEntity,
+} from '../modules/library/library.entity';
+import { AssistedResidentEntity } from '../modules/assisted/assisted-resident.entity';
 import { OutboxEventEntity } from '../modules/outbox/outbox-event.entity';
 import { ReviewEntity } from '../modules/reviews/review.entity';
 import { UserRoleEntity } from '../modules/users/user-role.entity';
@@ -49,4 +55,8 @@ export const ENTITIES = [
   AuditLogEntity,
   OrganisationEntity,
   OrganisationMemberEntity,
+  LibrarySettingsEntity,
+  ExchangeConditionEntity,
+  ListingWaitlistEntity,
+  AssistedResidentEntity,
 ];

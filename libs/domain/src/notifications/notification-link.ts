@@ -31,6 +31,7 @@ export const NOTIFICATION_TARGET: Record<NotificationKind, NotificationTarget> =
   // a user or message target has no page of its own to open: no link, e-mails open the list.
   report_resolved: 'listing',
   moderation_notice: 'listing',
+  waitlist_available: 'listing',
 };
 
 /** The `data` key holding the target's id, and the web path under which it opens. */

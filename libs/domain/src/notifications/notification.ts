@@ -22,6 +22,8 @@ export const NOTIFICATION_KINDS = [
   'report_resolved',
   /** To the author of a reported target: what was hidden, restored, warned or suspended, and why. */
   'moderation_notice',
+  /** To each member of an item's waiting list: the item is back at the library. */
+  'waitlist_available',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
