@@ -8,6 +8,8 @@ import { RealtimeGateway } from './infra/realtime/realtime.gateway';
 import { RateLimitGuard } from './common/rate-limit/rate-limit.guard';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { AccountModule } from './modules/account/account.module';
+import { AssistedModule } from './modules/assisted/assisted.module';
+import { LibraryModule } from './modules/library/library.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BlocksModule } from './modules/blocks/blocks.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
@@ -44,6 +46,8 @@ import { VerificationModule } from './modules/verification/verification.module';
     BlocksModule,
     ModerationModule,
     AccountModule,
+    LibraryModule,
+    AssistedModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: DomainExceptionFilter },

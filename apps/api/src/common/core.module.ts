@@ -4,6 +4,7 @@ import { JobsService } from '../infra/queues/jobs.service';
 import { RealtimeAccess } from '../infra/realtime/realtime-access';
 import { RealtimeEmitter } from '../infra/realtime/realtime-emitter';
 import { AccountDataRegistry } from './account-data/account-data.registry';
+import { DelegatedRequestAudit } from './auth/delegated-request-audit';
 import { AccessVerifier } from './auth/access-verifier';
 import { Clock } from './clock';
 import { TokenService } from './auth/token.service';
@@ -16,6 +17,7 @@ import { LocationPrivacyService } from './location/location-privacy.service';
     { provide: APP_CONFIG, useFactory: () => loadConfig() },
     TokenService,
     AccessVerifier,
+    DelegatedRequestAudit,
     LocationPrivacyService,
     JobsService,
     RealtimeEmitter,
@@ -30,6 +32,7 @@ import { LocationPrivacyService } from './location/location-privacy.service';
     APP_CONFIG,
     TokenService,
     AccessVerifier,
+    DelegatedRequestAudit,
     LocationPrivacyService,
     JobsService,
     RealtimeEmitter,

@@ -38,9 +38,7 @@ export const libraryViewSchema = z.object({
   /** Public: an organisation's place is not blurred (DESIGN.md §5). */
   location: latLngSchema,
   timeZone: z.literal('Europe/Paris'),
-  slots: z.array(
-    z.object({ weekday: z.number().int(), opens: z.string(), closes: z.string() }),
-  ),
+  slots: z.array(z.object({ weekday: z.number().int(), opens: z.string(), closes: z.string() })),
   closures: z.array(z.string()),
   itemCount: z.number().int(),
   /** Whether the caller may run its desk (town staff for a town hall, the organisation's admins). */

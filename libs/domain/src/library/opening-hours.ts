@@ -94,7 +94,10 @@ export function isOpenAt(hours: LibraryHours, instant: Date): boolean {
   const w = parisWallClock(instant);
   if (hours.closures.includes(w.date)) return false;
   return hours.slots.some(
-    (s) => s.weekday === w.weekday && minutesOf(s.opens) <= w.minutes && w.minutes <= minutesOf(s.closes),
+    (s) =>
+      s.weekday === w.weekday &&
+      minutesOf(s.opens) <= w.minutes &&
+      w.minutes <= minutesOf(s.closes),
   );
 }
 
@@ -150,14 +153,19 @@ export function openingsBetween(
     (a, b) => a.weekday - b.weekday || minutesOf(a.opens) - minutesOf(b.opens),
   );
   const last = parisWallClock(to).date;
-  for (let date = parisWallClock(from).date; date <= last && out.length < max; date = addDays(date, 1)) {
+  for (
+    let date = parisWallClock(from).date;
+    date <= last && out.length < max;
+    date = addDays(date, 1)
+  ) {
     if (hours.closures.includes(date)) continue;
     const wd = weekdayOf(date);
     for (const s of sorted) {
       if (s.weekday !== wd) continue;
       const start = parisInstant(date, s.opens);
       const end = parisInstant(date, s.closes);
-      if (end.getTime() > from.getTime() && start.getTime() < to.getTime()) out.push({ start, end });
+      if (end.getTime() > from.getTime() && start.getTime() < to.getTime())
+        out.push({ start, end });
     }
   }
   return out;

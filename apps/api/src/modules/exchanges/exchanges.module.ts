@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BlocksModule } from '../blocks/blocks.module';
+import { LibraryAccessModule } from '../library/library-access.module';
+import { ExchangeStepHooks } from './exchange-step-hooks';
 import { ExchangesAccountData } from './exchanges-account-data';
 import { ConversationsModule } from '../conversations/conversations.module';
 import { ListingsModule } from '../listings/listings.module';
@@ -9,9 +11,9 @@ import { ExchangesRepository } from './exchanges.repository';
 import { ExchangesService } from './exchanges.service';
 
 @Module({
-  imports: [OutboxModule, ConversationsModule, ListingsModule, BlocksModule],
+  imports: [OutboxModule, ConversationsModule, ListingsModule, BlocksModule, LibraryAccessModule],
   controllers: [ExchangesController],
-  providers: [ExchangesRepository, ExchangesService, ExchangesAccountData],
-  exports: [ExchangesService],
+  providers: [ExchangesRepository, ExchangesService, ExchangesAccountData, ExchangeStepHooks],
+  exports: [ExchangesService, ExchangeStepHooks],
 })
 export class ExchangesModule {}

@@ -15,6 +15,7 @@ import {
   assertCanOfferListing,
   assertCanRequest,
   assertCanRequestLoan,
+  assertLoanInOpeningHours,
   assertOfferFits,
   assertStepInTime,
   canViewListing,
@@ -31,11 +32,13 @@ import { Clock } from '../../common/clock';
 import { isConstraintViolation, transactionWithRetry } from '../../common/sql';
 import { RealtimeEmitter } from '../../infra/realtime/realtime-emitter';
 import { BlocksService } from '../blocks/blocks.service';
+import { LibraryAccessService } from '../library/library-access.service';
 import { ConversationsService } from '../conversations/conversations.service';
 import { ListingsService } from '../listings/listings.service';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { OutboxService } from '../outbox/outbox.service';
 import { toExchangeView } from './exchange.mapper';
+import { ExchangeStepHooks } from './exchange-step-hooks';
 import { type ExchangeReviewSubject, ExchangesRepository } from './exchanges.repository';
 
 export type { ExchangeReviewSubject };
@@ -76,6 +79,8 @@ export class ExchangesService {
     private readonly realtime: RealtimeEmitter,
     private readonly clock: Clock,
     private readonly blocks: BlocksService,
+    private readonly library: LibraryAccessService,
+    private readonly hooks: ExchangeStepHooks,
   ) {}
 
   /** `POST /listings/:id/exchanges`: a loan booking, a gift claim, a swap offer or an answer. */
@@ -107,6 +112,11 @@ export class ExchangesService {
               : null,
           now,
         });
+        // A tool library lends within its opening slots: pick-up and return at the desk.
+        if (listing.ownerOrganisationId) {
+          const hours = await this.library.hours(listing.ownerOrganisationId, manager);
+          if (hours) assertLoanInOpeningHours(hours, period);
+        }
         held = heldSpan(period, listing.loan.bufferHours);
         if (await this.repo.heldOverlaps(manager, listingId, held)) {
           throw new DomainError(
@@ -159,6 +169,25 @@ export class ExchangesService {
   }
 
   /**
+   * A step taken by a tool library's staff member as the item's owner (the desk's check-out and
+   * check-in), with `alongside` written in the same transaction (the condition noted). The
+   * caller has checked that `staffId` runs the library lending the item.
+   */
+  async actAsLibrary(
+    staffId: string,
+    exchangeId: string,
+    action: 'handover' | 'return',
+    alongside: (manager: EntityManager) => Promise<void>,
+  ): Promise<ExchangeView> {
+    const { outboxIds } = await this.transaction(async (manager) => {
+      const r = await this.transition(manager, exchangeId, action, staffId, 'owner');
+      await alongside(manager);
+      return r;
+    });
+    return this.afterCommit(exchangeId, staffId, outboxIds);
+  }
+
+  /**
    * Cancels every open exchange (`requested`, `accepted`) of a member leaving, in the erasure's
    * transaction, as that member: listings are freed as a cancellation frees them, and the events
    * commit with the erasure, so the other party's notification already names a former member.
@@ -206,10 +235,19 @@ export class ExchangesService {
 
   async get(userId: string, exchangeId: string): Promise<ExchangeView> {
     const row = await this.repo.findView(exchangeId);
-    if (!row || (row.owner_id !== userId && row.requester_id !== userId)) {
+    if (
+      !row ||
+      (row.owner_id !== userId &&
+        row.requester_id !== userId &&
+        !(row.owner_organisation_id && (await this.library.managesExchange(userId, exchangeId))))
+    ) {
       throw new DomainError('EXCHANGE_NOT_FOUND', 'No such exchange');
     }
-    return toExchangeView(row, userId, this.clock.now());
+    return toExchangeView(
+      row,
+      row.requester_id === userId ? userId : row.owner_id,
+      this.clock.now(),
+    );
   }
 
   async list(
@@ -265,14 +303,22 @@ export class ExchangesService {
     exchangeId: string,
     action: ExchangeAction,
     userId: string | null,
+    as?: 'owner',
   ): Promise<{ outboxIds: string[] }> {
     await this.repo.lockListingOf(manager, exchangeId);
     const ex = await this.repo.lock(manager, exchangeId);
-    if (!ex || (userId !== null && ex.ownerId !== userId && ex.requesterId !== userId)) {
-      throw new DomainError('EXCHANGE_NOT_FOUND', 'No such exchange');
-    }
-    const actor: ExchangeActor =
+    if (!ex) throw new DomainError('EXCHANGE_NOT_FOUND', 'No such exchange');
+    let actor: ExchangeActor =
       userId === null ? 'system' : userId === ex.ownerId ? 'owner' : 'requester';
+    if (
+      userId !== null &&
+      (as === 'owner' || (ex.ownerId !== userId && ex.requesterId !== userId))
+    ) {
+      // A tool library's staff act for the organisation as the owner (the desk).
+      if (!(await this.library.managesExchange(userId, exchangeId, manager)))
+        throw new DomainError('EXCHANGE_NOT_FOUND', 'No such exchange');
+      actor = 'owner';
+    }
     const now = this.clock.now();
     const to = nextExchangeState(ex.kind, ex.status, action, actor);
     assertStepInTime(ex.kind, ex.status, action, { start: ex.start, now });
@@ -302,6 +348,17 @@ export class ExchangesService {
         outboxIds.push(await this.event(manager, other.id, 'declined', null, 'requested', 'taken'));
       }
     }
+    outboxIds.push(
+      ...(await this.hooks.run(manager, {
+        exchangeId: ex.id,
+        listingId: ex.listingId,
+        kind: ex.kind,
+        from: ex.status,
+        to,
+        requesterId: ex.requesterId,
+        actorId: userId,
+      })),
+    );
     return { outboxIds };
   }
 
@@ -358,6 +415,8 @@ export class ExchangesService {
     for (const party of [row.owner_id, row.requester_id]) {
       this.realtime.toUser(party, 'exchange.updated', { id: row.id, status: row.status });
     }
-    return toExchangeView(row, viewerId ?? row.owner_id, this.clock.now());
+    // Anyone but the requester sees the owner's side (library staff act as the owner).
+    const viewer = viewerId === row.requester_id ? viewerId : row.owner_id;
+    return toExchangeView(row, viewer, this.clock.now());
   }
 }
