@@ -74,12 +74,12 @@ export const minutesOf = (hhmm: string): number => {
  */
 export function parisInstant(date: string, time: string): Date {
   const [y, mo, d] = date.split('-').map(Number);
-  const wanted = Date.UTC(y!, mo! - 1, d!) + minutesOf(time) * 60_000;
+  const wanted = Date.UTC(y!, mo! - 1, d) + minutesOf(time) * 60_000;
   let guess = wanted - 60 * 60_000;
   for (let i = 0; i < 3; i++) {
     const w = parisWallClock(new Date(guess));
     const [gy, gmo, gd] = w.date.split('-').map(Number);
-    const seen = Date.UTC(gy!, gmo! - 1, gd!) + w.minutes * 60_000;
+    const seen = Date.UTC(gy!, gmo! - 1, gd) + w.minutes * 60_000;
     if (seen === wanted) break;
     guess += wanted - seen;
   }
@@ -128,13 +128,13 @@ const DAY_MS = 86_400_000;
 /** Adds `days` to a `YYYY-MM-DD` date. */
 export function addDays(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y!, m! - 1, d!) + days * DAY_MS).toISOString().slice(0, 10);
+  return new Date(Date.UTC(y!, m! - 1, d) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** ISO weekday of a `YYYY-MM-DD` date. */
 export function weekdayOf(date: string): IsoWeekday {
   const [y, m, d] = date.split('-').map(Number);
-  const js = new Date(Date.UTC(y!, m! - 1, d!)).getUTCDay();
+  const js = new Date(Date.UTC(y!, m! - 1, d)).getUTCDay();
   return (js === 0 ? 7 : js) as IsoWeekday;
 }
 

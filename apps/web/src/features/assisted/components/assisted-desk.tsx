@@ -130,7 +130,9 @@ export function AssistedDesk({ slug, centre }: { slug: string; centre: LatLng })
                 <button
                   type="button"
                   className="button button--ghost"
-                  onClick={() => openSummary(r.id).catch(setPrintError)}
+                  onClick={() => {
+                    openSummary(r.id).catch(setPrintError);
+                  }}
                 >
                   {t('assisted.print')}
                 </button>

@@ -26,7 +26,7 @@ export function BookingForm({ library, item }: { library: LibraryView; item: Lib
   const { t, i18n } = useTranslation();
   const id = useId();
   const book = useBookItem(library.organisationId);
-  const now = useMemo(() => Date.now(), []);
+  const [now] = useState(() => Date.now());
   const openings = useMemo(
     () =>
       openingsBetween(
