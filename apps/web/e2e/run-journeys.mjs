@@ -458,7 +458,7 @@ try {
   await journey(
     'a resident borrows from the tool library, returns late, the desk checks it in and the item is available again',
     async (page, context) => {
-      const item = 'Scarificateur';
+      const item = 'Diable de manutention';
       await signUp(page, {
         email: `borrower-${word}@example.test`,
         name: 'Yann Journey',
