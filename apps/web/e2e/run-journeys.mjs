@@ -69,7 +69,8 @@ let browser;
 const results = [];
 
 async function waitReady() {
-  for (let i = 0; i < 150; i++) {
+  // Up to two minutes: on a loaded shared machine the API and worker boot slowly.
+  for (let i = 0; i < 600; i++) {
     try {
       if ((await fetch(`${base}/api/ready`)).ok) return;
     } catch {
