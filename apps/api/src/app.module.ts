@@ -9,6 +9,8 @@ import { RateLimitGuard } from './common/rate-limit/rate-limit.guard';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { AccountModule } from './modules/account/account.module';
 import { AddressesModule } from './modules/addresses/addresses.module';
+import { AssistedModule } from './modules/assisted/assisted.module';
+import { LibraryModule } from './modules/library/library.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BlocksModule } from './modules/blocks/blocks.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
@@ -56,6 +58,8 @@ import { TownArchiveModule } from './modules/town-archive/town-archive.module';
     OpenDataModule,
     OrganisationsArchiveModule,
     TownArchiveModule,
+    LibraryModule,
+    AssistedModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: DomainExceptionFilter },

@@ -8,6 +8,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
+import pg from 'pg';
 import { chromium } from 'playwright-core';
 import sharp from 'sharp';
 
@@ -68,7 +69,8 @@ let browser;
 const results = [];
 
 async function waitReady() {
-  for (let i = 0; i < 150; i++) {
+  // Up to two minutes: on a loaded shared machine the API and worker boot slowly.
+  for (let i = 0; i < 600; i++) {
     try {
       if ((await fetch(`${base}/api/ready`)).ok) return;
     } catch {
@@ -534,6 +536,84 @@ try {
       } finally {
         await other.close();
       }
+    },
+  );
+
+  await journey(
+    'a resident borrows from the tool library, returns late, the desk checks it in and the item is available again',
+    async (page, context) => {
+      const item = 'Diable de manutention';
+      await signUp(page, {
+        email: `borrower-${word}@example.test`,
+        name: 'Yann Journey',
+        lat: 48.4561,
+        lng: -2.0512,
+      });
+      await page.goto(`${base}/t/dinan/library`);
+      const row = page.locator('li.library__item').filter({ hasText: item });
+      await row.waitFor({ timeout: 15000 });
+      await row.getByText('Disponible maintenant').waitFor();
+      await a11y(page, 'library catalogue');
+      await row.getByRole('button', { name: 'Réserver' }).click();
+      // Only opening slots are offered: the first pick-up, then the first return after it.
+      await row.getByLabel('Retrait').selectOption({ index: 1 });
+      await row.getByLabel('Retour').selectOption({ index: 1 });
+      await a11y(page, 'library booking');
+      await row.getByRole('button', { name: 'Confirmer la réservation' }).click();
+      await row.getByText(/Réservé ! Retrait le/).waitFor({ timeout: 15000 });
+
+      // Picked up, and the return is late: the loan's period is moved into the past.
+      const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await db.connect();
+      try {
+        const res = await db.query(
+          `UPDATE exchanges e SET status = 'handed_over', handed_over_at = now() - interval '3 days',
+                  period = tstzrange(now() - interval '3 days', now() - interval '1 hour'),
+                  held = tstzrange(now() - interval '3 days', now() + interval '1 hour')
+             FROM listings l, users u
+            WHERE l.id = e.listing_id AND u.id = e.requester_id AND l.title = $1 AND u.display_name = 'Yann Journey'
+              AND e.status = 'accepted'`,
+          [item],
+        );
+        if (res.rowCount !== 1) throw new Error(`expected one booking, got ${res.rowCount}`);
+      } finally {
+        await db.end();
+      }
+
+      const staffContext = await context
+        .browser()
+        .newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+      try {
+        const s = await staffContext.newPage();
+        await s.goto(`${base}/login`);
+        await s.getByLabel('Adresse e-mail').fill('mairie@dinan.demo.partagora.fr');
+        await s.getByLabel('Mot de passe').fill('partagora-demo');
+        await s.getByRole('button', { name: 'Se connecter' }).click();
+        await s.waitForURL(/\/listings/, { timeout: 15000 });
+        await s.goto(`${base}/t/dinan/library`);
+        await s.getByRole('link', { name: 'Ouvrir l’accueil (retraits et retours)' }).click();
+        const late = s
+          .getByRole('region', { name: /En retard/ })
+          .locator('li.desk__entry')
+          .filter({ hasText: 'Yann Journey' });
+        await late.waitFor({ timeout: 15000 });
+        await a11y(s, 'library desk');
+        await late.getByLabel('État de l’objet').fill('Rendu en retard, bon état');
+        await late.getByRole('button', { name: 'Enregistrer le retour' }).click();
+        // Checked in: the loan leaves the overdue list.
+        await late.waitFor({ state: 'detached', timeout: 15000 });
+        await s.screenshot({ path: path.join(shots, 'library-desk.png'), fullPage: true });
+      } finally {
+        await staffContext.close();
+      }
+
+      // Back on the shelf: the catalogue shows it available again.
+      await page.reload();
+      await page
+        .locator('li.library__item')
+        .filter({ hasText: item })
+        .getByText('Disponible maintenant')
+        .waitFor({ timeout: 15000 });
     },
   );
 

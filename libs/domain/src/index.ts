@@ -52,3 +52,6 @@ export * from './impact/impact.schema';
 export * from './open-data/open-data';
 export * from './open-data/open-data.schema';
 export * from './town/town-onboarding';
+export * from './library/opening-hours';
+export * from './library/library.schema';
+export * from './assisted/assisted.schema';

@@ -6,6 +6,7 @@ import { RealtimeEmitter } from '../infra/realtime/realtime-emitter';
 import { AccountDataRegistry } from './account-data/account-data.registry';
 import { OpenDataRegistry } from './open-data/open-data.registry';
 import { TownArchiveRegistry } from './town-archive/town-archive.registry';
+import { DelegatedRequestAudit } from './auth/delegated-request-audit';
 import { AccessVerifier } from './auth/access-verifier';
 import { Clock } from './clock';
 import { TokenService } from './auth/token.service';
@@ -18,6 +19,7 @@ import { LocationPrivacyService } from './location/location-privacy.service';
     { provide: APP_CONFIG, useFactory: () => loadConfig() },
     TokenService,
     AccessVerifier,
+    DelegatedRequestAudit,
     LocationPrivacyService,
     JobsService,
     RealtimeEmitter,
@@ -36,6 +38,7 @@ import { LocationPrivacyService } from './location/location-privacy.service';
     APP_CONFIG,
     TokenService,
     AccessVerifier,
+    DelegatedRequestAudit,
     LocationPrivacyService,
     JobsService,
     RealtimeEmitter,

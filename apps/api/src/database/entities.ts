@@ -24,6 +24,12 @@ import {
 } from '../modules/organisations/organisation.entity';
 import { InitiativeEntity } from '../modules/initiatives/initiative.entity';
 import { NeighbourhoodEntity } from '../modules/municipalities/neighbourhood.entity';
+import {
+  ExchangeConditionEntity,
+  LibrarySettingsEntity,
+  ListingWaitlistEntity,
+} from '../modules/library/library.entity';
+import { AssistedResidentEntity } from '../modules/assisted/assisted-resident.entity';
 import { OutboxEventEntity } from '../modules/outbox/outbox-event.entity';
 import { ReviewEntity } from '../modules/reviews/review.entity';
 import { UserRoleEntity } from '../modules/users/user-role.entity';
@@ -55,4 +61,8 @@ export const ENTITIES = [
   AddressEntity,
   InitiativeEntity,
   NeighbourhoodEntity,
+  LibrarySettingsEntity,
+  ExchangeConditionEntity,
+  ListingWaitlistEntity,
+  AssistedResidentEntity,
 ];

@@ -70,6 +70,22 @@ export const routes: RouteObject[] = [
         element: <RequireAuth />,
         children: [
           {
+            path: '/t/:slug/library',
+            lazy: async () => ({
+              Component: (await import('./routes/library-route')).LibraryRoute,
+            }),
+          },
+          {
+            path: '/staff/desk/:organisationId',
+            lazy: async () => ({ Component: (await import('./routes/desk-route')).DeskRoute }),
+          },
+          {
+            path: '/staff/assisted',
+            lazy: async () => ({
+              Component: (await import('./routes/assisted-route')).AssistedRoute,
+            }),
+          },
+          {
             path: '/listings',
             lazy: async () => ({
               Component: (await import('./routes/listings-route')).ListingsRoute,

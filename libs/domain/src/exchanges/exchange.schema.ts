@@ -45,6 +45,8 @@ export const exchangeSchema = z.object({
   listingTitle: z.string(),
   ownerId: z.string(),
   ownerName: z.string(),
+  /** A tool-library loan: the organisation lending the item (its staff act as the owner). */
+  ownerOrganisationId: z.string().nullable(),
   requesterId: z.string(),
   requesterName: z.string(),
   start: z.string().nullable(),

@@ -97,3 +97,11 @@ export interface ReviewRevealedData {
   authorName: string | null;
   rating: number;
 }
+
+/** `waitlist_available`: an item the recipient waited for is back (returned). */
+export interface WaitlistAvailableData {
+  listingId: string;
+  listingTitle: string;
+  /** Who lends it: the library's name, or the resident's display name. */
+  ownerName: string;
+}

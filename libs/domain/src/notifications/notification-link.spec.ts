@@ -41,6 +41,8 @@ const WANT: Record<NotificationKind, string> = {
   review_revealed: `/users/${SUBJECT}`,
   report_resolved: `/listings/${LISTING}`,
   moderation_notice: `/listings/${LISTING}`,
+  // The item is back: its page, to book it.
+  waitlist_available: `/listings/${LISTING}`,
 };
 
 /** The `data` key each kind's link is built from. */

@@ -33,6 +33,7 @@ export const NOTIFICATION_TARGET: Record<NotificationKind, NotificationTarget> =
   moderation_notice: 'listing',
   exchange_reschedule_proposed: 'exchange',
   exchange_rescheduled: 'exchange',
+  waitlist_available: 'listing',
 };
 
 /** The `data` key holding the target's id, and the web path under which it opens. */

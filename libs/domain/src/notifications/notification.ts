@@ -26,6 +26,8 @@ export const NOTIFICATION_KINDS = [
   'exchange_reschedule_proposed',
   /** The new dates of an agreed loan were accepted. */
   'exchange_rescheduled',
+  /** To each member of an item's waiting list: the item is back at the library. */
+  'waitlist_available',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -4,6 +4,10 @@
  */
 export const ERROR_CODES = [
   'VALIDATION_FAILED',
+  /** A library loan whose pick-up or return falls outside the opening slots (or on a closure). */
+  'OUTSIDE_OPENING_HOURS',
+  'ORGANISATION_NOT_FOUND',
+  'ASSISTED_RESIDENT_NOT_FOUND',
   'MALFORMED_JSON',
   'BODY_ENCODING_INVALID',
   'UNAUTHENTICATED',

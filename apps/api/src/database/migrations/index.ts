@@ -10,6 +10,7 @@ import { VerificationAndAccount1796210000000 } from './1796210000000-Verificatio
 import { Organisations1796400000000 } from './1796400000000-Organisations';
 import { Addresses1796430000000 } from './1796430000000-Addresses';
 import { InitiativesAndNeighbourhoods1796440000000 } from './1796440000000-InitiativesAndNeighbourhoods';
+import { ToolLibraryAndAssistedMode1796450000000 } from './1796450000000-ToolLibraryAndAssistedMode';
 
 /** Migrations in order; `npm run migration:generate -- Name` appends new ones here. */
 export const MIGRATIONS: Function[] = [
@@ -25,4 +26,5 @@ export const MIGRATIONS: Function[] = [
   Organisations1796400000000,
   Addresses1796430000000,
   InitiativesAndNeighbourhoods1796440000000,
+  ToolLibraryAndAssistedMode1796450000000,
 ];

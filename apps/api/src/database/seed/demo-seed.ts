@@ -17,6 +17,7 @@ import { LocationPrivacyService } from '../../common/location/location-privacy.s
 import { seedDemoPhotos } from './demo-photos';
 import { DEMO_ITEMS, DEMO_TOWNS, FIRST_NAMES, LAST_INITIALS, type DemoTown } from './demo-data';
 import { seedDemoReviews } from './demo-reviews';
+import { seedDemoLibrary } from './demo-library';
 import { seedDemoModeration } from './demo-moderation';
 import { seedDemoAddresses } from './demo-addresses';
 import { seedDemoTownData } from './demo-town-data';
@@ -253,6 +254,17 @@ export async function seedDemo(
       listings += added.length;
     }
     reviewed += await seedDemoReviews(ds, townId, residents);
+    await seedDemoLibrary(
+      ds,
+      town,
+      townId,
+      residents.map((r) => r.id),
+      {
+        privacy,
+        settings,
+        assistedResident: town.slug === 'dinan',
+      },
+    );
     await seedDemoModeration(
       ds,
       townId,

@@ -16,6 +16,8 @@ export interface ExchangeRow {
   listing_title: string;
   owner_id: string;
   owner_name: string;
+  owner_organisation_id: string | null;
+  owner_org_name: string | null;
   requester_id: string;
   requester_name: string;
   start: Date | null;
@@ -56,6 +58,8 @@ const VIEW = `SELECT e.id, e.kind, e.status, e.listing_id, l.title AS listing_ti
        e.requester_id, r.display_name AS requester_name, lower(e.period) AS start, upper(e.period) AS "end",
        e.conversation_id, e.offered_listing_id, e.offered_item,
        lower(e.reschedule_period) AS reschedule_start, upper(e.reschedule_period) AS reschedule_end, e.reschedule_by,
+       l.owner_organisation_id,
+       (SELECT og.name FROM organisations og WHERE og.id = l.owner_organisation_id) AS owner_org_name,
        ST_Y(l.public_point::geometry) AS public_lat, ST_X(l.public_point::geometry) AS public_lng,
        ST_Y(l.exact_point::geometry) AS exact_lat, ST_X(l.exact_point::geometry) AS exact_lng,
        e.created_at, e.updated_at,

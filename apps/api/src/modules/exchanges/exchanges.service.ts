@@ -18,6 +18,7 @@ import {
   assertCanOfferListing,
   assertCanRequest,
   assertCanRequestLoan,
+  assertLoanInOpeningHours,
   assertOfferFits,
   assertStepInTime,
   canViewListing,
@@ -36,11 +37,13 @@ import { isConstraintViolation, transactionWithRetry } from '../../common/sql';
 import { RealtimeEmitter } from '../../infra/realtime/realtime-emitter';
 import { AddressesService } from '../addresses/addresses.service';
 import { BlocksService } from '../blocks/blocks.service';
+import { LibraryAccessService } from '../library/library-access.service';
 import { ConversationsService } from '../conversations/conversations.service';
 import { ListingsService } from '../listings/listings.service';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { OutboxService } from '../outbox/outbox.service';
 import { toExchangeView } from './exchange.mapper';
+import { ExchangeStepHooks } from './exchange-step-hooks';
 import {
   type ExchangeReviewSubject,
   type ExchangeRow,
@@ -86,6 +89,8 @@ export class ExchangesService {
     private readonly clock: Clock,
     private readonly blocks: BlocksService,
     private readonly addresses: AddressesService,
+    private readonly library: LibraryAccessService,
+    private readonly hooks: ExchangeStepHooks,
   ) {}
 
   /** `POST /listings/:id/exchanges`: a loan booking, a gift claim, a swap offer or an answer. */
@@ -117,6 +122,11 @@ export class ExchangesService {
               : null,
           now,
         });
+        // A tool library lends within its opening slots: pick-up and return at the desk.
+        if (listing.ownerOrganisationId) {
+          const hours = await this.library.hours(listing.ownerOrganisationId, manager);
+          if (hours) assertLoanInOpeningHours(hours, period);
+        }
         held = heldSpan(period, listing.loan.bufferHours);
         if (await this.repo.heldOverlaps(manager, listingId, held)) {
           throw new DomainError(
@@ -169,6 +179,25 @@ export class ExchangesService {
   }
 
   /**
+   * A step taken by a tool library's staff member as the item's owner (the desk's check-out and
+   * check-in), with `alongside` written in the same transaction (the condition noted). The
+   * caller has checked that `staffId` runs the library lending the item.
+   */
+  async actAsLibrary(
+    staffId: string,
+    exchangeId: string,
+    action: 'handover' | 'return',
+    alongside: (manager: EntityManager) => Promise<void>,
+  ): Promise<ExchangeView> {
+    const { outboxIds } = await this.transaction(async (manager) => {
+      const r = await this.transition(manager, exchangeId, action, staffId, 'owner');
+      await alongside(manager);
+      return r;
+    });
+    return this.afterCommit(exchangeId, staffId, outboxIds);
+  }
+
+  /**
    * Cancels every open exchange (`requested`, `accepted`) of a member leaving, in the erasure's
    * transaction, as that member: listings are freed as a cancellation frees them, and the events
    * commit with the erasure, so the other party's notification already names a former member.
@@ -216,7 +245,12 @@ export class ExchangesService {
 
   async get(userId: string, exchangeId: string): Promise<ExchangeView> {
     const row = await this.repo.findView(exchangeId);
-    if (!row || (row.owner_id !== userId && row.requester_id !== userId)) {
+    if (
+      !row ||
+      (row.owner_id !== userId &&
+        row.requester_id !== userId &&
+        !(row.owner_organisation_id && (await this.library.managesExchange(userId, exchangeId))))
+    ) {
       throw new DomainError('EXCHANGE_NOT_FOUND', 'No such exchange');
     }
     return this.view(row, userId);
@@ -368,14 +402,22 @@ export class ExchangesService {
     exchangeId: string,
     action: ExchangeAction,
     userId: string | null,
+    as?: 'owner',
   ): Promise<{ outboxIds: string[] }> {
     await this.repo.lockListingOf(manager, exchangeId);
     const ex = await this.repo.lock(manager, exchangeId);
-    if (!ex || (userId !== null && ex.ownerId !== userId && ex.requesterId !== userId)) {
-      throw new DomainError('EXCHANGE_NOT_FOUND', 'No such exchange');
-    }
-    const actor: ExchangeActor =
+    if (!ex) throw new DomainError('EXCHANGE_NOT_FOUND', 'No such exchange');
+    let actor: ExchangeActor =
       userId === null ? 'system' : userId === ex.ownerId ? 'owner' : 'requester';
+    if (
+      userId !== null &&
+      (as === 'owner' || (ex.ownerId !== userId && ex.requesterId !== userId))
+    ) {
+      // A tool library's staff act for the organisation as the owner (the desk).
+      if (!(await this.library.managesExchange(userId, exchangeId, manager)))
+        throw new DomainError('EXCHANGE_NOT_FOUND', 'No such exchange');
+      actor = 'owner';
+    }
     const now = this.clock.now();
     const to = nextExchangeState(ex.kind, ex.status, action, actor);
     assertStepInTime(ex.kind, ex.status, action, { start: ex.start, now });
@@ -405,6 +447,17 @@ export class ExchangesService {
         outboxIds.push(await this.event(manager, other.id, 'declined', null, 'requested', 'taken'));
       }
     }
+    outboxIds.push(
+      ...(await this.hooks.run(manager, {
+        exchangeId: ex.id,
+        listingId: ex.listingId,
+        kind: ex.kind,
+        from: ex.status,
+        to,
+        requesterId: ex.requesterId,
+        actorId: userId,
+      })),
+    );
     return { outboxIds };
   }
 
@@ -469,14 +522,16 @@ export class ExchangesService {
    * reverse geocoded from the town's address base (nothing is looked up before that).
    */
   private async view(row: ExchangeRow, viewerId: string): Promise<ExchangeView> {
+    // Anyone but the requester sees the owner's side (library staff act as the owner).
+    const viewer = viewerId === row.requester_id ? viewerId : row.owner_id;
     const now = this.clock.now();
     if (!revealsExactPlace({ kind: row.kind, status: row.status, start: row.start }, now)) {
-      return toExchangeView(row, viewerId, now);
+      return toExchangeView(row, viewer, now);
     }
     const address = await this.addresses.reverse({
       lat: Number(row.exact_lat),
       lng: Number(row.exact_lng),
     });
-    return toExchangeView(row, viewerId, now, address?.label ?? null);
+    return toExchangeView(row, viewer, now, address?.label ?? null);
   }
 }

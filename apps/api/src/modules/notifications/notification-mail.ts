@@ -387,6 +387,16 @@ const TEMPLATES: Record<NotificationKind, Record<UserLocale, Template>> = {
       body: `${str(d, 'otherPartyName')} accepted the new dates for the loan of “${str(d, 'listingTitle')}”.`,
     }),
   },
+  waitlist_available: {
+    fr: (d) => ({
+      subject: `« ${str(d, 'listingTitle')} » est de nouveau disponible`,
+      body: `L'objet que vous attendiez, « ${str(d, 'listingTitle')} » (${str(d, 'ownerName')}), vient d'être rendu. Réservez-le vite : le premier qui réserve l'emporte.`,
+    }),
+    en: (d) => ({
+      subject: `“${str(d, 'listingTitle')}” is available again`,
+      body: `The item you were waiting for, “${str(d, 'listingTitle')}” (${str(d, 'ownerName')}), has just been returned. Book it soon: the first booking wins.`,
+    }),
+  },
 };
 
 const UI: Record<

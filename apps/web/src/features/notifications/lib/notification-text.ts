@@ -79,6 +79,8 @@ export function notificationText(t: TFunction, n: Pick<NotificationView, 'kind' 
           ? 'notifications.text.report_resolved_upheld'
           : 'notifications.text.report_resolved_dismissed',
       );
+    case 'waitlist_available':
+      return t('notifications.text.waitlist_available', { title });
     case 'moderation_notice': {
       const notice = d.notice;
       const key =
