@@ -1,4 +1,9 @@
 import {
+  PostDeliveryEntity,
+  PostEntity,
+  PushSubscriptionEntity,
+} from '../modules/posts/post.entity';
+import {
   AuditLogEntity,
   ModerationCaseEntity,
   ReportEntity,
@@ -49,4 +54,7 @@ export const ENTITIES = [
   AuditLogEntity,
   OrganisationEntity,
   OrganisationMemberEntity,
+  PostEntity,
+  PushSubscriptionEntity,
+  PostDeliveryEntity,
 ];
