@@ -21,6 +21,7 @@ import { ModerationModule } from './modules/moderation/moderation.module';
 import { MunicipalitiesModule } from './modules/municipalities/municipalities.module';
 import { UsersModule } from './modules/users/users.module';
 import { VerificationModule } from './modules/verification/verification.module';
+import { PostsModule } from './modules/posts/posts.module';
 
 /** The HTTP + socket.io process. */
 @Module({
@@ -44,6 +45,7 @@ import { VerificationModule } from './modules/verification/verification.module';
     BlocksModule,
     ModerationModule,
     AccountModule,
+    PostsModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: DomainExceptionFilter },

@@ -40,6 +40,8 @@ const TEST_ENV: Record<string, string> = {
   VERIFY_ADDRESS_FAILURES: '100000',
   PASSWORD_RESET_RATE_LIMIT: '100000',
   PASSWORD_RESET_ACCOUNT_LIMIT: '100000',
+  PUSH_SUBSCRIBE_RATE_LIMIT: '100000',
+  POST_OPENED_RATE_LIMIT: '100000',
 };
 
 /** Config for tests: the services `npm test` started, fixed test secrets, quiet logs. */

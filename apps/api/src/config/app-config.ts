@@ -52,6 +52,8 @@ export interface AppConfig {
     passwordReset: number;
     passwordResetAccount: number;
     socketEvents: number;
+    pushSubscribe: number;
+    postOpened: number;
   };
   /** Folder of the re-encoded photos (local storage). */
   photoDir: string;
@@ -177,6 +179,8 @@ export function loadConfig(vars: NodeJS.ProcessEnv = process.env): AppConfig {
       passwordReset: e.PASSWORD_RESET_RATE_LIMIT,
       passwordResetAccount: e.PASSWORD_RESET_ACCOUNT_LIMIT,
       socketEvents: e.SOCKET_EVENT_RATE_LIMIT,
+      pushSubscribe: e.PUSH_SUBSCRIBE_RATE_LIMIT,
+      postOpened: e.POST_OPENED_RATE_LIMIT,
     },
     photoDir:
       e.PHOTO_DIR ||

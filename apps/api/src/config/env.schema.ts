@@ -104,6 +104,10 @@ export const envSchema = z
     PASSWORD_RESET_ACCOUNT_LIMIT: budget(3),
     /** socket.io events a member may send per minute, all their sockets together. */
     SOCKET_EVENT_RATE_LIMIT: budget(60),
+    /** Push subscriptions (and unsubscriptions) per client address in an hour. */
+    PUSH_SUBSCRIBE_RATE_LIMIT: budget(30),
+    /** Town-post read receipts per client address per minute. */
+    POST_OPENED_RATE_LIMIT: budget(120),
     /** How often the worker re-creates lost reminder jobs from the database. */
     REMINDER_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
     OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60000).default(1000),
