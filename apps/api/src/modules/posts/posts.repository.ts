@@ -73,7 +73,7 @@ function toRecord(r: PostRow): PostRecord {
 const STATUS_SQL: Record<PostStatus | 'all', string> = {
   published: `p.unpublished_at IS NULL AND p.publish_at <= $2`,
   scheduled: `p.unpublished_at IS NULL AND p.publish_at > $2`,
-  unpublished: `p.unpublished_at IS NOT NULL`,
+  unpublished: `p.unpublished_at IS NOT NULL AND $2::timestamptz IS NOT NULL`,
   all: `$2::timestamptz IS NOT NULL`,
 };
 

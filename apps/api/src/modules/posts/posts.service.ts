@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   type CreatePostInput,
   DomainError,
@@ -21,6 +21,7 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import { afterCommit } from '../../common/after-commit';
 import { Clock } from '../../common/clock';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { JobsService } from '../../infra/queues/jobs.service';
 import { JobName } from '../../infra/queues/queue-names';
 import { MunicipalitiesService } from '../municipalities/municipalities.service';
@@ -57,6 +58,7 @@ export class PostsService {
     private readonly outbox: OutboxService,
     private readonly jobs: JobsService,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   private async town(slug: string) {
@@ -261,6 +263,12 @@ export class PostsService {
   }
 
   async subscribe(slug: string, input: PushSubscriptionInput) {
+    // Browsers' push services are HTTPS; plain HTTP is for a local push service (tests, dev).
+    if (this.config.env === 'production' && !input.endpoint.startsWith('https://')) {
+      throw new DomainError('VALIDATION_FAILED', 'A push endpoint must use HTTPS', [
+        { path: 'endpoint', message: 'Expected an https: URL' },
+      ]);
+    }
     const town = await this.town(slug);
     const sub = await this.repo.upsertSubscription(town.id, {
       endpoint: input.endpoint,
