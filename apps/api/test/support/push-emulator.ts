@@ -49,7 +49,8 @@ async function post<T>(url: string, body: unknown): Promise<{ status: number; bo
     body: JSON.stringify(body),
   });
   const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : {}) as T };
+  const json = res.headers.get('content-type')?.includes('json') ?? false;
+  return { status: res.status, body: (json && text ? JSON.parse(text) : {}) as T };
 }
 
 export async function startPushEmulator(): Promise<PushEmulator> {

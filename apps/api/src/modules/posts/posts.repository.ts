@@ -335,8 +335,8 @@ export class PostsRepository {
     error: string | null = null,
   ): Promise<void> {
     await manager.query(
-      `UPDATE post_deliveries SET state = $2, last_error = left($3, 500),
-              delivered_at = CASE WHEN $2 = 'delivered' THEN now() END
+      `UPDATE post_deliveries SET state = $2::varchar, last_error = left($3::text, 500),
+              delivered_at = CASE WHEN $2::varchar = 'delivered' THEN now() END
         WHERE id = $1`,
       [id, state, error],
     );
