@@ -2,6 +2,7 @@ import type { PostView } from '@partagora/domain';
 import { destination } from '@partagora/geo';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import request from 'supertest';
+import { seedDemoPosts } from '../src/database/seed/demo-posts';
 import { PostsService } from '../src/modules/posts/posts.service';
 import { type TestTown, createTown } from './factories/towns';
 import { type TestUser, grantRole, registerUser } from './factories/users';
@@ -277,5 +278,30 @@ describe(PostsService.name, () => {
     const pubDates = channel.item.map((i) => Date.parse(i.pubDate));
     expect(pubDates).toEqual([...pubDates].sort((a, b) => b - a));
     expect((await request(t.url).get(api('/municipalities/nowhere/posts.rss'))).status).toBe(404);
+  });
+
+  it('should seed a month of demo news once, with one scheduled post and an alert whose reach is real', async () => {
+    const demo = await createTown(t.ds);
+    const mayor = await registerUser(t.url, demo, demo.centre, 'Mairie démo');
+    await grantRole(t.ds, mayor.id, demo.id, 'staff');
+    for (let i = 0; i < 5; i++) {
+      await registerUser(t.url, demo, destination(demo.centre, i * 60, 500), `Habitant ${i}`);
+    }
+    expect(await seedDemoPosts(t.ds, demo.id, 'Démoville')).toBe(11);
+    expect(await seedDemoPosts(t.ds, demo.id, 'Démoville')).toBe(0);
+    const list = await request(t.url).get(api(`/municipalities/${demo.slug}/posts?limit=100`));
+    expect(list.body.items).toHaveLength(10);
+    const kinds = new Set((list.body.items as PostView[]).map((p) => p.kind));
+    expect([...kinds].sort()).toEqual(['alert', 'announcement', 'news', 'works']);
+    const scheduled = await request(t.url)
+      .get(api(`/municipalities/${demo.slug}/posts?status=scheduled`))
+      .set(auth(mayor));
+    expect(scheduled.body.items).toHaveLength(1);
+    const alertPost = (list.body.items as PostView[]).find((p) => p.kind === 'alert')!;
+    expect(alertPost.alertSentAt).not.toBeNull();
+    const reach = await request(t.url).get(api(`/posts/${alertPost.id}/reach`)).set(auth(mayor));
+    expect(reach.body.sent).toEqual({ push: 0, inApp: 6, email: 0 });
+    expect(reach.body.delivered.inApp).toBe(6);
+    expect(reach.body.opened).toBe(2);
   });
 });

@@ -18,6 +18,7 @@ import { seedDemoPhotos } from './demo-photos';
 import { DEMO_ITEMS, DEMO_TOWNS, FIRST_NAMES, LAST_INITIALS, type DemoTown } from './demo-data';
 import { seedDemoReviews } from './demo-reviews';
 import { seedDemoModeration } from './demo-moderation';
+import { seedDemoPosts } from './demo-posts';
 
 export const DEMO_PASSWORD = 'partagora-demo';
 export const RESIDENTS_PER_TOWN = 40;
@@ -256,6 +257,7 @@ export async function seedDemo(
       townId,
       residents.map((r) => r.id),
     );
+    await seedDemoPosts(ds, townId, town.name);
   }
   const photos = await seedDemoPhotos(ds, config);
   process.stderr.write(

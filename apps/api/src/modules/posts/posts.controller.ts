@@ -2,13 +2,13 @@ import {
   Controller,
   Delete,
   Get,
-  Header,
   HttpCode,
   Param,
   ParseUUIDPipe,
   Patch,
   Post,
   Req,
+  Res,
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -42,7 +42,7 @@ import {
   updatePostSchema,
   vapidPublicKeySchema,
 } from '@partagora/domain';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { AccessVerifier, bearerToken } from '../../common/auth/access-verifier';
 import { CurrentUser, Public } from '../../common/auth/auth.guard';
 import type { Principal } from '../../common/auth/principal';
@@ -89,12 +89,17 @@ export class PostsController {
   /** RSS 2.0 of the published posts (the 50 newest). */
   @Public()
   @Get('municipalities/:slug/posts.rss')
-  @Header('Content-Type', 'application/rss+xml; charset=utf-8')
-  @Header('Cache-Control', 'public, max-age=300')
   @ApiProduces('application/rss+xml')
   @ApiOkResponse({ description: 'RSS 2.0 document', schema: { type: 'string' } })
-  rss(@Param('slug') slug: string): Promise<string> {
-    return this.feed.rss(slug);
+  async rss(
+    @Param('slug') slug: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    const xml = await this.feed.rss(slug);
+    // Set once the feed exists: an error keeps the JSON error body and its type.
+    res.setHeader('Content-Type', 'application/rss+xml; charset=utf-8');
+    res.setHeader('Cache-Control', 'public, max-age=300');
+    return xml;
   }
 
   @ApiBearerAuth()

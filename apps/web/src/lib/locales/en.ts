@@ -52,6 +52,9 @@ export const en: Translation = {
       RATE_LIMIT_UNAVAILABLE:
         'Signing in and signing up are unavailable for a moment. Try again shortly.',
       SERVICE_UNAVAILABLE: 'The service is temporarily unavailable. Please try again later.',
+      POST_NOT_FOUND: 'This post does not exist or is no longer online.',
+      POST_ALREADY_PUBLISHED: 'This post is already online: its date can no longer change.',
+      POST_UNPUBLISHED: 'This post was withdrawn: it can no longer be edited.',
       NETWORK_ERROR: 'Cannot reach the server. Check your connection.',
       BOOKING_OVERLAP:
         'These dates overlap a loan already agreed for this item (including the gap between loans). Choose another period.',
@@ -693,6 +696,7 @@ export const en: Translation = {
       moderation_notice_hidden: 'The moderators hid “{{title}}”',
       moderation_notice_restored: 'The moderators restored “{{title}}”',
       moderation_notice_warned: 'The moderators sent you a warning (“{{title}}”)',
+      town_alert: '{{town}} alert: “{{title}}”',
       moderation_notice_suspended: 'The moderators suspended your account',
     },
     kinds: {
@@ -716,6 +720,7 @@ export const en: Translation = {
       review_revealed: 'New review on your profile',
       report_resolved: 'Outcome of a report',
       moderation_notice: 'Moderators’ decision',
+      town_alert: 'Town hall alerts',
     },
   },
   notificationPrefs: {

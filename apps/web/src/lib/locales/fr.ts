@@ -51,6 +51,9 @@ export const fr = {
       RATE_LIMIT_UNAVAILABLE:
         "La connexion et l'inscription sont momentanément indisponibles. Réessayez dans quelques instants.",
       SERVICE_UNAVAILABLE: 'Le service est momentanément indisponible. Réessayez plus tard.',
+      POST_NOT_FOUND: 'Cette publication n’existe pas ou n’est plus en ligne.',
+      POST_ALREADY_PUBLISHED: 'Cette publication est déjà en ligne : sa date ne peut plus changer.',
+      POST_UNPUBLISHED: 'Cette publication a été retirée : elle ne peut plus être modifiée.',
       NETWORK_ERROR: 'Impossible de joindre le serveur. Vérifiez votre connexion.',
       BOOKING_OVERLAP:
         'Ces dates chevauchent un prêt déjà accepté pour cet objet (délai entre deux prêts compris). Choisissez une autre période.',
@@ -700,6 +703,7 @@ export const fr = {
       moderation_notice_hidden: 'La modération a masqué « {{title}} »',
       moderation_notice_restored: 'La modération a rétabli « {{title}} »',
       moderation_notice_warned: 'La modération vous adresse un avertissement (« {{title}} »)',
+      town_alert: 'Alerte de {{town}} : « {{title}} »',
       moderation_notice_suspended: 'La modération a suspendu votre compte',
     },
     kinds: {
@@ -723,6 +727,7 @@ export const fr = {
       review_revealed: 'Nouvel avis sur votre profil',
       report_resolved: 'Suite donnée à un signalement',
       moderation_notice: 'Décision de la modération',
+      town_alert: 'Alertes de la mairie',
     },
   },
   notificationPrefs: {

@@ -77,6 +77,11 @@ export function notificationText(t: TFunction, n: Pick<NotificationView, 'kind' 
           ? 'notifications.text.report_resolved_upheld'
           : 'notifications.text.report_resolved_dismissed',
       );
+    case 'town_alert':
+      return t('notifications.text.town_alert', {
+        town: text(d, 'municipalityName') ?? t('notifications.fallbackName'),
+        title: text(d, 'postTitle') ?? t('notifications.fallbackTitle'),
+      });
     case 'moderation_notice': {
       const notice = d.notice;
       const key =
