@@ -25,6 +25,16 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('./routes/town-route')).TownRoute }),
       },
       {
+        path: '/t/:slug/posts',
+        lazy: async () => ({
+          Component: (await import('./routes/town-posts-route')).TownPostsRoute,
+        }),
+      },
+      {
+        path: '/t/:slug/posts/:id',
+        lazy: async () => ({ Component: (await import('./routes/post-route')).PostRoute }),
+      },
+      {
         path: '/signup',
         lazy: async () => ({ Component: (await import('./routes/signup-route')).SignupRoute }),
       },
@@ -154,6 +164,12 @@ export const routes: RouteObject[] = [
             path: '/t/:slug/moderation',
             lazy: async () => ({
               Component: (await import('./routes/moderation-route')).ModerationRoute,
+            }),
+          },
+          {
+            path: '/t/:slug/staff/posts',
+            lazy: async () => ({
+              Component: (await import('./routes/staff-posts-route')).StaffPostsRoute,
             }),
           },
           {
