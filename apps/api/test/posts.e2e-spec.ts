@@ -27,7 +27,10 @@ describe(PostsService.name, () => {
     body: Record<string, unknown>,
     slug = town.slug,
   ): Promise<PostView> {
-    const res = await request(t.url).post(api(`/municipalities/${slug}/posts`)).set(auth(who)).send(body);
+    const res = await request(t.url)
+      .post(api(`/municipalities/${slug}/posts`))
+      .set(auth(who))
+      .send(body);
     if (res.status !== 201) throw new Error(`publish: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body as PostView;
   }
@@ -91,16 +94,29 @@ describe(PostsService.name, () => {
       .set(auth(otherClerk))
       .send(body);
     expect(byOther.status).toBe(403);
-    const anonymous = await request(t.url).post(api(`/municipalities/${town.slug}/posts`)).send(body);
+    const anonymous = await request(t.url)
+      .post(api(`/municipalities/${town.slug}/posts`))
+      .send(body);
     expect(anonymous.status).toBe(401);
 
-    const post = await publish(clerk, { title: 'Collecte des sapins', body: 'Le 10 janvier.', kind: 'announcement' });
+    const post = await publish(clerk, {
+      title: 'Collecte des sapins',
+      body: 'Le 10 janvier.',
+      kind: 'announcement',
+    });
     for (const who of [resident, otherClerk]) {
-      const edit = await request(t.url).patch(api(`/posts/${post.id}`)).set(auth(who)).send({ title: 'Piraté' });
+      const edit = await request(t.url)
+        .patch(api(`/posts/${post.id}`))
+        .set(auth(who))
+        .send({ title: 'Piraté' });
       expect(edit.status).toBe(403);
-      const off = await request(t.url).post(api(`/posts/${post.id}/unpublish`)).set(auth(who));
+      const off = await request(t.url)
+        .post(api(`/posts/${post.id}/unpublish`))
+        .set(auth(who));
       expect(off.status).toBe(403);
-      const reach = await request(t.url).get(api(`/posts/${post.id}/reach`)).set(auth(who));
+      const reach = await request(t.url)
+        .get(api(`/posts/${post.id}/reach`))
+        .set(auth(who));
       expect(reach.status).toBe(403);
     }
     const staffList = await request(t.url)
@@ -127,7 +143,13 @@ describe(PostsService.name, () => {
 
     expect((await publicList()).items.map((p) => p.id)).not.toContain(post.id);
     expect((await request(t.url).get(api(`/posts/${post.id}`))).status).toBe(404);
-    expect((await request(t.url).get(api(`/posts/${post.id}`)).set(auth(resident))).status).toBe(404);
+    expect(
+      (
+        await request(t.url)
+          .get(api(`/posts/${post.id}`))
+          .set(auth(resident))
+      ).status,
+    ).toBe(404);
     const rss = await request(t.url).get(api(`/municipalities/${town.slug}/posts.rss`));
     expect(rss.text).not.toContain(post.id);
     const asResident = await request(t.url)
@@ -139,8 +161,12 @@ describe(PostsService.name, () => {
       .get(api(`/municipalities/${town.slug}/posts?status=scheduled`))
       .set(auth(clerk));
     expect(scheduled.status).toBe(200);
-    expect(scheduled.body.items).toEqual([expect.objectContaining({ id: post.id, status: 'scheduled' })]);
-    const staffView = await request(t.url).get(api(`/posts/${post.id}`)).set(auth(clerk));
+    expect(scheduled.body.items).toEqual([
+      expect.objectContaining({ id: post.id, status: 'scheduled' }),
+    ]);
+    const staffView = await request(t.url)
+      .get(api(`/posts/${post.id}`))
+      .set(auth(clerk));
     expect(staffView.status).toBe(200);
 
     await sleep(Date.parse(publishAt) - Date.now() + 200);
@@ -162,21 +188,35 @@ describe(PostsService.name, () => {
       .set(auth(clerk))
       .send({ title: 'Réunion publique (nouvelle date)', publishAt: moved });
     expect(edit.status).toBe(200);
-    expect(edit.body).toMatchObject({ title: 'Réunion publique (nouvelle date)', status: 'scheduled' });
+    expect(edit.body).toMatchObject({
+      title: 'Réunion publique (nouvelle date)',
+      status: 'scheduled',
+    });
     expect(new Date(edit.body.publishedAt).toISOString()).toBe(moved);
 
-    const now = await publish(clerk, { title: 'Horaires d’hiver', body: 'La mairie ferme à 17 h.', kind: 'news' });
+    const now = await publish(clerk, {
+      title: 'Horaires d’hiver',
+      body: 'La mairie ferme à 17 h.',
+      kind: 'news',
+    });
     const reschedule = await request(t.url)
       .patch(api(`/posts/${now.id}`))
       .set(auth(clerk))
       .send({ publishAt: moved });
     expect(reschedule.status).toBe(409);
     expect(reschedule.body.error.code).toBe('POST_ALREADY_PUBLISHED');
-    const fix = await request(t.url).patch(api(`/posts/${now.id}`)).set(auth(clerk)).send({ body: 'La mairie ferme à 17 h 30.' });
+    const fix = await request(t.url)
+      .patch(api(`/posts/${now.id}`))
+      .set(auth(clerk))
+      .send({ body: 'La mairie ferme à 17 h 30.' });
     expect(fix.status).toBe(200);
-    expect((await request(t.url).get(api(`/posts/${now.id}`))).body.body).toBe('La mairie ferme à 17 h 30.');
+    expect((await request(t.url).get(api(`/posts/${now.id}`))).body.body).toBe(
+      'La mairie ferme à 17 h 30.',
+    );
 
-    const off = await request(t.url).post(api(`/posts/${now.id}/unpublish`)).set(auth(clerk));
+    const off = await request(t.url)
+      .post(api(`/posts/${now.id}/unpublish`))
+      .set(auth(clerk));
     expect(off.status).toBe(200);
     expect(off.body.status).toBe('unpublished');
     expect((await publicList()).items.map((p) => p.id)).not.toContain(now.id);
@@ -185,20 +225,31 @@ describe(PostsService.name, () => {
       .get(api(`/municipalities/${town.slug}/posts?status=unpublished`))
       .set(auth(clerk));
     expect(unpublished.body.items.map((p: PostView) => p.id)).toContain(now.id);
-    const again = await request(t.url).patch(api(`/posts/${now.id}`)).set(auth(clerk)).send({ title: 'Encore' });
+    const again = await request(t.url)
+      .patch(api(`/posts/${now.id}`))
+      .set(auth(clerk))
+      .send({ title: 'Encore' });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('POST_UNPUBLISHED');
 
-    const del = await request(t.url).delete(api(`/posts/${later.id}`)).set(auth(clerk));
+    const del = await request(t.url)
+      .delete(api(`/posts/${later.id}`))
+      .set(auth(clerk));
     expect(del.status).toBe(204);
-    const all = await request(t.url).get(api(`/municipalities/${town.slug}/posts?status=all`)).set(auth(clerk));
-    expect(all.body.items.find((p: PostView) => p.id === later.id)).toMatchObject({ status: 'unpublished' });
+    const all = await request(t.url)
+      .get(api(`/municipalities/${town.slug}/posts?status=all`))
+      .set(auth(clerk));
+    expect(all.body.items.find((p: PostView) => p.id === later.id)).toMatchObject({
+      status: 'unpublished',
+    });
   });
 
   it('should page newest first with the cursor and refuse bad input with 4xx', async () => {
     const mine: string[] = [];
     for (let i = 0; i < 5; i++) {
-      mine.push((await publish(clerk, { title: `Brève n° ${i}`, body: 'Texte.', kind: 'news' })).id);
+      mine.push(
+        (await publish(clerk, { title: `Brève n° ${i}`, body: 'Texte.', kind: 'news' })).id,
+      );
     }
     const seen: PostView[] = [];
     let cursor: string | null = null;
@@ -220,16 +271,26 @@ describe(PostsService.name, () => {
       { title: 'Titre correct', body: 'Texte', kind: 'news', publishAt: 'demain' },
       { title: 'Titre correct', body: 'Texte', kind: 'news', extra: 1 },
     ]) {
-      const res = await request(t.url).post(api(`/municipalities/${town.slug}/posts`)).set(auth(clerk)).send(body);
+      const res = await request(t.url)
+        .post(api(`/municipalities/${town.slug}/posts`))
+        .set(auth(clerk))
+        .send(body);
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('VALIDATION_FAILED');
     }
     const tooFar = await request(t.url)
       .post(api(`/municipalities/${town.slug}/posts`))
       .set(auth(clerk))
-      .send({ title: 'Dans deux ans', body: 'Texte', kind: 'news', publishAt: '2099-01-01T00:00:00Z' });
+      .send({
+        title: 'Dans deux ans',
+        body: 'Texte',
+        kind: 'news',
+        publishAt: '2099-01-01T00:00:00Z',
+      });
     expect(tooFar.status).toBe(400);
-    expect((await request(t.url).get(api(`/municipalities/${town.slug}/posts?cursor=nope`))).status).toBe(400);
+    expect(
+      (await request(t.url).get(api(`/municipalities/${town.slug}/posts?cursor=nope`))).status,
+    ).toBe(400);
     expect((await request(t.url).get(api('/posts/not-a-uuid'))).status).toBe(404);
     expect((await request(t.url).get(api('/municipalities/nowhere/posts'))).status).toBe(404);
   });
@@ -244,9 +305,10 @@ describe(PostsService.name, () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/rss+xml; charset=utf-8');
     expect(XMLValidator.validate(res.text)).toBe(true);
-    const doc = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'item' }).parse(
-      res.text,
-    ) as {
+    const doc = new XMLParser({
+      ignoreAttributes: false,
+      isArray: (name) => name === 'item',
+    }).parse(res.text) as {
       rss: {
         '@_version': string;
         channel: {
@@ -254,7 +316,13 @@ describe(PostsService.name, () => {
           link: string;
           description: string;
           language: string;
-          item: Array<{ title: string; link: string; guid: string | { '#text': string }; pubDate: string; description: string }>;
+          item: Array<{
+            title: string;
+            link: string;
+            guid: string | { '#text': string };
+            pubDate: string;
+            description: string;
+          }>;
         };
       };
     };
@@ -272,7 +340,9 @@ describe(PostsService.name, () => {
     expect(item.link).toBe(`https://partagora.test/t/${town.slug}/posts/${alertPost.id}`);
     const guid = typeof item.guid === 'string' ? item.guid : item.guid['#text'];
     expect(guid).toBe(`urn:uuid:${alertPost.id}`);
-    expect(new Date(item.pubDate).toISOString().slice(0, 19)).toBe(alertPost.publishedAt.slice(0, 19));
+    expect(new Date(item.pubDate).toISOString().slice(0, 19)).toBe(
+      alertPost.publishedAt.slice(0, 19),
+    );
     expect(item.description).toContain('Rafales à 100 km/h & chutes');
     // Newest first, like the list.
     const pubDates = channel.item.map((i) => Date.parse(i.pubDate));
@@ -299,7 +369,9 @@ describe(PostsService.name, () => {
     expect(scheduled.body.items).toHaveLength(1);
     const alertPost = (list.body.items as PostView[]).find((p) => p.kind === 'alert')!;
     expect(alertPost.alertSentAt).not.toBeNull();
-    const reach = await request(t.url).get(api(`/posts/${alertPost.id}/reach`)).set(auth(mayor));
+    const reach = await request(t.url)
+      .get(api(`/posts/${alertPost.id}/reach`))
+      .set(auth(mayor));
     expect(reach.body.sent).toEqual({ push: 0, inApp: 6, email: 0 });
     expect(reach.body.delivered.inApp).toBe(6);
     expect(reach.body.opened).toBe(2);

@@ -8,7 +8,11 @@ import { WorkerModule } from '../src/worker.module';
 import { type TestTown, createTown } from './factories/towns';
 import { type TestUser, grantRole, registerUser } from './factories/users';
 import { type MailSink, startMailSink } from './support/mail-sink';
-import { type EmulatedSubscription, type PushEmulator, startPushEmulator } from './support/push-emulator';
+import {
+  type EmulatedSubscription,
+  type PushEmulator,
+  startPushEmulator,
+} from './support/push-emulator';
 import {
   assertOwnRedis,
   portOpen,
@@ -155,10 +159,14 @@ describe(`${PostAlertsScheduler.name} with Redis down`, () => {
         `SELECT source_key FROM notifications WHERE user_id = $1 AND kind = 'town_alert'`,
         [who.id],
       );
-      expect(rows.map((r) => r.source_key).sort()).toEqual(postIds.map((id) => `post:${id}`).sort());
+      expect(rows.map((r) => r.source_key).sort()).toEqual(
+        postIds.map((id) => `post:${id}`).sort(),
+      );
     }
     for (const id of postIds) {
-      const res = await request(t.url).get(api(`/posts/${id}/reach`)).set(auth(clerk));
+      const res = await request(t.url)
+        .get(api(`/posts/${id}/reach`))
+        .set(auth(clerk));
       const r = res.body as PostReach;
       expect(r.sent).toEqual({ push: 3, inApp: everyone.length, email: 1 });
       expect(r.delivered).toEqual({ push: 3, inApp: everyone.length, email: 1 });

@@ -9,7 +9,11 @@ import { WorkerModule } from '../src/worker.module';
 import { type TestTown, createTown } from './factories/towns';
 import { type TestUser, grantRole, registerUser } from './factories/users';
 import { type MailSink, startMailSink } from './support/mail-sink';
-import { type EmulatedSubscription, type PushEmulator, startPushEmulator } from './support/push-emulator';
+import {
+  type EmulatedSubscription,
+  type PushEmulator,
+  startPushEmulator,
+} from './support/push-emulator';
 import { until } from './support/redis-server';
 import { connected, testSocket } from './support/sockets';
 import { type TestApp, startTestApp } from './test-context';
@@ -44,7 +48,9 @@ describe(PostAlertsService.name, () => {
   }
 
   async function reach(postId: string): Promise<PostReach> {
-    const res = await request(t.url).get(api(`/posts/${postId}/reach`)).set(auth(clerk));
+    const res = await request(t.url)
+      .get(api(`/posts/${postId}/reach`))
+      .set(auth(clerk));
     expect(res.status).toBe(200);
     return res.body as PostReach;
   }
@@ -125,7 +131,9 @@ describe(PostAlertsService.name, () => {
       { endpoint: browser.endpoint },
       { endpoint: browser.endpoint, keys: { p256dh: 'a b', auth: browser.keys.auth } },
     ]) {
-      const res = await request(t.url).post(api(`/municipalities/${town.slug}/push-subscriptions`)).send(bad);
+      const res = await request(t.url)
+        .post(api(`/municipalities/${town.slug}/push-subscriptions`))
+        .send(bad);
       expect(res.status).toBe(400);
     }
     expect((await subscribe(browser, 'nowhere')).status).toBe(404);
@@ -160,9 +168,17 @@ describe(PostAlertsService.name, () => {
     const pushToken = pushUrl.searchParams.get('r')!;
     expect(pushToken).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
 
-    await until('the live notification', () => Promise.resolve(live.some((n) => n.kind === 'town_alert')), 15_000);
+    await until(
+      'the live notification',
+      () => Promise.resolve(live.some((n) => n.kind === 'town_alert')),
+      15_000,
+    );
     const n = live.find((x) => x.kind === 'town_alert')!;
-    expect(n.data).toMatchObject({ postId: post.id, postTitle: post.title, municipalitySlug: town.slug });
+    expect(n.data).toMatchObject({
+      postId: post.id,
+      postTitle: post.title,
+      municipalitySlug: town.slug,
+    });
 
     await sink.waitFor(
       () => sink.to(byMail.email).some((m) => m.subject.startsWith('Alerte de la mairie')),
@@ -186,10 +202,14 @@ describe(PostAlertsService.name, () => {
     // Every member of the town (the clerk included) has it in the app.
     const members = 3;
     let r = await reach(post.id);
-    await until('the e-mail counted delivered', async () => {
-      r = await reach(post.id);
-      return r.delivered.email === 1 && r.delivered.push === 1;
-    }, 10_000);
+    await until(
+      'the e-mail counted delivered',
+      async () => {
+        r = await reach(post.id);
+        return r.delivered.email === 1 && r.delivered.push === 1;
+      },
+      10_000,
+    );
     expect(r).toMatchObject({
       postId: post.id,
       sent: { push: 1, inApp: members, email: 1 },
@@ -217,7 +237,13 @@ describe(PostAlertsService.name, () => {
     expect((await open({ via: 'telepathy' })).status).toBe(400);
 
     // Reach is tenant-scoped.
-    expect((await request(t.url).get(api(`/posts/${post.id}/reach`)).set(auth(inApp))).status).toBe(403);
+    expect(
+      (
+        await request(t.url)
+          .get(api(`/posts/${post.id}/reach`))
+          .set(auth(inApp))
+      ).status,
+    ).toBe(403);
     expect((await request(t.url).get(api(`/posts/${post.id}/reach`))).status).toBe(401);
 
     // A retried delivery sends nothing twice.
@@ -255,12 +281,20 @@ describe(PostAlertsService.name, () => {
     expect((await reach(post.id)).sent).toEqual({ push: 0, inApp: 0, email: 0 });
     expect(await payloads(browser)).toHaveLength(before);
 
-    await until('the scheduled push', async () => (await payloads(browser)).length > before, 15_000);
+    await until(
+      'the scheduled push',
+      async () => (await payloads(browser)).length > before,
+      15_000,
+    );
     expect(Date.now()).toBeGreaterThanOrEqual(publishAt.getTime());
     const all = await payloads(browser);
     expect(all.map((p) => p.title)).toEqual(expect.arrayContaining(['Coupure d’eau à 14 h']));
     expect(all.map((p) => p.title)).not.toContain('Simple actualité');
-    await until('the scheduled alert counted', async () => (await reach(post.id)).sent.inApp === 3, 10_000);
+    await until(
+      'the scheduled alert counted',
+      async () => (await reach(post.id)).sent.inApp === 3,
+      10_000,
+    );
   });
 
   it('should forget a subscription the push service says is gone', async () => {
@@ -269,13 +303,17 @@ describe(PostAlertsService.name, () => {
     expect(res.status).toBe(201);
     await pushes.expire(doomed.clientHash);
     const post = await alert('Route barrée');
-    await until('both pushes settled', async () => {
-      const rows = await t.ds.query<Array<{ state: string }>>(
-        `SELECT state FROM post_deliveries WHERE post_id = $1 AND channel = 'push' AND state <> 'queued'`,
-        [post.id],
-      );
-      return rows.length === 2;
-    }, 15_000);
+    await until(
+      'both pushes settled',
+      async () => {
+        const rows = await t.ds.query<Array<{ state: string }>>(
+          `SELECT state FROM post_deliveries WHERE post_id = $1 AND channel = 'push' AND state <> 'queued'`,
+          [post.id],
+        );
+        return rows.length === 2;
+      },
+      15_000,
+    );
     const r = await reach(post.id);
     expect(r.sent.push).toBe(2);
     expect(r.delivered.push).toBe(1);
@@ -286,7 +324,11 @@ describe(PostAlertsService.name, () => {
     );
     expect(sub!.removed_at).not.toBeNull();
     const next = await alert('Route rouverte');
-    await until('the next alert pushed', async () => (await reach(next.id)).delivered.push === 1, 15_000);
+    await until(
+      'the next alert pushed',
+      async () => (await reach(next.id)).delivered.push === 1,
+      15_000,
+    );
     expect((await reach(next.id)).sent.push).toBe(1);
   });
 

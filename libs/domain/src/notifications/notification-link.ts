@@ -3,12 +3,7 @@ import type { NotificationKind } from './notification';
 
 /** What a notification opens in the web app. */
 export type NotificationTarget =
-  | 'exchange'
-  | 'conversation'
-  | 'listing'
-  | 'review'
-  | 'profile'
-  | 'post';
+  'exchange' | 'conversation' | 'listing' | 'review' | 'profile' | 'post';
 
 /**
  * Per kind, what a notification opens: every step and reminder of an exchange (a gift that

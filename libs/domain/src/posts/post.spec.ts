@@ -21,7 +21,10 @@ describe('postStatus', () => {
     ['2026-12-03T09:00:00Z', '2026-12-02T09:30:00Z', 'unpublished'],
   ])('should call a post at %s unpublished at %s %s', (publishAt, unpublishedAt, status) => {
     expect(
-      postStatus({ publishAt: at(publishAt), unpublishedAt: unpublishedAt ? at(unpublishedAt) : null }, now),
+      postStatus(
+        { publishAt: at(publishAt), unpublishedAt: unpublishedAt ? at(unpublishedAt) : null },
+        now,
+      ),
     ).toBe(status);
   });
 });
@@ -50,9 +53,9 @@ describe('editedPublishAt', () => {
     expect(() => editedPublishAt(published, at('2026-12-06T08:00:00Z'), now)).toThrow(
       expect.objectContaining({ code: 'POST_ALREADY_PUBLISHED' }),
     );
-    expect(() =>
-      editedPublishAt({ ...published, unpublishedAt: now }, undefined, now),
-    ).toThrow(expect.objectContaining({ code: 'POST_UNPUBLISHED' }));
+    expect(() => editedPublishAt({ ...published, unpublishedAt: now }, undefined, now)).toThrow(
+      expect.objectContaining({ code: 'POST_UNPUBLISHED' }),
+    );
   });
 });
 

@@ -97,9 +97,7 @@ export function postPath(
   receipt?: { via: PostOpenVia; token: string },
 ): string {
   const base = `/t/${encodeURIComponent(slug)}/posts/${encodeURIComponent(postId)}`;
-  return receipt
-    ? `${base}?via=${receipt.via}&r=${encodeURIComponent(receipt.token)}`
-    : base;
+  return receipt ? `${base}?via=${receipt.via}&r=${encodeURIComponent(receipt.token)}` : base;
 }
 
 /** What a Web Push message of an alert carries (the service worker shows it and opens `url`). */

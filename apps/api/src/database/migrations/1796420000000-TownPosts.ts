@@ -29,9 +29,7 @@ export class TownPosts1796420000000 implements MigrationInterface {
     await q.query(
       `CREATE UNIQUE INDEX "uq_post_deliveries_recipient" ON "post_deliveries" ("post_id", "channel", "recipient_key") `,
     );
-    await q.query(
-      `CREATE UNIQUE INDEX "uq_post_deliveries_token" ON "post_deliveries" ("token") `,
-    );
+    await q.query(`CREATE UNIQUE INDEX "uq_post_deliveries_token" ON "post_deliveries" ("token") `);
     await q.query(
       `ALTER TABLE "posts" ADD CONSTRAINT "fk_posts_municipality" FOREIGN KEY ("municipality_id") REFERENCES "municipalities"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
     );

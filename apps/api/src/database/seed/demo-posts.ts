@@ -126,7 +126,15 @@ export async function seedDemoPosts(
       `INSERT INTO posts (municipality_id, created_by, kind, title, body, publish_at,
                           alert_dispatched_at, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, least($6, now()), least($6, now())) RETURNING id`,
-      [townId, clerk?.id ?? null, p.kind, p.title(townName), p.body(townName), at, isAlert ? at : null],
+      [
+        townId,
+        clerk?.id ?? null,
+        p.kind,
+        p.title(townName),
+        p.body(townName),
+        at,
+        isAlert ? at : null,
+      ],
     );
     if (!isAlert || !town) continue;
     const members = await ds.query<Array<{ id: string }>>(

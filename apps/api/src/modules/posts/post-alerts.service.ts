@@ -1,10 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import {
-  type TownAlertData,
-  postPath,
-  pushPayload,
-} from '@partagora/domain';
+import { type TownAlertData, postPath, pushPayload } from '@partagora/domain';
 import type { EntityManager } from 'typeorm';
 import { afterCommit } from '../../common/after-commit';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -50,7 +46,9 @@ export class PostAlertsService {
     if (!post || post.unpublishedAt) return; // withdrawn before it went out
     const sourceKey = `post:${post.id}`;
     const members = await this.repo.townMembers(manager, post.municipalityId);
-    const tokens = new Map(members.map((id) => [id, { inApp: receiptToken(), email: receiptToken() }]));
+    const tokens = new Map(
+      members.map((id) => [id, { inApp: receiptToken(), email: receiptToken() }]),
+    );
     await this.notifications.notify(
       manager,
       sourceKey,
@@ -72,7 +70,11 @@ export class PostAlertsService {
     for (const n of await this.repo.alertNotifications(manager, sourceKey)) {
       const t = tokens.get(n.userId);
       if (!t) continue; // written by an earlier, committed run: its deliveries exist
-      const base = { recipientKey: `user:${n.userId}`, pushSubscriptionId: null, notificationId: n.id };
+      const base = {
+        recipientKey: `user:${n.userId}`,
+        pushSubscriptionId: null,
+        notificationId: n.id,
+      };
       if (n.inApp) deliveries.push({ ...base, channel: 'in_app', token: t.inApp, delivered: true });
       if (n.emailState === 'pending' || n.emailState === 'digest') {
         deliveries.push({ ...base, channel: 'email', token: t.email, delivered: false });

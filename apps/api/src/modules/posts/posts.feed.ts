@@ -35,7 +35,9 @@ export class PostsFeed {
       copyright: `Mairie de ${town.name}`,
       updated: posts[0]?.publishAt ?? new Date(0),
       generator: 'Partagora',
-      feedLinks: { rss: `${base}/api/v1/municipalities/${encodeURIComponent(town.slug)}/posts.rss` },
+      feedLinks: {
+        rss: `${base}/api/v1/municipalities/${encodeURIComponent(town.slug)}/posts.rss`,
+      },
     });
     for (const p of posts) {
       const link = `${base}${postPath(p.slug, p.id)}`;

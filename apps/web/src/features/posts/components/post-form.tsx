@@ -141,7 +141,11 @@ export function PostForm({
                 registration={register('publishAt')}
                 error={errors.publishAt?.message}
               />
-              <TextField type="time" label={t('posts.staff.time')} registration={register('time')} />
+              <TextField
+                type="time"
+                label={t('posts.staff.time')}
+                registration={register('time')}
+              />
             </div>
           ) : null}
         </fieldset>

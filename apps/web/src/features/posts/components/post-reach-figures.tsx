@@ -10,7 +10,8 @@ export function PostReachFigures({ postId }: { postId: string }) {
   const { t } = useTranslation();
   const reach = usePostReach(postId);
   if (reach.isPending) return <StatusMessage>{t('common.loading')}</StatusMessage>;
-  if (reach.isError) return <ApiErrorAlert error={reach.error} onRetry={() => void reach.refetch()} />;
+  if (reach.isError)
+    return <ApiErrorAlert error={reach.error} onRetry={() => void reach.refetch()} />;
   const r = reach.data;
   return (
     <>

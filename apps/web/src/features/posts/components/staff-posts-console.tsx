@@ -159,7 +159,11 @@ export function StaffPostsConsole({ slug }: { slug: string }) {
               setNotice(t('posts.staff.savedOk'));
             }}
           />
-          <button type="button" className="button button--secondary" onClick={() => setEditing(null)}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => setEditing(null)}
+          >
             {t('posts.staff.cancel')}
           </button>
         </Dialog>

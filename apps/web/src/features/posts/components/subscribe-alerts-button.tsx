@@ -55,9 +55,7 @@ export function SubscribeAlertsButton({ slug, townName }: { slug: string; townNa
         className={subscribed ? 'button button--secondary' : 'button button--primary'}
         disabled={state === 'pending'}
         aria-busy={state === 'pending'}
-        onClick={() =>
-          void run(subscribed ? unsubscribeFromTownAlerts : subscribeToTownAlerts)
-        }
+        onClick={() => void run(subscribed ? unsubscribeFromTownAlerts : subscribeToTownAlerts)}
       >
         {state === 'pending'
           ? t('posts.subscribe.pending')
@@ -72,7 +70,9 @@ export function SubscribeAlertsButton({ slug, townName }: { slug: string; townNa
         {state === 'failed' ? (
           <p className="alert alert--error">{t('posts.subscribe.failed')}</p>
         ) : null}
-        {changed && subscribed ? <p>{t('posts.subscribe.subscribed', { town: townName })}</p> : null}
+        {changed && subscribed ? (
+          <p>{t('posts.subscribe.subscribed', { town: townName })}</p>
+        ) : null}
         {changed && state === 'unsubscribed' ? <p>{t('posts.subscribe.unsubscribed')}</p> : null}
       </div>
       {!subscribed ? <p className="field__hint">{t('posts.subscribe.hint')}</p> : null}

@@ -1,4 +1,8 @@
-import { deletePushSubscription, fetchVapidPublicKey, postPushSubscription } from '../api/posts.api';
+import {
+  deletePushSubscription,
+  fetchVapidPublicKey,
+  postPushSubscription,
+} from '../api/posts.api';
 
 /** Why a browser cannot subscribe to alerts, or where its subscription stands. */
 export type PushState = 'unsupported' | 'denied' | 'subscribed' | 'unsubscribed';
