@@ -137,9 +137,7 @@ describe(StaffPostsConsole.name, () => {
       kind: 'alert',
     });
 
-    await waitFor(() =>
-      expect((screen.getByLabelText('Titre') as HTMLInputElement).value).toBe(''),
-    );
+    await waitFor(() => expect(screen.getByLabelText<HTMLInputElement>('Titre').value).toBe(''));
     await user.type(screen.getByLabelText('Titre'), 'Réunion publique');
     await user.type(screen.getByLabelText('Texte'), 'Salle des fêtes.');
     await user.click(screen.getByLabelText('Programmer'));

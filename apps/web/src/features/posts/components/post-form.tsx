@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
   POST_KINDS,
@@ -69,13 +69,16 @@ export function PostForm({
 }) {
   const { t } = useTranslation();
   const [formError, setFormError] = useState<unknown>(null);
-  const scheduledAt = initial ? new Date(initial.publishedAt) : new Date(Date.now() + 3_600_000);
+  // An hour from when the form opened (render stays pure).
+  const [scheduledAt] = useState(() =>
+    initial ? new Date(initial.publishedAt) : new Date(Date.now() + 3_600_000),
+  );
   const canSchedule = !initial || initial.status === 'scheduled';
   const {
     register,
     handleSubmit,
     setError,
-    watch,
+    control,
     formState: { errors, isSubmitting },
   } = useForm<FormValues, unknown, PostFormResult>({
     resolver,
@@ -88,8 +91,8 @@ export function PostForm({
       time: `${pad(scheduledAt.getHours())}:${pad(scheduledAt.getMinutes())}`,
     },
   });
-  const when = watch('when');
-  const kind = watch('kind');
+  const when = useWatch({ control, name: 'when' });
+  const kind = useWatch({ control, name: 'kind' });
 
   const submit = async (values: PostFormResult) => {
     setFormError(null);

@@ -150,7 +150,7 @@ export function StaffPostsConsole({ slug }: { slug: string }) {
             initial={editing}
             submitLabel={t('posts.staff.save')}
             onSubmit={async (values) => {
-              const { publishAt, ...rest } = values;
+              const { publishAt: _publishAt, ...rest } = values;
               await update.mutateAsync({
                 id: editing.id,
                 input: editing.status === 'scheduled' ? values : rest,
