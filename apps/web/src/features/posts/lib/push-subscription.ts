@@ -27,6 +27,27 @@ export function vapidKeyBytes(base64url: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
+/** Longest wait for the service worker (milliseconds): `ready` never settles without one. */
+export const SERVICE_WORKER_WAIT_MS = 10_000;
+
+/** The active service worker's registration; throws when none becomes active in time. */
+async function readyRegistration(): Promise<ServiceWorkerRegistration> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return await Promise.race([
+      navigator.serviceWorker.ready,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error('no active service worker')),
+          SERVICE_WORKER_WAIT_MS,
+        );
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The browser's current state for alerts, without asking anything. */
 export async function currentPushState(): Promise<PushState> {
   if (!pushSupported()) return 'unsupported';
@@ -45,7 +66,7 @@ export async function subscribeToTownAlerts(slug: string): Promise<PushState> {
   const permission = await Notification.requestPermission();
   if (permission !== 'granted') return permission === 'denied' ? 'denied' : 'unsubscribed';
   const { publicKey } = await fetchVapidPublicKey();
-  const registration = await navigator.serviceWorker.ready;
+  const registration = await readyRegistration();
   const subscription =
     (await registration.pushManager.getSubscription()) ??
     (await registration.pushManager.subscribe({
@@ -59,7 +80,7 @@ export async function subscribeToTownAlerts(slug: string): Promise<PushState> {
 /** Leaves the town's alerts; the browser subscription itself is dropped too. */
 export async function unsubscribeFromTownAlerts(slug: string): Promise<PushState> {
   if (!pushSupported()) return 'unsupported';
-  const registration = await navigator.serviceWorker.ready;
+  const registration = await readyRegistration();
   const subscription = await registration.pushManager.getSubscription();
   if (subscription) {
     await deletePushSubscription(slug, subscription.endpoint);
