@@ -62,15 +62,16 @@ export async function startPushEmulator(): Promise<PushEmulator> {
     port: number,
   ) => EmulatorServer;
   const port = await freePort();
-  const log = console.log;
-  console.log = () => undefined; // the emulator announces itself on stdout
+  // The emulator announces itself on stdout once listening: keep the test output clean.
+  const quiet = jest.spyOn(console, 'log').mockImplementation(() => undefined);
   const server = new WebPushTestingServer(new PushApiModel(), port);
   server.startServer();
   await new Promise<void>((resolve) => {
     if (server._server.listening) resolve();
     else server._server.once('listening', () => resolve());
   });
-  console.log = log;
+  await new Promise((r) => setImmediate(r));
+  quiet.mockRestore();
   const url = `http://localhost:${port}`;
   return {
     url,
