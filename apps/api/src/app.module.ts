@@ -29,6 +29,7 @@ import { InitiativesModule } from './modules/initiatives/initiatives.module';
 import { OpenDataModule } from './modules/open-data/open-data.module';
 import { OrganisationsArchiveModule } from './modules/organisations/organisations-archive.section';
 import { TownArchiveModule } from './modules/town-archive/town-archive.module';
+import { PostsModule } from './modules/posts/posts.module';
 
 /** The HTTP + socket.io process. */
 @Module({
@@ -60,6 +61,7 @@ import { TownArchiveModule } from './modules/town-archive/town-archive.module';
     TownArchiveModule,
     LibraryModule,
     AssistedModule,
+    PostsModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: DomainExceptionFilter },

@@ -55,3 +55,5 @@ export * from './town/town-onboarding';
 export * from './library/opening-hours';
 export * from './library/library.schema';
 export * from './assisted/assisted.schema';
+export * from './posts/post';
+export * from './posts/post.schema';

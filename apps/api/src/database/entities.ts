@@ -1,4 +1,9 @@
 import {
+  PostDeliveryEntity,
+  PostEntity,
+  PushSubscriptionEntity,
+} from '../modules/posts/post.entity';
+import {
   AuditLogEntity,
   ModerationCaseEntity,
   ReportEntity,
@@ -65,4 +70,7 @@ export const ENTITIES = [
   ExchangeConditionEntity,
   ListingWaitlistEntity,
   AssistedResidentEntity,
+  PostEntity,
+  PushSubscriptionEntity,
+  PostDeliveryEntity,
 ];

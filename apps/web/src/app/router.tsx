@@ -40,6 +40,16 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('./routes/open-data-route')).OpenDataRoute }),
       },
       {
+        path: '/t/:slug/posts',
+        lazy: async () => ({
+          Component: (await import('./routes/town-posts-route')).TownPostsRoute,
+        }),
+      },
+      {
+        path: '/t/:slug/posts/:id',
+        lazy: async () => ({ Component: (await import('./routes/post-route')).PostRoute }),
+      },
+      {
         path: '/signup',
         lazy: async () => ({ Component: (await import('./routes/signup-route')).SignupRoute }),
       },
@@ -191,6 +201,12 @@ export const routes: RouteObject[] = [
             path: '/t/:slug/moderation',
             lazy: async () => ({
               Component: (await import('./routes/moderation-route')).ModerationRoute,
+            }),
+          },
+          {
+            path: '/t/:slug/staff/posts',
+            lazy: async () => ({
+              Component: (await import('./routes/staff-posts-route')).StaffPostsRoute,
             }),
           },
           {

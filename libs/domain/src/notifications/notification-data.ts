@@ -105,3 +105,15 @@ export interface WaitlistAvailableData {
   /** Who lends it: the library's name, or the resident's display name. */
   ownerName: string;
 }
+/** `town_alert`: an alert post of the recipient's town hall. */
+export interface TownAlertData {
+  postId: string;
+  postTitle: string;
+  /** The start of the alert's text, on one line. */
+  excerpt: string;
+  municipalitySlug: string;
+  municipalityName: string;
+  /** Read-receipt tokens of this member's in-app and e-mail deliveries (reach figures). */
+  receipt: string;
+  emailReceipt: string;
+}

@@ -28,6 +28,8 @@ export const NOTIFICATION_KINDS = [
   'exchange_rescheduled',
   /** To each member of an item's waiting list: the item is back at the library. */
   'waitlist_available',
+  /** An alert of the recipient's town hall (storm, water cut, road closed): town posts of kind alert. */
+  'town_alert',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -53,6 +55,8 @@ export function defaultPreferences(): NotificationPreferences {
   for (const kind of NOTIFICATION_KINDS) {
     prefs[kind] = { inApp: true, email: CHATTY_KINDS.includes(kind) ? 'digest' : 'instant' };
   }
+  // Town alerts reach every member in the app and live; e-mail is for members who ask for it.
+  prefs.town_alert = { inApp: true, email: 'off' };
   return prefs;
 }
 

@@ -62,6 +62,12 @@ export const ERROR_CODES = [
   'RATE_LIMIT_UNAVAILABLE',
   'SERVICE_UNAVAILABLE',
   'INTERNAL',
+  /** A town post that does not exist, or that the caller may not see (scheduled, unpublished). */
+  'POST_NOT_FOUND',
+  /** A published post cannot be rescheduled. */
+  'POST_ALREADY_PUBLISHED',
+  /** An unpublished post cannot be edited. */
+  'POST_UNPUBLISHED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -54,6 +54,9 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   RATE_LIMIT_UNAVAILABLE: 503,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
+  POST_NOT_FOUND: 404,
+  POST_ALREADY_PUBLISHED: 409,
+  POST_UNPUBLISHED: 409,
 };
 
 export interface ErrorBody {

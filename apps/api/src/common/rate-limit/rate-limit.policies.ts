@@ -21,6 +21,8 @@ export const RATE_LIMIT_POLICY_NAMES = [
   'photo.upload',
   'socket.event',
   'geocode',
+  'push.subscribe',
+  'post.opened',
 ] as const;
 
 export type RateLimitPolicyName = (typeof RATE_LIMIT_POLICY_NAMES)[number];
@@ -156,6 +158,22 @@ export function rateLimitPolicies(config: AppConfig): Record<RateLimitPolicyName
       points: 60,
       durationSeconds: HOUR,
       subject: 'member',
+      blockInMemory: true,
+    },
+    /** Browsers subscribing to (or leaving) a town's alerts, without an account. */
+    'push.subscribe': {
+      ...open,
+      points: l.pushSubscribe,
+      durationSeconds: HOUR,
+      subject: 'address',
+      blockInMemory: true,
+    },
+    /** Read receipts of town posts: public, counted once per delivery anyway. */
+    'post.opened': {
+      ...open,
+      points: l.postOpened,
+      durationSeconds: MINUTE,
+      subject: 'address',
       blockInMemory: true,
     },
     'socket.event': {

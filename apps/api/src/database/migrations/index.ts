@@ -11,6 +11,7 @@ import { Organisations1796400000000 } from './1796400000000-Organisations';
 import { Addresses1796430000000 } from './1796430000000-Addresses';
 import { InitiativesAndNeighbourhoods1796440000000 } from './1796440000000-InitiativesAndNeighbourhoods';
 import { ToolLibraryAndAssistedMode1796450000000 } from './1796450000000-ToolLibraryAndAssistedMode';
+import { TownPosts1796420000000 } from './1796420000000-TownPosts';
 
 /** Migrations in order; `npm run migration:generate -- Name` appends new ones here. */
 export const MIGRATIONS: Function[] = [
@@ -27,4 +28,5 @@ export const MIGRATIONS: Function[] = [
   Addresses1796430000000,
   InitiativesAndNeighbourhoods1796440000000,
   ToolLibraryAndAssistedMode1796450000000,
+  TownPosts1796420000000,
 ];

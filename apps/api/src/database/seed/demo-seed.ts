@@ -21,6 +21,7 @@ import { seedDemoLibrary } from './demo-library';
 import { seedDemoModeration } from './demo-moderation';
 import { seedDemoAddresses } from './demo-addresses';
 import { seedDemoTownData } from './demo-town-data';
+import { seedDemoPosts } from './demo-posts';
 
 export const DEMO_PASSWORD = 'partagora-demo';
 export const RESIDENTS_PER_TOWN = 40;
@@ -276,6 +277,7 @@ export async function seedDemo(
       townId,
       residents.map((r) => r.id),
     );
+    await seedDemoPosts(ds, townId, town.name);
   }
   const photos = await seedDemoPhotos(ds, config);
   await seedDemoAddresses(ds);

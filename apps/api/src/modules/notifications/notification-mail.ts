@@ -1,4 +1,9 @@
-import { type NotificationKind, type UserLocale, notificationLink } from '@partagora/domain';
+import {
+  type NotificationKind,
+  type UserLocale,
+  notificationLink,
+  postPath,
+} from '@partagora/domain';
 
 /** A rendered e-mail: subject, plain text and simple HTML, in one language. */
 export interface RenderedMail {
@@ -397,6 +402,16 @@ const TEMPLATES: Record<NotificationKind, Record<UserLocale, Template>> = {
       body: `The item you were waiting for, “${str(d, 'listingTitle')}” (${str(d, 'ownerName')}), has just been returned. Book it soon: the first booking wins.`,
     }),
   },
+  town_alert: {
+    fr: (d) => ({
+      subject: `Alerte de la mairie : ${str(d, 'postTitle')}`,
+      body: `${str(d, 'municipalityName', 'Votre mairie')} vous alerte : « ${str(d, 'postTitle')} ». ${str(d, 'excerpt', '')}`.trim(),
+    }),
+    en: (d) => ({
+      subject: `Town hall alert: ${str(d, 'postTitle')}`,
+      body: `${str(d, 'municipalityName', 'Your town')} alert: “${str(d, 'postTitle')}”. ${str(d, 'excerpt', '')}`.trim(),
+    }),
+  },
 };
 
 const UI: Record<
@@ -423,8 +438,19 @@ const UI: Record<
   },
 };
 
-/** Where an e-mail leads: the notification's own link, or the list when its data lacks the id. */
-const mailPath = (kind: NotificationKind, d: Data) => notificationLink(kind, d) ?? '/notifications';
+/**
+ * Where an e-mail leads: the notification's own link, or the list when its data lacks the id. A
+ * town alert's e-mail carries the read receipt of its e-mail delivery instead of the in-app one.
+ */
+function mailPath(kind: NotificationKind, d: Data): string {
+  if (kind === 'town_alert') {
+    const slug = str(d, 'municipalitySlug', '');
+    const postId = str(d, 'postId', '');
+    const token = str(d, 'emailReceipt', '');
+    if (slug && postId) return postPath(slug, postId, token ? { via: 'email', token } : undefined);
+  }
+  return notificationLink(kind, d) ?? '/notifications';
+}
 
 const escapeHtml = (s: string) =>
   s.replace(

@@ -81,6 +81,11 @@ export function notificationText(t: TFunction, n: Pick<NotificationView, 'kind' 
       );
     case 'waitlist_available':
       return t('notifications.text.waitlist_available', { title });
+    case 'town_alert':
+      return t('notifications.text.town_alert', {
+        town: text(d, 'municipalityName') ?? t('notifications.fallbackName'),
+        title: text(d, 'postTitle') ?? t('notifications.fallbackTitle'),
+      });
     case 'moderation_notice': {
       const notice = d.notice;
       const key =
