@@ -21,6 +21,8 @@ import { ModerationModule } from './modules/moderation/moderation.module';
 import { MunicipalitiesModule } from './modules/municipalities/municipalities.module';
 import { UsersModule } from './modules/users/users.module';
 import { VerificationModule } from './modules/verification/verification.module';
+import { OrganisationsModule } from './modules/organisations/organisations.module';
+import { EventsModule } from './modules/events/events.module';
 
 /** The HTTP + socket.io process. */
 @Module({
@@ -44,6 +46,8 @@ import { VerificationModule } from './modules/verification/verification.module';
     BlocksModule,
     ModerationModule,
     AccountModule,
+    OrganisationsModule,
+    EventsModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: DomainExceptionFilter },

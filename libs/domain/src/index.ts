@@ -41,3 +41,8 @@ export * from './blocks/block-rules';
 export * from './moderation/moderation';
 export * from './moderation/moderation.schema';
 export * from './account/account.schema';
+export * from './organisations/opening-hours';
+export * from './organisations/organisation.schema';
+export * from './organisations/organisation-rules';
+export * from './events/rsvp-rules';
+export * from './events/event.schema';

@@ -21,6 +21,7 @@ import {
   OrganisationEntity,
   OrganisationMemberEntity,
 } from '../modules/organisations/organisation.entity';
+import { EventEntity, EventRsvpEntity } from '../modules/events/event.entity';
 import { OutboxEventEntity } from '../modules/outbox/outbox-event.entity';
 import { ReviewEntity } from '../modules/reviews/review.entity';
 import { UserRoleEntity } from '../modules/users/user-role.entity';
@@ -49,4 +50,6 @@ export const ENTITIES = [
   AuditLogEntity,
   OrganisationEntity,
   OrganisationMemberEntity,
+  EventEntity,
+  EventRsvpEntity,
 ];

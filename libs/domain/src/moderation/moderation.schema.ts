@@ -113,6 +113,8 @@ export const AUDIT_ACTIONS = [
   'report.warn',
   'report.suspend',
   'conversation.read',
+  /** Staff verified a shop or an association. */
+  'organisation.verify',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

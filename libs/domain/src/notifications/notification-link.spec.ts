@@ -5,6 +5,7 @@ const EXCHANGE = '11111111-1111-4111-8111-111111111111';
 const LISTING = '22222222-2222-4222-8222-222222222222';
 const CONVERSATION = '33333333-3333-4333-8333-333333333333';
 const SUBJECT = '44444444-4444-4444-8444-444444444444';
+const EVENT = '55555555-5555-4555-8555-555555555555';
 
 /** Everything a notification's data may carry: each kind picks the id it leads to. */
 const DATA = {
@@ -12,6 +13,7 @@ const DATA = {
   listingId: LISTING,
   conversationId: CONVERSATION,
   subjectId: SUBJECT,
+  eventId: EVENT,
 };
 
 /** Kind → where it leads, written out by hand (a new kind fails to compile until listed). */
@@ -39,6 +41,8 @@ const WANT: Record<NotificationKind, string> = {
   review_revealed: `/users/${SUBJECT}`,
   report_resolved: `/listings/${LISTING}`,
   moderation_notice: `/listings/${LISTING}`,
+  event_waitlist_promoted: `/events/${EVENT}`,
+  event_reminder: `/events/${EVENT}`,
 };
 
 /** The `data` key each kind's link is built from. */
@@ -49,7 +53,9 @@ const KEY_OF = (kind: NotificationKind) =>
       ? 'conversationId'
       : WANT[kind].startsWith('/users/')
         ? 'subjectId'
-        : 'listingId';
+        : WANT[kind].startsWith('/events/')
+          ? 'eventId'
+          : 'listingId';
 
 describe(notificationLink.name, () => {
   it.each(NOTIFICATION_KINDS.map((kind) => [kind, WANT[kind]] as const))(

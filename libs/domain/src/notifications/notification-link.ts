@@ -1,7 +1,13 @@
 import type { NotificationKind } from './notification';
 
 /** What a notification opens in the web app. */
-export type NotificationTarget = 'exchange' | 'conversation' | 'listing' | 'review' | 'profile';
+export type NotificationTarget =
+  | 'exchange'
+  | 'conversation'
+  | 'listing'
+  | 'review'
+  | 'profile'
+  | 'event';
 
 /**
  * Per kind, what a notification opens: every step and reminder of an exchange (a gift that
@@ -31,6 +37,8 @@ export const NOTIFICATION_TARGET: Record<NotificationKind, NotificationTarget> =
   // a user or message target has no page of its own to open: no link, e-mails open the list.
   report_resolved: 'listing',
   moderation_notice: 'listing',
+  event_waitlist_promoted: 'event',
+  event_reminder: 'event',
 };
 
 /** The `data` key holding the target's id, and the web path under which it opens. */
@@ -40,6 +48,7 @@ const ROUTE: Record<NotificationTarget, { key: string; path: string; suffix?: st
   listing: { key: 'listingId', path: '/listings/' },
   review: { key: 'exchangeId', path: '/exchanges/', suffix: '/review' },
   profile: { key: 'subjectId', path: '/users/' },
+  event: { key: 'eventId', path: '/events/' },
 };
 
 /**

@@ -22,6 +22,10 @@ export const NOTIFICATION_KINDS = [
   'report_resolved',
   /** To the author of a reported target: what was hidden, restored, warned or suspended, and why. */
   'moderation_notice',
+  /** A place freed up: the first of an event's waiting list is now going. */
+  'event_waitlist_promoted',
+  /** The day before an event, to the members going. */
+  'event_reminder',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

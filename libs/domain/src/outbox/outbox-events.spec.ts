@@ -34,6 +34,8 @@ const VALID: { [T in OutboxEventType]: OutboxPayloadInput<T> } = {
   'listing.removed': { listingId: A, ownerId: B },
   'message.posted': { messageId: A, conversationId: B, authorId: A, recipientIds: [B] },
   'notification.created': { notificationId: A },
+  'event.rsvp_promoted': { eventId: A, userId: B },
+  'event.reminder': { eventId: A, userId: B },
   'review.revealed': { exchangeId: A, reviewIds: [B] },
   'review.reminder': { exchangeId: A, recipientIds: [B] },
 };

@@ -36,8 +36,14 @@ export class AuthGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
-    if (isPublic) return true;
     const req = context.switchToHttp().getRequest<Request>();
+    if (isPublic) {
+      // A public page may say more to a signed-in caller (their RSVP, a pending organisation
+      // they belong to); a missing or stale token just means an anonymous reader.
+      const token = bearerToken(req.header('authorization'));
+      if (token) req.principal = await this.verifier.verify(token).catch(() => undefined);
+      return true;
+    }
     req.principal = await this.verifier.verify(bearerToken(req.header('authorization')));
     return true;
   }
@@ -50,4 +56,10 @@ export const CurrentUser = createParamDecorator(
     if (!principal) throw new DomainError('UNAUTHENTICATED', 'Sign in to continue');
     return principal;
   },
+);
+
+/** On a `@Public()` route: the signed-in caller if a valid token came, else null. */
+export const OptionalUser = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): Principal | null =>
+    ctx.switchToHttp().getRequest<Request>().principal ?? null,
 );

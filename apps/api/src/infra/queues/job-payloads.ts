@@ -9,4 +9,6 @@ export interface JobPayloads {
   [JobName.SendDigests]: Record<string, never>;
   /** The review reminder or the 14-day reveal of one completed exchange. */
   [JobName.ReviewTimer]: { exchangeId: string; type: ReviewTimerType; dueAt: string };
+  /** The day-before reminder of one going member; `startsAt` is the start it announces. */
+  [JobName.EventReminder]: { eventId: string; userId: string; startsAt: string };
 }

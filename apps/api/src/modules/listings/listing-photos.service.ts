@@ -31,6 +31,23 @@ export class ListingPhotosService {
 
   async add(userId: string, listingId: string, file: Buffer | undefined): Promise<PhotoView> {
     const listing = await this.editable(userId, listingId);
+    const stored = await this.store(file, listing.photos.length);
+    if (!(await this.repo.append(listingId, userId, stored))) {
+      await this.storage.removePhoto(stored.id);
+      throw new DomainError(
+        'TOO_MANY_PHOTOS',
+        `A listing may have at most ${PHOTO_LIMITS.perListing} photos`,
+      );
+    }
+    return toPhotoView(stored);
+  }
+
+  /**
+   * The pipeline itself, for every uploaded image (listing photos, organisation logos, event
+   * images): checks, re-encodes without metadata and stores the renditions under a new id.
+   * `existing`: how many photos the owner already has (the per-listing cap).
+   */
+  async store(file: Buffer | undefined, existing = 0): Promise<StoredPhoto> {
     if (!file) {
       throw new DomainError('VALIDATION_FAILED', 'Send the photo in the multipart field `photo`', [
         { path: 'photo', message: 'Required' },
@@ -40,7 +57,7 @@ export class ListingPhotosService {
     // sharp reads the header only here (no pixel is decoded), so a PNG claiming 60,000 × 60,000
     // is refused before any memory is spent on it.
     const size = type ? await headerSize(file) : null;
-    assertPhotoAcceptable({ bytes: file.length, type, size, existing: listing.photos.length });
+    assertPhotoAcceptable({ bytes: file.length, type, size, existing });
 
     const id = randomUUID();
     let full: { width: number; height: number } | null = null;
@@ -53,18 +70,15 @@ export class ListingPhotosService {
     } catch (err) {
       await this.storage.removePhoto(id);
       if (err instanceof DomainError) throw err;
-      this.logger.debug(`photo for ${listingId} refused: ${String(err)}`);
+      this.logger.debug(`photo refused: ${String(err)}`);
       throw new DomainError('IMAGE_INVALID', 'This image is damaged or cannot be read');
     }
-    const stored: StoredPhoto = { id, ...full! };
-    if (!(await this.repo.append(listingId, userId, stored))) {
-      await this.storage.removePhoto(id);
-      throw new DomainError(
-        'TOO_MANY_PHOTOS',
-        `A listing may have at most ${PHOTO_LIMITS.perListing} photos`,
-      );
-    }
-    return toPhotoView(stored);
+    return { id, ...full! };
+  }
+
+  /** Deletes a stored image's renditions (a replaced logo). */
+  discard(photoId: string): Promise<void> {
+    return this.storage.removePhoto(photoId);
   }
 
   async remove(userId: string, listingId: string, photoId: string): Promise<void> {

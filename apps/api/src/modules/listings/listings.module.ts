@@ -25,6 +25,6 @@ import { ListingsService } from './listings.service';
     ListingModerationTarget,
     ListingsAccountData,
   ],
-  exports: [ListingsService],
+  exports: [ListingsService, ListingPhotosService],
 })
 export class ListingsModule {}

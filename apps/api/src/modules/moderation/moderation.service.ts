@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  type AuditAction,
   type AuditPage,
   type AuditQuery,
   type CreateReportInput,
@@ -18,7 +19,7 @@ import {
   nextModerationState,
   reportOutcome,
 } from '@partagora/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { SessionsService } from '../auth/sessions.service';
 import { MunicipalitiesService } from '../municipalities/municipalities.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -222,6 +223,24 @@ export class ModerationService {
       note: null,
     });
     return { conversationId: about.conversationId, items };
+  }
+
+  /**
+   * An entry in a town's audit log from another module (staff verifying an organisation), in
+   * the caller's transaction.
+   */
+  recordAudit(
+    manager: EntityManager,
+    entry: {
+      municipalityId: string;
+      actorId: string;
+      action: AuditAction;
+      targetType: string;
+      targetId: string;
+      note?: string | null;
+    },
+  ): Promise<string> {
+    return this.repo.audit(manager, { ...entry, note: entry.note ?? null });
   }
 
   /** A town's audit log, for its staff and moderators, newest first. */
