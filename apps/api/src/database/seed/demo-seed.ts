@@ -18,6 +18,7 @@ import { seedDemoPhotos } from './demo-photos';
 import { DEMO_ITEMS, DEMO_TOWNS, FIRST_NAMES, LAST_INITIALS, type DemoTown } from './demo-data';
 import { seedDemoReviews } from './demo-reviews';
 import { seedDemoModeration } from './demo-moderation';
+import { seedDemoOrganisationsEvents } from './demo-organisations-events';
 
 export const DEMO_PASSWORD = 'partagora-demo';
 export const RESIDENTS_PER_TOWN = 40;
@@ -253,6 +254,12 @@ export async function seedDemo(
     reviewed += await seedDemoReviews(ds, townId, residents);
     await seedDemoModeration(
       ds,
+      townId,
+      residents.map((r) => r.id),
+    );
+    await seedDemoOrganisationsEvents(
+      ds,
+      town,
       townId,
       residents.map((r) => r.id),
     );

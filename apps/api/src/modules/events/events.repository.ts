@@ -157,7 +157,7 @@ export class EventsRepository {
     limit: number,
     after: { startsAt: string; id: string } | null,
   ): Promise<EventRecord[]> {
-    const params: unknown[] = [userId, townId, q.from, q.to, limit, EVENT_LIMITS.partnerRadiusM];
+    const params: unknown[] = [userId, townId, q.from, q.to, limit];
     const where = [
       'e.cancelled_at IS NULL',
       'e.ends_at >= $3',
@@ -165,10 +165,11 @@ export class EventsRepository {
     ];
     if (q.organisationId) {
       params.push(q.organisationId);
-      where.push(`e.organisation_id = $${params.length}`);
+      where.push(`e.municipality_id = $2 AND e.organisation_id = $${params.length}`);
     } else {
+      params.push(EVENT_LIMITS.partnerRadiusM);
       where.push(
-        `(e.municipality_id = $2 OR ST_DWithin(e.place_location, (SELECT centre FROM municipalities WHERE id = $2), $6))`,
+        `(e.municipality_id = $2 OR ST_DWithin(e.place_location, (SELECT centre FROM municipalities WHERE id = $2), $${params.length}))`,
       );
     }
     if (after) {
@@ -258,7 +259,8 @@ export class EventsRepository {
     eventId: string,
     userId: string,
   ): Promise<RsvpStatus | null> {
-    const rows = await manager.query<Array<{ status: RsvpStatus }>>(
+    // DELETE/UPDATE … RETURNING answers `[rows, count]` through TypeORM.
+    const [rows] = await manager.query<[Array<{ status: RsvpStatus }>, number]>(
       `DELETE FROM event_rsvps WHERE event_id = $1 AND user_id = $2 RETURNING status`,
       [eventId, userId],
     );
@@ -269,7 +271,7 @@ export class EventsRepository {
 
   /** The first of the waiting list becomes going; returns their id (null: nobody waits). */
   async promoteFirstWaiting(manager: EntityManager, eventId: string): Promise<string | null> {
-    const rows = await manager.query<Array<{ user_id: string }>>(
+    const [rows] = await manager.query<[Array<{ user_id: string }>, number]>(
       `UPDATE event_rsvps SET status = 'going', promoted_at = now()
         WHERE event_id = $1 AND user_id = (
           SELECT user_id FROM event_rsvps WHERE event_id = $1 AND status = 'waiting'

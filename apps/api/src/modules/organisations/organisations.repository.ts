@@ -181,7 +181,8 @@ export class OrganisationsRepository {
   }
 
   async markVerified(manager: EntityManager, id: string, verifierId: string): Promise<boolean> {
-    const rows = await manager.query<Array<{ id: string }>>(
+    // UPDATE … RETURNING answers `[rows, count]` through TypeORM.
+    const [rows] = await manager.query<[Array<{ id: string }>, number]>(
       `UPDATE organisations SET status = 'verified', verified_at = now(), verified_by = $2, updated_at = now()
         WHERE id = $1 AND status = 'pending' RETURNING id`,
       [id, verifierId],
@@ -216,7 +217,7 @@ export class OrganisationsRepository {
 
   /** Sets the logo; returns the previous one's photo id (to delete its files). */
   async setLogo(id: string, photoId: string): Promise<string | null> {
-    const rows = await this.ds.query<Array<{ previous: string | null }>>(
+    const [rows] = await this.ds.query<[Array<{ previous: string | null }>, number]>(
       `UPDATE organisations o SET logo_photo_id = $2, updated_at = now()
          FROM (SELECT logo_photo_id AS previous FROM organisations WHERE id = $1 FOR UPDATE) p
         WHERE o.id = $1 RETURNING p.previous`,
