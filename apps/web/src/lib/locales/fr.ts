@@ -89,6 +89,11 @@ export const fr = {
         'Vous avez déjà signalé ce contenu. La modération de la commune s’en occupe.',
       REPORT_NOT_FOUND: "Ce signalement n'existe pas ou ne relève pas de votre commune.",
       REPORT_TARGET_NOT_FOUND: "Ce contenu n'existe pas ou n'est plus visible.",
+      ORGANISATION_NOT_FOUND: 'Cette organisation est introuvable.',
+      ORGANISATION_NOT_VERIFIED:
+        'Cette organisation attend encore la vérification de la mairie.',
+      EVENT_NOT_FOUND: 'Cet événement est introuvable.',
+      EVENT_CLOSED: 'Les inscriptions à cet événement sont closes (annulé ou déjà commencé).',
       SELF_REPORT: 'Vous ne pouvez pas signaler votre propre contenu.',
       ACCOUNT_SUSPENDED:
         'Ce compte est suspendu par la modération de la commune. Contactez votre mairie pour en savoir plus.',
@@ -700,6 +705,8 @@ export const fr = {
       moderation_notice_hidden: 'La modération a masqué « {{title}} »',
       moderation_notice_restored: 'La modération a rétabli « {{title}} »',
       moderation_notice_warned: 'La modération vous adresse un avertissement (« {{title}} »)',
+      event_waitlist_promoted: 'Une place s’est libérée : vous participez à « {{title}} »',
+      event_reminder: 'Demain : « {{title}} » ({{place}})',
       moderation_notice_suspended: 'La modération a suspendu votre compte',
     },
     kinds: {
@@ -722,6 +729,8 @@ export const fr = {
       review_reminder: 'Rappel : laisser un avis',
       review_revealed: 'Nouvel avis sur votre profil',
       report_resolved: 'Suite donnée à un signalement',
+      event_waitlist_promoted: 'Place libérée pour un événement',
+      event_reminder: 'Rappel : événement demain',
       moderation_notice: 'Décision de la modération',
     },
   },
@@ -862,6 +871,7 @@ export const fr = {
         'report.warn': 'Avertissement',
         'report.suspend': 'Compte suspendu',
         'conversation.read': 'Conversation consultée',
+        'organisation.verify': 'Organisation vérifiée',
       },
     },
   },
