@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MunicipalitiesModule } from '../municipalities/municipalities.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { OutboxModule } from '../outbox/outbox.module';
+import { EventsAccountData } from './events-account-data';
 import { EventsController } from './events.controller';
 import { EventsRepository } from './events.repository';
 import { EventsService } from './events.service';
@@ -10,7 +11,7 @@ import { EventsService } from './events.service';
 @Module({
   imports: [OrganisationsModule, MunicipalitiesModule, OutboxModule],
   controllers: [EventsController],
-  providers: [EventsRepository, EventsService],
+  providers: [EventsRepository, EventsService, EventsAccountData],
   exports: [EventsService, EventsRepository],
 })
 export class EventsModule {}

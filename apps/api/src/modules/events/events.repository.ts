@@ -473,4 +473,23 @@ export class EventsRepository {
         }
       : null;
   }
+
+  /** The events the member answered (erasure withdraws each answer through the service). */
+  async answeredBy(userId: string): Promise<string[]> {
+    const rows = await this.ds.query<Array<{ event_id: string }>>(
+      `SELECT event_id FROM event_rsvps WHERE user_id = $1`,
+      [userId],
+    );
+    return rows.map((r) => r.event_id);
+  }
+
+  async deleteAnswersOf(manager: EntityManager, userId: string): Promise<void> {
+    // Keeps each event's going count true for the answers that go.
+    await manager.query(
+      `UPDATE events e SET going_count = going_count - 1
+         FROM event_rsvps r WHERE r.event_id = e.id AND r.user_id = $1 AND r.status = 'going'`,
+      [userId],
+    );
+    await manager.query(`DELETE FROM event_rsvps WHERE user_id = $1`, [userId]);
+  }
 }
