@@ -60,7 +60,7 @@ describe('outbox event registry', () => {
 
   it('should list every type once, in a stable order', () => {
     expect(OUTBOX_EVENT_TYPES).toEqual([...new Set(OUTBOX_EVENT_TYPES)].sort());
-    expect(OUTBOX_EVENT_TYPES).toHaveLength(EXCHANGE_STATUSES.length + 8);
+    expect(OUTBOX_EVENT_TYPES).toHaveLength(EXCHANGE_STATUSES.length + 10);
   });
 
   it('should keep type names within the 60 characters of outbox_events.type', () => {

@@ -13,6 +13,11 @@ const DATA = {
   wantedByName: 'Sacha',
   matchedListingTitle: 'Perceuse',
   distance: '500m-1km',
+  eventId: '55555555-5555-4555-8555-555555555555',
+  eventTitle: 'Atelier <compost>',
+  startsAt: '2026-06-03T08:00:00.000Z',
+  placeName: 'Jardin & serre',
+  organiserName: 'Mairie de Dinan',
 };
 
 describe(renderNotificationMail.name, () => {
