@@ -2,12 +2,7 @@ import type { NotificationKind } from './notification';
 
 /** What a notification opens in the web app. */
 export type NotificationTarget =
-  | 'exchange'
-  | 'conversation'
-  | 'listing'
-  | 'review'
-  | 'profile'
-  | 'event';
+  'exchange' | 'conversation' | 'listing' | 'review' | 'profile' | 'event';
 
 /**
  * Per kind, what a notification opens: every step and reminder of an exchange (a gift that

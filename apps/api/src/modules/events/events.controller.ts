@@ -2,12 +2,12 @@ import {
   Controller,
   Delete,
   Get,
-  Header,
   HttpCode,
   Param,
   ParseUUIDPipe,
   Patch,
   Post,
+  Res,
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -31,6 +31,7 @@ import {
   rsvpResultSchema,
   updateEventSchema,
 } from '@partagora/domain';
+import type { Response } from 'express';
 import { CurrentUser, OptionalUser, Public } from '../../common/auth/auth.guard';
 import type { Principal } from '../../common/auth/principal';
 import { RateLimit } from '../../common/rate-limit/rate-limit.guard';
@@ -41,7 +42,16 @@ const eventId = new ParseUUIDPipe({
   exceptionFactory: () => new DomainError('EVENT_NOT_FOUND', 'No such event'),
 });
 
-const CALENDAR = 'text/calendar; charset=utf-8';
+/**
+ * Set once the calendar is built: an error answered before keeps its JSON content type (a
+ * decorator's `Content-Type` would also label the error body as a calendar).
+ */
+function calendarHeaders(res: Response, filename: string): void {
+  res.set({
+    'Content-Type': 'text/calendar; charset=utf-8',
+    'Content-Disposition': `inline; filename="${filename}"`,
+  });
+}
 
 /** DESIGN.md §4.1 "Events": public agenda and iCal, RSVPs with a waiting list, organisers' tools. */
 @ApiTags('events')
@@ -51,11 +61,14 @@ export class EventsController {
 
   @Public()
   @Get('municipalities/:slug/events.ics')
-  @Header('Content-Type', CALENDAR)
-  @Header('Content-Disposition', 'inline; filename="agenda.ics"')
   @ApiOkResponse({ content: { 'text/calendar': {} } })
-  townCalendar(@Param('slug') slug: string): Promise<string> {
-    return this.events.townCalendar(slug);
+  async townCalendar(
+    @Param('slug') slug: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    const body = await this.events.townCalendar(slug);
+    calendarHeaders(res, 'agenda.ics');
+    return body;
   }
 
   @Public()
@@ -84,11 +97,14 @@ export class EventsController {
   // Before `events/:id`, so `/events/<id>.ics` is the calendar file and not an id "<id>.ics".
   @Public()
   @Get('events/:id.ics')
-  @Header('Content-Type', CALENDAR)
-  @Header('Content-Disposition', 'inline; filename="event.ics"')
   @ApiOkResponse({ content: { 'text/calendar': {} } })
-  eventCalendar(@Param('id', eventId) id: string): Promise<string> {
-    return this.events.eventCalendar(id);
+  async eventCalendar(
+    @Param('id', eventId) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    const body = await this.events.eventCalendar(id);
+    calendarHeaders(res, 'event.ics');
+    return body;
   }
 
   @Public()
