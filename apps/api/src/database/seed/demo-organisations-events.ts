@@ -480,8 +480,7 @@ export async function seedDemoOrganisationsEvents(
         await ds.query<Array<{ id: string }>>(
           `INSERT INTO organisations (municipality_id, kind, name, status, address, location, opening_hours,
                                       description, handover_point, created_by, verified_at)
-           VALUES ($1, $2, $3, $4, $5, ST_SetSRID(ST_MakePoint($6, $7), 4326)::geography, $8, $9, $10, $11,
-                   CASE WHEN $4 = 'verified' THEN now() END)
+           VALUES ($1, $2, $3, $4, $5, ST_SetSRID(ST_MakePoint($6, $7), 4326)::geography, $8, $9, $10, $11, $12)
            RETURNING id`,
           [
             townId,
@@ -495,6 +494,7 @@ export async function seedDemoOrganisationsEvents(
             o.description,
             o.status === 'verified' && o.kind === 'shop',
             resident(o.members[0]!),
+            o.status === 'verified' ? now : null,
           ],
         )
       )[0]!.id;
