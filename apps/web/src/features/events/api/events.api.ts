@@ -15,6 +15,7 @@ import type {
 } from '@partagora/domain';
 import { env } from '../../../config/env';
 import { apiFetch } from '../../../lib/api-client';
+import { useSignedIn } from '../../../lib/use-signed-in';
 
 export const eventKeys = {
   all: ['events'] as const,
@@ -27,21 +28,22 @@ export const eventKeys = {
 /** Absolute URL of an API path (`icsUrl`), for "add to my calendar" links. */
 export const apiUrl = (path: string) => `${env.apiBaseUrl}${path.replace(/^\/api\/v1/, '')}`;
 
-export const eventQueryOptions = (id: string) =>
+export const eventQueryOptions = (id: string, signedIn = false) =>
   queryOptions({
-    queryKey: eventKeys.detail(id),
+    queryKey: [...eventKeys.detail(id), signedIn] as const,
     queryFn: ({ signal }) => apiFetch<EventView>(`/events/${encodeURIComponent(id)}`, { signal }),
   });
 
 /** `GET /events/:id` (public; `myRsvp` when signed in). */
 export function useEvent(id: string) {
-  return useQuery(eventQueryOptions(id));
+  return useQuery(eventQueryOptions(id, useSignedIn()));
 }
 
 /** `GET /municipalities/:slug/events`: upcoming first, partner towns' marked; paged. */
 export function useAgenda(slug: string, opts: { organisationId?: string; limit?: number } = {}) {
+  const signedIn = useSignedIn();
   return useInfiniteQuery({
-    queryKey: [...eventKeys.agenda(slug, opts.organisationId), opts.limit ?? 20],
+    queryKey: [...eventKeys.agenda(slug, opts.organisationId), opts.limit ?? 20, signedIn],
     initialPageParam: null as string | null,
     queryFn: ({ signal, pageParam }) =>
       apiFetch<EventPage>(`/municipalities/${encodeURIComponent(slug)}/events`, {

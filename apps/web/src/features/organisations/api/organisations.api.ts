@@ -9,6 +9,7 @@ import type {
   UpdateOrganisationInput,
 } from '@partagora/domain';
 import { apiFetch, apiUpload } from '../../../lib/api-client';
+import { useSignedIn } from '../../../lib/use-signed-in';
 
 export const organisationKeys = {
   all: ['organisations'] as const,
@@ -19,15 +20,15 @@ export const organisationKeys = {
 };
 
 /** `GET /organisations/:id` (public; a pending one only for its members and the town's staff). */
-export const organisationQueryOptions = (id: string) =>
+export const organisationQueryOptions = (id: string, signedIn = false) =>
   queryOptions({
-    queryKey: organisationKeys.detail(id),
+    queryKey: [...organisationKeys.detail(id), signedIn] as const,
     queryFn: ({ signal }) =>
       apiFetch<OrganisationView>(`/organisations/${encodeURIComponent(id)}`, { signal }),
   });
 
 export function useOrganisation(id: string) {
-  return useQuery(organisationQueryOptions(id));
+  return useQuery(organisationQueryOptions(id, useSignedIn()));
 }
 
 /** `GET /municipalities/:slug/organisations` (public: verified ones; staff also see pending). */
@@ -35,8 +36,9 @@ export function useTownOrganisations(
   slug: string,
   filter: { kind?: OrganisationKind; status?: OrganisationStatus } = {},
 ) {
+  const signedIn = useSignedIn();
   return useQuery({
-    queryKey: organisationKeys.town(slug, filter),
+    queryKey: [...organisationKeys.town(slug, filter), signedIn],
     queryFn: ({ signal }) =>
       apiFetch<OrganisationPage>(`/municipalities/${encodeURIComponent(slug)}/organisations`, {
         signal,
@@ -86,7 +88,7 @@ export function useUpdateOrganisation(id: string) {
         method: 'PATCH',
         body: patch,
       }),
-    onSuccess: (org) => queryClient.setQueryData(organisationKeys.detail(id), org),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: organisationKeys.detail(id) }),
   });
 }
 
