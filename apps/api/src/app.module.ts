@@ -30,6 +30,8 @@ import { OpenDataModule } from './modules/open-data/open-data.module';
 import { OrganisationsArchiveModule } from './modules/organisations/organisations-archive.section';
 import { TownArchiveModule } from './modules/town-archive/town-archive.module';
 import { PostsModule } from './modules/posts/posts.module';
+import { OrganisationsModule } from './modules/organisations/organisations.module';
+import { EventsModule } from './modules/events/events.module';
 
 /** The HTTP + socket.io process. */
 @Module({
@@ -62,6 +64,8 @@ import { PostsModule } from './modules/posts/posts.module';
     LibraryModule,
     AssistedModule,
     PostsModule,
+    OrganisationsModule,
+    EventsModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: DomainExceptionFilter },

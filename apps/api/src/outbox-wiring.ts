@@ -1,5 +1,6 @@
 import { assertOutboxWiring } from '@partagora/domain';
 import { ALERT_OUTBOX_HANDLERS } from './modules/alerts/alerts-worker.module';
+import { EVENT_OUTBOX_HANDLERS } from './modules/events/events-worker.module';
 import { NOTIFICATION_OUTBOX_HANDLERS } from './modules/notifications/notifications-worker.module';
 import { POST_OUTBOX_HANDLERS } from './modules/posts/posts-worker.module';
 import { type OutboxHandlerClass, subscriptionsOf } from './modules/outbox/outbox-handlers';
@@ -12,6 +13,7 @@ export const OUTBOX_HANDLER_CLASSES: readonly OutboxHandlerClass[] = [
   ...NOTIFICATION_OUTBOX_HANDLERS,
   ...ALERT_OUTBOX_HANDLERS,
   ...POST_OUTBOX_HANDLERS,
+  ...EVENT_OUTBOX_HANDLERS,
 ];
 
 /**

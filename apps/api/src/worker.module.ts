@@ -13,6 +13,7 @@ import { AlertsWorkerModule } from './modules/alerts/alerts-worker.module';
 import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module';
 import { ReviewsWorkerModule } from './modules/reviews/reviews-worker.module';
 import { PostsWorkerModule } from './modules/posts/posts-worker.module';
+import { EventsWorkerModule } from './modules/events/events-worker.module';
 import { OUTBOX_HANDLER_CLASSES } from './outbox-wiring';
 
 /** Redis connection options from a URL, for BullMQ workers (which keep retrying while it is down). */
@@ -46,6 +47,7 @@ export function workerConnection(url: string) {
     AlertsWorkerModule,
     ReviewsWorkerModule,
     PostsWorkerModule,
+    EventsWorkerModule,
   ],
   providers: [
     OutboxProcessor,

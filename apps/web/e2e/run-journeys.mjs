@@ -617,6 +617,82 @@ try {
     },
   );
 
+  await journey(
+    'a shopkeeper registers a shop, staff verify it, it publishes an event, a resident RSVPs',
+    async (page, context) => {
+      const tag = randomBytes(3).toString('hex');
+      const shop = `Épicerie ${tag}`;
+      const title = `Dégustation ${tag}`;
+      const fresh = () =>
+        context.browser().newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+      await signUp(page, {
+        email: `shop-${tag}@example.test`,
+        name: 'Commerçante Journey',
+        lat: 48.4548,
+        lng: -2.0489,
+      });
+      await page.goto(`${base}/organisations/new`);
+      await page.getByLabel('Type', { exact: true }).selectOption('shop');
+      await page.getByLabel('Nom', { exact: true }).fill(shop);
+      await page.getByLabel('Adresse', { exact: true }).fill('9 rue de la Lainerie, 22100 Dinan');
+      await a11y(page, 'organisation form');
+      await page.getByRole('button', { name: 'Envoyer la demande' }).click();
+      await page.getByRole('heading', { name: shop }).waitFor({ timeout: 15000 });
+      await page.getByText('En attente de vérification par la mairie').waitFor();
+      const orgUrl = page.url();
+
+      const staffCtx = await fresh();
+      const residentCtx = await fresh();
+      try {
+        const m = await staffCtx.newPage();
+        await m.goto(`${base}/login`);
+        await m.getByLabel('Adresse e-mail').fill('mairie@dinan.demo.partagora.fr');
+        await m.getByLabel('Mot de passe').fill('partagora-demo');
+        await m.getByRole('button', { name: 'Se connecter' }).click();
+        await m.waitForURL(/\/listings/, { timeout: 15000 });
+        await m.goto(`${base}/staff/organisations`);
+        await m.getByRole('button', { name: `Vérifier « ${shop} »` }).click();
+        await m.getByText('Organisation vérifiée.').waitFor({ timeout: 15000 });
+
+        await page.goto(orgUrl);
+        await page.getByRole('link', { name: 'Publier un événement' }).click();
+        const day = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+        await page.getByLabel('Titre', { exact: true }).fill(title);
+        await page.getByLabel('Date', { exact: true }).fill(day);
+        await page.getByLabel('Heure de début').fill('18:00');
+        await page.getByLabel('Heure de fin').fill('20:00');
+        await page.getByLabel('Lieu', { exact: true }).fill(shop);
+        await page.getByLabel('Adresse du lieu').fill('9 rue de la Lainerie, 22100 Dinan');
+        await page.getByLabel('Nombre de places (facultatif)').fill('10');
+        await page.getByRole('button', { name: 'Publier l’événement' }).click();
+        await page.getByRole('heading', { name: title }).waitFor({ timeout: 15000 });
+        const eventUrl = page.url();
+
+        const r = await residentCtx.newPage();
+        await signUp(r, {
+          email: `guest-${tag}@example.test`,
+          name: 'Habitante Journey',
+          lat: 48.4561,
+          lng: -2.0511,
+        });
+        await r.goto(eventUrl);
+        await r.getByText('0 / 10 places prises').waitFor({ timeout: 15000 });
+        await r.getByRole('button', { name: 'Je participe' }).click();
+        await r.getByText('Vous êtes inscrit·e.').waitFor({ timeout: 15000 });
+        await r.getByText('1 / 10 places prises').waitFor({ timeout: 15000 });
+        await a11y(r, 'event page');
+        await r.goto(`${base}/t/dinan/agenda`);
+        const card = r.locator('li.event-card').filter({ hasText: title });
+        await card.getByText('Inscrit·e', { exact: true }).waitFor({ timeout: 15000 });
+        await a11y(r, 'agenda');
+        await r.screenshot({ path: path.join(shots, 'agenda.png'), fullPage: true });
+      } finally {
+        await staffCtx.close();
+        await residentCtx.close();
+      }
+    },
+  );
+
   await journey('the interface switches to English', async (page) => {
     await page.goto(`${base}/`);
     await page

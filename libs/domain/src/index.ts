@@ -57,3 +57,8 @@ export * from './library/library.schema';
 export * from './assisted/assisted.schema';
 export * from './posts/post';
 export * from './posts/post.schema';
+export * from './organisations/opening-hours';
+export * from './organisations/organisation.schema';
+export * from './organisations/organisation-rules';
+export * from './events/rsvp-rules';
+export * from './events/event.schema';

@@ -35,6 +35,7 @@ import {
   ListingWaitlistEntity,
 } from '../modules/library/library.entity';
 import { AssistedResidentEntity } from '../modules/assisted/assisted-resident.entity';
+import { EventEntity, EventRsvpEntity } from '../modules/events/event.entity';
 import { OutboxEventEntity } from '../modules/outbox/outbox-event.entity';
 import { ReviewEntity } from '../modules/reviews/review.entity';
 import { UserRoleEntity } from '../modules/users/user-role.entity';
@@ -73,4 +74,6 @@ export const ENTITIES = [
   PostEntity,
   PushSubscriptionEntity,
   PostDeliveryEntity,
+  EventEntity,
+  EventRsvpEntity,
 ];

@@ -55,6 +55,20 @@ export const routes: RouteObject[] = [
       },
       { path: '/login', element: <LoginRoute /> },
       {
+        path: '/t/:slug/agenda',
+        lazy: async () => ({ Component: (await import('./routes/agenda-route')).AgendaRoute }),
+      },
+      {
+        path: '/events/:id',
+        lazy: async () => ({ Component: (await import('./routes/event-route')).EventRoute }),
+      },
+      {
+        path: '/organisations/:id',
+        lazy: async () => ({
+          Component: (await import('./routes/organisation-route')).OrganisationRoute,
+        }),
+      },
+      {
         path: '/goodbye',
         lazy: async () => ({ Component: (await import('./routes/goodbye-route')).GoodbyeRoute }),
       },
@@ -207,6 +221,37 @@ export const routes: RouteObject[] = [
             path: '/t/:slug/staff/posts',
             lazy: async () => ({
               Component: (await import('./routes/staff-posts-route')).StaffPostsRoute,
+            }),
+          },
+          {
+            path: '/organisations/new',
+            lazy: async () => ({
+              Component: (await import('./routes/new-organisation-route')).NewOrganisationRoute,
+            }),
+          },
+          {
+            path: '/organisations/mine',
+            lazy: async () => ({
+              Component: (await import('./routes/my-organisations-route')).MyOrganisationsRoute,
+            }),
+          },
+          {
+            path: '/staff/organisations',
+            lazy: async () => ({
+              Component: (await import('./routes/staff-organisations-route'))
+                .StaffOrganisationsRoute,
+            }),
+          },
+          {
+            path: '/staff/events',
+            lazy: async () => ({
+              Component: (await import('./routes/staff-events-route')).StaffEventsRoute,
+            }),
+          },
+          {
+            path: '/events/:id/attendees',
+            lazy: async () => ({
+              Component: (await import('./routes/event-attendees-route')).EventAttendeesRoute,
             }),
           },
           {

@@ -119,6 +119,8 @@ export const AUDIT_ACTIONS = [
   'assisted.act',
   /** Assisted mode: one request made with an act token (note: method and path). */
   'assisted.request',
+  /** Staff verified a shop or an association. */
+  'organisation.verify',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

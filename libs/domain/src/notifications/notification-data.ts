@@ -117,3 +117,14 @@ export interface TownAlertData {
   receipt: string;
   emailReceipt: string;
 }
+/**
+ * `event_waitlist_promoted` (a place freed up, the recipient is now going) and `event_reminder`
+ * (the day before). The place's name only, never its address.
+ */
+export interface EventNotificationData {
+  eventId: string;
+  eventTitle: string;
+  startsAt: string;
+  placeName: string;
+  organiserName: string;
+}

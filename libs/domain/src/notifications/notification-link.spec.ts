@@ -6,6 +6,7 @@ const LISTING = '22222222-2222-4222-8222-222222222222';
 const CONVERSATION = '33333333-3333-4333-8333-333333333333';
 const SUBJECT = '44444444-4444-4444-8444-444444444444';
 const POST = '55555555-5555-4555-8555-555555555555';
+const EVENT = '55555555-5555-4555-8555-555555555555';
 
 /** Everything a notification's data may carry: each kind picks the id it leads to. */
 const DATA = {
@@ -16,6 +17,7 @@ const DATA = {
   postId: POST,
   municipalitySlug: 'dinan',
   receipt: 'in-app-receipt-token',
+  eventId: EVENT,
 };
 
 /** Kind → where it leads, written out by hand (a new kind fails to compile until listed). */
@@ -49,6 +51,8 @@ const WANT: Record<NotificationKind, string> = {
   waitlist_available: `/listings/${LISTING}`,
   // The post page of its town, with the in-app read receipt.
   town_alert: `/t/dinan/posts/${POST}?via=list&r=in-app-receipt-token`,
+  event_waitlist_promoted: `/events/${EVENT}`,
+  event_reminder: `/events/${EVENT}`,
 };
 
 /** The `data` key each kind's link is built from. */
@@ -61,7 +65,9 @@ const KEY_OF = (kind: NotificationKind) =>
         ? 'subjectId'
         : WANT[kind].startsWith('/t/')
           ? 'postId'
-          : 'listingId';
+          : WANT[kind].startsWith('/events/')
+            ? 'eventId'
+            : 'listingId';
 
 describe(notificationLink.name, () => {
   it.each(NOTIFICATION_KINDS.map((kind) => [kind, WANT[kind]] as const))(

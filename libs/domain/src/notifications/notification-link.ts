@@ -3,7 +3,7 @@ import type { NotificationKind } from './notification';
 
 /** What a notification opens in the web app. */
 export type NotificationTarget =
-  'exchange' | 'conversation' | 'listing' | 'review' | 'profile' | 'post';
+  'exchange' | 'conversation' | 'listing' | 'review' | 'profile' | 'post' | 'event';
 
 /**
  * Per kind, what a notification opens: every step and reminder of an exchange (a gift that
@@ -37,6 +37,8 @@ export const NOTIFICATION_TARGET: Record<NotificationKind, NotificationTarget> =
   exchange_rescheduled: 'exchange',
   waitlist_available: 'listing',
   town_alert: 'post',
+  event_waitlist_promoted: 'event',
+  event_reminder: 'event',
 };
 
 /** The `data` key holding the target's id, and the web path under which it opens. */
@@ -47,6 +49,7 @@ const ROUTE: Record<NotificationTarget, { key: string; path: string; suffix?: st
   review: { key: 'exchangeId', path: '/exchanges/', suffix: '/review' },
   profile: { key: 'subjectId', path: '/users/' },
   post: { key: 'postId', path: '/t/' },
+  event: { key: 'eventId', path: '/events/' },
 };
 
 const text = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';

@@ -30,6 +30,10 @@ export const NOTIFICATION_KINDS = [
   'waitlist_available',
   /** An alert of the recipient's town hall (storm, water cut, road closed): town posts of kind alert. */
   'town_alert',
+  /** A place freed up: the first of an event's waiting list is now going. */
+  'event_waitlist_promoted',
+  /** The day before an event, to the members going. */
+  'event_reminder',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

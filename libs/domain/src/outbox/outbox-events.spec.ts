@@ -37,6 +37,8 @@ const VALID: { [T in OutboxEventType]: OutboxPayloadInput<T> } = {
   'notification.created': { notificationId: A },
   'post.alert': { postId: A },
   'post.push': { deliveryId: B },
+  'event.rsvp_promoted': { eventId: A, userId: B },
+  'event.reminder': { eventId: A, userId: B },
   'review.revealed': { exchangeId: A, reviewIds: [B] },
   'review.reminder': { exchangeId: A, recipientIds: [B] },
 };
@@ -61,7 +63,7 @@ describe('outbox event registry', () => {
 
   it('should list every type once, in a stable order', () => {
     expect(OUTBOX_EVENT_TYPES).toEqual([...new Set(OUTBOX_EVENT_TYPES)].sort());
-    expect(OUTBOX_EVENT_TYPES).toHaveLength(EXCHANGE_STATUSES.length + 11);
+    expect(OUTBOX_EVENT_TYPES).toHaveLength(EXCHANGE_STATUSES.length + 13);
   });
 
   it('should keep type names within the 60 characters of outbox_events.type', () => {

@@ -103,6 +103,10 @@ export const OUTBOX_EVENTS = {
   'post.alert': { payload: z.object({ postId: z.uuid() }) },
   /** One Web Push delivery of an alert to send (a row of `post_deliveries`). */
   'post.push': { payload: z.object({ deliveryId: z.uuid() }) },
+  /** A cancellation freed a place: `userId`, first of the waiting list, is now going. */
+  'event.rsvp_promoted': { payload: z.object({ eventId: z.uuid(), userId: z.uuid() }) },
+  /** The day-before reminder of an event fired for one going member. */
+  'event.reminder': { payload: z.object({ eventId: z.uuid(), userId: z.uuid() }) },
   /** One per notification row with something to push or e-mail now. */
   'notification.created': { payload: z.object({ notificationId: z.uuid() }) },
 } as const satisfies Record<string, OutboxEventSpec>;

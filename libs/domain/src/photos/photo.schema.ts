@@ -40,3 +40,18 @@ export function toPhotoView(p: StoredPhoto): PhotoView {
     cardUrl: photoUrl(p.id, 'card'),
   };
 }
+
+/** The renditions of a stored image known by its id only (a logo, an event image). */
+export function toImageRef(id: string): {
+  id: string;
+  url: string;
+  thumbnailUrl: string;
+  cardUrl: string;
+} {
+  return {
+    id,
+    url: photoUrl(id, 'full'),
+    thumbnailUrl: photoUrl(id, 'thumb'),
+    cardUrl: photoUrl(id, 'card'),
+  };
+}

@@ -57,6 +57,12 @@ export const ERROR_CODES = [
   'SELF_REPORT',
   'ACCOUNT_SUSPENDED',
   'INITIATIVE_NOT_FOUND',
+  'ORGANISATION_NOT_FOUND',
+  /** A pending organisation cannot publish events nor be a hand-over point. */
+  'ORGANISATION_NOT_VERIFIED',
+  'EVENT_NOT_FOUND',
+  /** An RSVP on an event that was cancelled or has started. */
+  'EVENT_CLOSED',
   'RATE_LIMITED',
   /** A limit that protects sign-in or sign-up could not be checked (its store is down): refused. */
   'RATE_LIMIT_UNAVAILABLE',

@@ -38,9 +38,18 @@ export class AuthGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
-    if (isPublic) return true;
     const req = context.switchToHttp().getRequest<Request>();
-    const principal = await this.verifier.verify(bearerToken(req.header('authorization')));
+    const token = bearerToken(req.header('authorization'));
+    let principal: Principal | undefined;
+    if (isPublic) {
+      // A public page may say more to a signed-in caller (their RSVP, a pending organisation
+      // they belong to); a missing or stale token just means an anonymous reader.
+      if (!token) return true;
+      principal = await this.verifier.verify(token).catch(() => undefined);
+      if (!principal) return true;
+    } else {
+      principal = await this.verifier.verify(token);
+    }
     const { actorId } = principal;
     // Assisted mode: staff acting for a resident; the request is in the town's audit log first.
     if (actorId) {
@@ -61,4 +70,10 @@ export const CurrentUser = createParamDecorator(
     if (!principal) throw new DomainError('UNAUTHENTICATED', 'Sign in to continue');
     return principal;
   },
+);
+
+/** On a `@Public()` route: the signed-in caller if a valid token came, else null. */
+export const OptionalUser = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): Principal | null =>
+    ctx.switchToHttp().getRequest<Request>().principal ?? null,
 );

@@ -19,6 +19,9 @@ export const RATE_LIMIT_POLICY_NAMES = [
   'password-reset',
   'password-reset.account',
   'photo.upload',
+  'organisation.create',
+  'event.create',
+  'event.rsvp',
   'socket.event',
   'geocode',
   'push.subscribe',
@@ -174,6 +177,29 @@ export function rateLimitPolicies(config: AppConfig): Record<RateLimitPolicyName
       points: l.postOpened,
       durationSeconds: MINUTE,
       subject: 'address',
+      blockInMemory: true,
+    },
+    // A registration waits for staff to verify it: a handful per member is plenty.
+    'organisation.create': {
+      ...open,
+      points: 10,
+      durationSeconds: HOUR,
+      subject: 'member',
+      blockInMemory: true,
+    },
+    'event.create': {
+      ...open,
+      points: 60,
+      durationSeconds: HOUR,
+      subject: 'member',
+      blockInMemory: true,
+    },
+    // Answering and cancelling again and again would spam the waiting list with promotions.
+    'event.rsvp': {
+      ...open,
+      points: 60,
+      durationSeconds: HOUR,
+      subject: 'member',
       blockInMemory: true,
     },
     'socket.event': {

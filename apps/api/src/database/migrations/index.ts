@@ -12,6 +12,7 @@ import { Addresses1796430000000 } from './1796430000000-Addresses';
 import { InitiativesAndNeighbourhoods1796440000000 } from './1796440000000-InitiativesAndNeighbourhoods';
 import { ToolLibraryAndAssistedMode1796450000000 } from './1796450000000-ToolLibraryAndAssistedMode';
 import { TownPosts1796420000000 } from './1796420000000-TownPosts';
+import { Events1796410000000 } from './1796410000000-Events';
 
 /** Migrations in order; `npm run migration:generate -- Name` appends new ones here. */
 export const MIGRATIONS: Function[] = [
@@ -29,4 +30,5 @@ export const MIGRATIONS: Function[] = [
   InitiativesAndNeighbourhoods1796440000000,
   ToolLibraryAndAssistedMode1796450000000,
   TownPosts1796420000000,
+  Events1796410000000,
 ];

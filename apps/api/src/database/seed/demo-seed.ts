@@ -22,6 +22,7 @@ import { seedDemoModeration } from './demo-moderation';
 import { seedDemoAddresses } from './demo-addresses';
 import { seedDemoTownData } from './demo-town-data';
 import { seedDemoPosts } from './demo-posts';
+import { seedDemoOrganisationsEvents } from './demo-organisations-events';
 
 export const DEMO_PASSWORD = 'partagora-demo';
 export const RESIDENTS_PER_TOWN = 40;
@@ -272,6 +273,12 @@ export async function seedDemo(
       residents.map((r) => r.id),
     );
     await seedDemoTownData(
+      ds,
+      town,
+      townId,
+      residents.map((r) => r.id),
+    );
+    await seedDemoOrganisationsEvents(
       ds,
       town,
       townId,

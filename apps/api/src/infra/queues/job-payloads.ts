@@ -11,4 +11,6 @@ export interface JobPayloads {
   [JobName.ReviewTimer]: { exchangeId: string; type: ReviewTimerType; dueAt: string };
   /** A scheduled town alert's publication time: it goes out if still due. */
   [JobName.PostAlert]: { postId: string; dueAt: string };
+  /** The day-before reminder of one going member; `startsAt` is the start it announces. */
+  [JobName.EventReminder]: { eventId: string; userId: string; startsAt: string };
 }

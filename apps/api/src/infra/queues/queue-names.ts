@@ -4,6 +4,7 @@ export enum QueueName {
   Digest = 'digest',
   Reviews = 'reviews',
   Posts = 'posts',
+  Events = 'events',
 }
 
 export enum JobName {
@@ -12,6 +13,7 @@ export enum JobName {
   SendDigests = 'send-digests',
   ReviewTimer = 'review-timer',
   PostAlert = 'post-alert',
+  EventReminder = 'event-reminder',
 }
 
 /** Which queue each job goes to: an unmapped job fails to compile. */
@@ -21,4 +23,5 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SendDigests]: QueueName.Digest,
   [JobName.ReviewTimer]: QueueName.Reviews,
   [JobName.PostAlert]: QueueName.Posts,
+  [JobName.EventReminder]: QueueName.Events,
 };

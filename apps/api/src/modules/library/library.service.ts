@@ -205,7 +205,7 @@ export class LibraryService implements OnModuleInit {
       (await this.repo.organisationOfExchange(exchangeId)) !== org.id
     )
       throw new DomainError('EXCHANGE_NOT_FOUND', 'No such loan at this library');
-    const stored = photo ? await this.photos.ingest(photo, 0, `exchange ${exchangeId}`) : null;
+    const stored = photo ? await this.photos.store(photo, 0, `exchange ${exchangeId}`) : null;
     const view = await this.exchanges.actAsLibrary(
       userId,
       exchangeId,

@@ -31,15 +31,9 @@ export class ListingPhotosService {
 
   async add(userId: string, listingId: string, file: Buffer | undefined): Promise<PhotoView> {
     const listing = await this.editable(userId, listingId);
-    if (!file) {
-      throw new DomainError('VALIDATION_FAILED', 'Send the photo in the multipart field `photo`', [
-        { path: 'photo', message: 'Required' },
-      ]);
-    }
-    const stored = await this.ingest(file, listing.photos.length, listingId);
-    const id = stored.id;
+    const stored = await this.store(file, listing.photos.length, `listing ${listingId}`);
     if (!(await this.repo.append(listingId, userId, stored))) {
-      await this.storage.removePhoto(id);
+      await this.storage.removePhoto(stored.id);
       throw new DomainError(
         'TOO_MANY_PHOTOS',
         `A listing may have at most ${PHOTO_LIMITS.perListing} photos`,
@@ -49,11 +43,17 @@ export class ListingPhotosService {
   }
 
   /**
-   * The photo pipeline on its own (type by signature, pixel guard, WebP renditions without any
-   * metadata, stored): for listing photos and the condition photos of the tool-library desk.
-   * `existing`: photos already attached where it goes (the per-listing limit).
+   * The pipeline itself, for every uploaded image (listing photos, organisation logos, event
+   * images, the condition photos of the tool-library desk): type by signature, pixel guard, WebP
+   * renditions without any metadata, stored under a new id. `existing`: photos already attached
+   * where it goes (the per-listing cap).
    */
-  async ingest(file: Buffer, existing = 0, context = 'photo'): Promise<StoredPhoto> {
+  async store(file: Buffer | undefined, existing = 0, context = 'photo'): Promise<StoredPhoto> {
+    if (!file) {
+      throw new DomainError('VALIDATION_FAILED', 'Send the photo in the multipart field `photo`', [
+        { path: 'photo', message: 'Required' },
+      ]);
+    }
     const type = detectPhotoType(file.subarray(0, 16));
     // sharp reads the header only here (no pixel is decoded), so a PNG claiming 60,000 × 60,000
     // is refused before any memory is spent on it.
@@ -75,6 +75,11 @@ export class ListingPhotosService {
       throw new DomainError('IMAGE_INVALID', 'This image is damaged or cannot be read');
     }
     return { id, ...full! };
+  }
+
+  /** Deletes a stored image's renditions (a replaced logo). */
+  discard(photoId: string): Promise<void> {
+    return this.storage.removePhoto(photoId);
   }
 
   async remove(userId: string, listingId: string, photoId: string): Promise<void> {

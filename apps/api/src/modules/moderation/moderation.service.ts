@@ -227,7 +227,8 @@ export class ModerationService {
 
   /**
    * An entry of a town's audit log written by another module (assisted mode: registrations, act
-   * tokens, and each request made with one), in the caller's transaction when given.
+   * tokens and each request made with one; staff verifying an organisation), in the caller's
+   * transaction when given.
    */
   recordAudit(
     entry: {
@@ -236,11 +237,11 @@ export class ModerationService {
       action: AuditAction;
       targetType: string;
       targetId: string;
-      note: string | null;
+      note?: string | null;
     },
     manager: EntityManager = this.ds.manager,
   ): Promise<string> {
-    return this.repo.audit(manager, entry);
+    return this.repo.audit(manager, { ...entry, note: entry.note ?? null });
   }
 
   /** A town's audit log, for its staff and moderators, newest first. */

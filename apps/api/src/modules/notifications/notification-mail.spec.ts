@@ -18,6 +18,11 @@ const DATA = {
   municipalityName: 'Dinan',
   postTitle: 'Tempête <forte>',
   excerpt: 'Restez chez vous',
+  eventId: '66666666-6666-4666-8666-666666666666',
+  eventTitle: 'Atelier <compost>',
+  startsAt: '2026-06-03T08:00:00.000Z',
+  placeName: 'Jardin & serre',
+  organiserName: 'Mairie de Dinan',
 };
 
 describe(renderNotificationMail.name, () => {

@@ -46,6 +46,19 @@ const DISTANCE: Record<UserLocale, Record<string, string>> = {
 const distance = (locale: UserLocale, d: Data) =>
   DISTANCE[locale][str(d, 'distance', '')] ?? (locale === 'fr' ? 'près de chez vous' : 'near you');
 
+/** An event's start in the town's time zone (every partner town is in metropolitan France). */
+function when(locale: UserLocale, d: Data): string {
+  const t = new Date(str(d, 'startsAt', ''));
+  if (Number.isNaN(t.getTime())) return '…';
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+    dateStyle: 'full',
+    timeStyle: 'short',
+    timeZone: 'Europe/Paris',
+  }).format(t);
+}
+const whenFr = (d: Data) => `le ${when('fr', d)}`;
+const whenEn = (d: Data) => `on ${when('en', d)}`;
+
 const REASONS: Record<UserLocale, Record<string, string>> = {
   fr: {
     spam: 'indésirable',
@@ -410,6 +423,26 @@ const TEMPLATES: Record<NotificationKind, Record<UserLocale, Template>> = {
     en: (d) => ({
       subject: `Town hall alert: ${str(d, 'postTitle')}`,
       body: `${str(d, 'municipalityName', 'Your town')} alert: “${str(d, 'postTitle')}”. ${str(d, 'excerpt', '')}`.trim(),
+    }),
+  },
+  event_waitlist_promoted: {
+    fr: (d) => ({
+      subject: `Une place s'est libérée : « ${str(d, 'eventTitle')} »`,
+      body: `Bonne nouvelle : une place s'est libérée pour « ${str(d, 'eventTitle')} » (${str(d, 'organiserName')}, ${whenFr(d)}, ${str(d, 'placeName')}). Vous êtes maintenant inscrit·e. Si vous ne pouvez plus venir, annulez pour laisser la place au suivant.`,
+    }),
+    en: (d) => ({
+      subject: `A place freed up: “${str(d, 'eventTitle')}”`,
+      body: `Good news: a place freed up for “${str(d, 'eventTitle')}” (${str(d, 'organiserName')}, ${whenEn(d)}, ${str(d, 'placeName')}). You are now going. If you cannot come any more, cancel so the next person gets the place.`,
+    }),
+  },
+  event_reminder: {
+    fr: (d) => ({
+      subject: `Demain : « ${str(d, 'eventTitle')} »`,
+      body: `Rappel : « ${str(d, 'eventTitle')} » (${str(d, 'organiserName')}) a lieu ${whenFr(d)}, ${str(d, 'placeName')}. Vous êtes inscrit·e ; si vous ne pouvez plus venir, annulez pour libérer votre place.`,
+    }),
+    en: (d) => ({
+      subject: `Tomorrow: “${str(d, 'eventTitle')}”`,
+      body: `Reminder: “${str(d, 'eventTitle')}” (${str(d, 'organiserName')}) takes place ${whenEn(d)}, ${str(d, 'placeName')}. You are going; if you cannot come any more, cancel to free your place.`,
     }),
   },
 };

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { hasRole } from '@partagora/domain';
 import { useSession } from '../../features/auth/api/auth.api';
 import { useMunicipality } from '../../features/municipalities/api/municipalities.api';
+import { AgendaList } from '../../features/events/components/agenda-list';
 import { TownHome } from '../../features/municipalities/components/town-home';
 import { AlertBanner } from '../../features/posts/components/alert-banner';
 import { SubscribeAlertsButton } from '../../features/posts/components/subscribe-alerts-button';
@@ -33,12 +34,30 @@ function TownNewsCorner({ slug }: { slug: string }) {
   );
 }
 
+/** The town's agenda on its home page: the next few events, and the way to the full agenda. */
+function TownAgendaSection({ slug }: { slug: string }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="town-agenda" className="town__agenda">
+      <h2 id="town-agenda">{t('events.agendaTitle')}</h2>
+      <AgendaList slug={slug} limit={3} paged={false} />
+      <p>
+        <Link to={`/t/${encodeURIComponent(slug)}/agenda`}>{t('events.fullAgenda')}</Link>
+        {' · '}
+        <Link to="/organisations/new">{t('organisations.registerCta')}</Link>
+      </p>
+    </section>
+  );
+}
+
 export function TownRoute() {
   const { slug = '' } = useParams();
   return (
     <div key={slug}>
       <AlertBanner slug={slug} />
-      <TownHome slug={slug} />
+      <TownHome slug={slug}>
+        <TownAgendaSection slug={slug} />
+      </TownHome>
       <TownNewsCorner slug={slug} />
     </div>
   );

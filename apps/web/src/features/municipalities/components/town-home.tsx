@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { BaseMap } from '../../../components/map/base-map';
@@ -7,8 +8,11 @@ import { useDocumentTitle } from '../../../components/ui/use-document-title';
 import { useMunicipality } from '../api/municipalities.api';
 import { TownBoundary } from '../map/town-boundary-layer';
 
-/** A town's public page: who it is, its boundary, its figures, and how to join. */
-export function TownHome({ slug }: { slug: string }) {
+/**
+ * A town's public page: who it is, its boundary, its figures, and how to join. `children`: the
+ * sections other features add (the agenda…), composed by the route.
+ */
+export function TownHome({ slug, children }: { slug: string; children?: ReactNode }) {
   const { t } = useTranslation();
   const town = useMunicipality(slug);
   useDocumentTitle(town.data?.name);
@@ -44,6 +48,7 @@ export function TownHome({ slug }: { slug: string }) {
           {t('towns.listingsCta')}
         </Link>
       </div>
+      {children}
       <BaseMap center={centre} zoom={13} label={t('towns.townMap', { name })}>
         <TownBoundary boundary={boundary} fit />
       </BaseMap>

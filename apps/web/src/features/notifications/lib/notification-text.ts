@@ -94,5 +94,11 @@ export function notificationText(t: TFunction, n: Pick<NotificationView, 'kind' 
         title: text(d, 'targetLabel') ?? t('notifications.fallbackTitle'),
       });
     }
+    case 'event_waitlist_promoted':
+    case 'event_reminder':
+      return t(`notifications.text.${n.kind}`, {
+        title: text(d, 'eventTitle') ?? t('notifications.fallbackTitle'),
+        place: text(d, 'placeName') ?? '',
+      });
   }
 }

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { MunicipalitiesModule } from '../municipalities/municipalities.module';
+import { OrganisationsModule } from '../organisations/organisations.module';
+import { OutboxModule } from '../outbox/outbox.module';
+import { EventsAccountData } from './events-account-data';
+import { EventsController } from './events.controller';
+import { EventsRepository } from './events.repository';
+import { EventsService } from './events.service';
+
+/** Events, RSVPs and the waiting list, the agenda and its iCal feeds (DESIGN.md §4.1 "Events"). */
+@Module({
+  imports: [OrganisationsModule, MunicipalitiesModule, OutboxModule],
+  controllers: [EventsController],
+  providers: [EventsRepository, EventsService, EventsAccountData],
+  exports: [EventsService, EventsRepository],
+})
+export class EventsModule {}
