@@ -41,3 +41,4 @@ export * from './blocks/block-rules';
 export * from './moderation/moderation';
 export * from './moderation/moderation.schema';
 export * from './account/account.schema';
+export * from './bulletin/bulletin';
