@@ -18,7 +18,7 @@ const swc = [
 const common = {
   transform: { '^.+\\.(t|j)sx?$': swc },
   transformIgnorePatterns: [
-    '^(?!.*/node_modules/(@nestjs|content-disposition|jose)/).*/node_modules/',
+    '^(?!.*/node_modules/(@nestjs|content-disposition|jose|feed)/).*/node_modules/',
   ],
   moduleNameMapper: {
     '^@partagora/domain$': '<rootDir>/libs/domain/src/index.ts',

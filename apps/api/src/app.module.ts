@@ -8,6 +8,9 @@ import { RealtimeGateway } from './infra/realtime/realtime.gateway';
 import { RateLimitGuard } from './common/rate-limit/rate-limit.guard';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { AccountModule } from './modules/account/account.module';
+import { AddressesModule } from './modules/addresses/addresses.module';
+import { AssistedModule } from './modules/assisted/assisted.module';
+import { LibraryModule } from './modules/library/library.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BlocksModule } from './modules/blocks/blocks.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
@@ -21,6 +24,12 @@ import { ModerationModule } from './modules/moderation/moderation.module';
 import { MunicipalitiesModule } from './modules/municipalities/municipalities.module';
 import { UsersModule } from './modules/users/users.module';
 import { VerificationModule } from './modules/verification/verification.module';
+import { ImpactModule } from './modules/impact/impact.module';
+import { InitiativesModule } from './modules/initiatives/initiatives.module';
+import { OpenDataModule } from './modules/open-data/open-data.module';
+import { OrganisationsArchiveModule } from './modules/organisations/organisations-archive.section';
+import { TownArchiveModule } from './modules/town-archive/town-archive.module';
+import { PostsModule } from './modules/posts/posts.module';
 
 /** The HTTP + socket.io process. */
 @Module({
@@ -32,6 +41,7 @@ import { VerificationModule } from './modules/verification/verification.module';
     AuthModule,
     UsersModule,
     MunicipalitiesModule,
+    AddressesModule,
     ListingsModule,
     // Before ExchangesModule: its routes must be registered before `POST exchanges/:id/:action`,
     // which would otherwise answer `POST exchanges/:id/review` with "unknown step".
@@ -44,6 +54,14 @@ import { VerificationModule } from './modules/verification/verification.module';
     BlocksModule,
     ModerationModule,
     AccountModule,
+    InitiativesModule,
+    ImpactModule,
+    OpenDataModule,
+    OrganisationsArchiveModule,
+    TownArchiveModule,
+    LibraryModule,
+    AssistedModule,
+    PostsModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: DomainExceptionFilter },

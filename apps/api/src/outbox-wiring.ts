@@ -1,6 +1,7 @@
 import { assertOutboxWiring } from '@partagora/domain';
 import { ALERT_OUTBOX_HANDLERS } from './modules/alerts/alerts-worker.module';
 import { NOTIFICATION_OUTBOX_HANDLERS } from './modules/notifications/notifications-worker.module';
+import { POST_OUTBOX_HANDLERS } from './modules/posts/posts-worker.module';
 import { type OutboxHandlerClass, subscriptionsOf } from './modules/outbox/outbox-handlers';
 
 /**
@@ -10,6 +11,7 @@ import { type OutboxHandlerClass, subscriptionsOf } from './modules/outbox/outbo
 export const OUTBOX_HANDLER_CLASSES: readonly OutboxHandlerClass[] = [
   ...NOTIFICATION_OUTBOX_HANDLERS,
   ...ALERT_OUTBOX_HANDLERS,
+  ...POST_OUTBOX_HANDLERS,
 ];
 
 /**

@@ -12,6 +12,7 @@ import { OUTBOX_HANDLERS, type OutboxHandler } from './modules/outbox/outbox-han
 import { AlertsWorkerModule } from './modules/alerts/alerts-worker.module';
 import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module';
 import { ReviewsWorkerModule } from './modules/reviews/reviews-worker.module';
+import { PostsWorkerModule } from './modules/posts/posts-worker.module';
 import { OUTBOX_HANDLER_CLASSES } from './outbox-wiring';
 
 /** Redis connection options from a URL, for BullMQ workers (which keep retrying while it is down). */
@@ -44,6 +45,7 @@ export function workerConnection(url: string) {
     NotificationsWorkerModule,
     AlertsWorkerModule,
     ReviewsWorkerModule,
+    PostsWorkerModule,
   ],
   providers: [
     OutboxProcessor,

@@ -21,6 +21,11 @@ const TEST_ENV: Record<string, string> = {
     d: 'cqb5VAYdlFVBrUK0Je6QcnbHw2Lcq_NRquac4IAzK5Y',
     kid: 'test-attestation-key',
   }),
+  /** A fixed VAPID pair for tests only (Web Push to the local emulator). */
+  VAPID_PUBLIC_KEY:
+    'BN0AT4uogH-5DhTC1zQ8UsyTXBnFD-LkSoYNMXEKDfuB9z5dX5Lycel6Ezx9Z7qgdC9j834JTTOdIhZUhVx4vAk',
+  VAPID_PRIVATE_KEY: '2E-yyd69lTkOcIeCE0L8367-ElgPisDgRSxePK-86Cw',
+  VAPID_SUBJECT: 'mailto:tests@partagora.test',
   LOG_LEVEL: 'error',
   OUTBOX_POLL_MS: '200',
   AUTH_RATE_LIMIT: '100000',
@@ -32,9 +37,12 @@ const TEST_ENV: Record<string, string> = {
   LISTING_RATE_LIMIT: '100000',
   REPORT_RATE_LIMIT: '100000',
   SOCKET_EVENT_RATE_LIMIT: '100000',
+  GEOCODE_RATE_LIMIT: '100000',
   VERIFY_ADDRESS_FAILURES: '100000',
   PASSWORD_RESET_RATE_LIMIT: '100000',
   PASSWORD_RESET_ACCOUNT_LIMIT: '100000',
+  PUSH_SUBSCRIBE_RATE_LIMIT: '100000',
+  POST_OPENED_RATE_LIMIT: '100000',
 };
 
 /** Config for tests: the services `npm test` started, fixed test secrets, quiet logs. */

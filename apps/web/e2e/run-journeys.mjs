@@ -8,6 +8,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
+import pg from 'pg';
 import { chromium } from 'playwright-core';
 import sharp from 'sharp';
 
@@ -68,7 +69,8 @@ let browser;
 const results = [];
 
 async function waitReady() {
-  for (let i = 0; i < 150; i++) {
+  // Up to two minutes: on a loaded shared machine the API and worker boot slowly.
+  for (let i = 0; i < 600; i++) {
     try {
       if ((await fetch(`${base}/api/ready`)).ok) return;
     } catch {
@@ -218,6 +220,8 @@ try {
         const main = p2.getByRole('img', { name: `${title}, photo 1` });
         await main.waitFor();
         // Resized on the device (≤ 2048 px), then re-encoded by the API (≤ 1600 px).
+        // Visible is not loaded: on a busy machine the bytes may still be on their way.
+        await main.evaluate((img) => img.decode().catch(() => undefined));
         const width = await main.evaluate((img) => img.naturalWidth);
         if (width !== 1600) throw new Error(`expected the 1600 px rendition, got ${width}`);
       } finally {
@@ -451,6 +455,165 @@ try {
         await neighbour.close();
         await moderator.close();
       }
+    },
+  );
+
+  await journey(
+    'a resident signs up by typing an address; after acceptance the borrower sees the hand-over street address',
+    async (page, context) => {
+      const tag = randomBytes(3).toString('hex');
+      const ladder = `Échelle-${tag}`;
+      await page.goto(`${base}/signup?town=dinan`);
+      await page.getByLabel('Adresse e-mail').fill(`addr-owner-${tag}@example.test`);
+      await page.getByLabel('Mot de passe').fill('journey-password-123');
+      await page.getByLabel('Nom affiché').fill('Adèle Adresse');
+      await page.getByLabel('Commune').selectOption('dinan');
+      const search = page.getByRole('combobox', { name: 'Votre adresse' });
+      // Typed without accents or capitals, as on a phone.
+      await search.pressSequentially('4 rue du jerzual', { delay: 30 });
+      const option = page.getByRole('option', { name: /^4 Rue du Jerzual, 22100 Dinan/ });
+      await option.waitFor({ timeout: 10000 });
+      await a11y(page, 'sign-up with address suggestions');
+      await page.keyboard.press('Enter');
+      if ((await page.getByLabel('Latitude').inputValue()) !== '48.456196')
+        throw new Error('the chosen address did not place the home');
+      await page.getByRole('button', { name: 'Créer mon compte' }).click();
+      await page.waitForURL(/\/listings/, { timeout: 15000 });
+      await page.goto(`${base}/listings/new`);
+      await page.getByLabel('Type').selectOption('lend');
+      await page.getByLabel('Catégorie').selectOption('tools');
+      await page.getByLabel('Titre').fill(ladder);
+      await page.getByRole('button', { name: "Publier l'annonce" }).click();
+      await page.getByRole('heading', { name: ladder }).waitFor({ timeout: 15000 });
+      const listingUrl = page.url();
+
+      const other = await context
+        .browser()
+        .newContext({ locale: 'fr-FR', viewport: { width: 390, height: 844 } });
+      try {
+        const b = await other.newPage();
+        await signUp(b, {
+          email: `addr-borrower-${tag}@example.test`,
+          name: 'Bruno Adresse',
+          lat: 48.4549,
+          lng: -2.0478,
+        });
+        await b.goto(listingUrl);
+        await b.getByRole('button', { name: 'Demander un prêt' }).click();
+        const day = (n) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+        const start = b.getByRole('group', { name: 'Début' });
+        await start.getByLabel('Date de début').fill(day(1));
+        await start.getByLabel('Heure de début').fill('10:00');
+        const end = b.getByRole('group', { name: 'Fin' });
+        await end.getByLabel('Date de fin').fill(day(2));
+        await end.getByLabel('Heure de fin').fill('18:00');
+        await b.getByRole('button', { name: 'Envoyer la demande' }).click();
+        await b.waitForURL(/\/exchanges\/[0-9a-f-]{36}/, { timeout: 15000 });
+        const exchangeUrl = b.url();
+        if ((await b.getByText('Jerzual').count()) > 0)
+          throw new Error('the street address showed before acceptance');
+
+        await page.goto(exchangeUrl);
+        await page.getByRole('button', { name: 'Accepter' }).click();
+        await page.getByText('4 Rue du Jerzual, 22100 Dinan').waitFor({ timeout: 15000 });
+
+        // The borrower's page follows the acceptance live: address and directions links.
+        await b.getByText('4 Rue du Jerzual, 22100 Dinan').waitFor({ timeout: 20000 });
+        const osm = await b
+          .getByRole('link', { name: /Voir sur OpenStreetMap/ })
+          .getAttribute('href');
+        if (!osm?.startsWith('https://www.openstreetmap.org/?mlat=48.456196&mlon=-2.046467'))
+          throw new Error(`unexpected OpenStreetMap link ${osm}`);
+        const geo = await b
+          .getByRole('link', { name: 'Ouvrir dans mon application de navigation' })
+          .getAttribute('href');
+        if (geo !== 'geo:48.456196,-2.046467') throw new Error(`unexpected geo link ${geo}`);
+        await a11y(b, 'exchange page with the hand-over address (phone)');
+        await b.screenshot({
+          path: path.join(shots, 'handover-address-phone.png'),
+          fullPage: true,
+        });
+      } finally {
+        await other.close();
+      }
+    },
+  );
+
+  await journey(
+    'a resident borrows from the tool library, returns late, the desk checks it in and the item is available again',
+    async (page, context) => {
+      const item = 'Diable de manutention';
+      await signUp(page, {
+        email: `borrower-${word}@example.test`,
+        name: 'Yann Journey',
+        lat: 48.4561,
+        lng: -2.0512,
+      });
+      await page.goto(`${base}/t/dinan/library`);
+      const row = page.locator('li.library__item').filter({ hasText: item });
+      await row.waitFor({ timeout: 15000 });
+      await row.getByText('Disponible maintenant').waitFor();
+      await a11y(page, 'library catalogue');
+      await row.getByRole('button', { name: 'Réserver' }).click();
+      // Only opening slots are offered: the first pick-up, then the first return after it.
+      await row.getByLabel('Retrait').selectOption({ index: 1 });
+      await row.getByLabel('Retour').selectOption({ index: 1 });
+      await a11y(page, 'library booking');
+      await row.getByRole('button', { name: 'Confirmer la réservation' }).click();
+      await row.getByText(/Réservé ! Retrait le/).waitFor({ timeout: 15000 });
+
+      // Picked up, and the return is late: the loan's period is moved into the past.
+      const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await db.connect();
+      try {
+        const res = await db.query(
+          `UPDATE exchanges e SET status = 'handed_over', handed_over_at = now() - interval '3 days',
+                  period = tstzrange(now() - interval '3 days', now() - interval '1 hour'),
+                  held = tstzrange(now() - interval '3 days', now() + interval '1 hour')
+             FROM listings l, users u
+            WHERE l.id = e.listing_id AND u.id = e.requester_id AND l.title = $1 AND u.display_name = 'Yann Journey'
+              AND e.status = 'accepted'`,
+          [item],
+        );
+        if (res.rowCount !== 1) throw new Error(`expected one booking, got ${res.rowCount}`);
+      } finally {
+        await db.end();
+      }
+
+      const staffContext = await context
+        .browser()
+        .newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+      try {
+        const s = await staffContext.newPage();
+        await s.goto(`${base}/login`);
+        await s.getByLabel('Adresse e-mail').fill('mairie@dinan.demo.partagora.fr');
+        await s.getByLabel('Mot de passe').fill('partagora-demo');
+        await s.getByRole('button', { name: 'Se connecter' }).click();
+        await s.waitForURL(/\/listings/, { timeout: 15000 });
+        await s.goto(`${base}/t/dinan/library`);
+        await s.getByRole('link', { name: 'Ouvrir l’accueil (retraits et retours)' }).click();
+        const late = s
+          .getByRole('region', { name: /En retard/ })
+          .locator('li.desk__entry')
+          .filter({ hasText: 'Yann Journey' });
+        await late.waitFor({ timeout: 15000 });
+        await a11y(s, 'library desk');
+        await late.getByLabel('État de l’objet').fill('Rendu en retard, bon état');
+        await late.getByRole('button', { name: 'Enregistrer le retour' }).click();
+        // Checked in: the loan leaves the overdue list.
+        await late.waitFor({ state: 'detached', timeout: 15000 });
+        await s.screenshot({ path: path.join(shots, 'library-desk.png'), fullPage: true });
+      } finally {
+        await staffContext.close();
+      }
+
+      // Back on the shelf: the catalogue shows it available again.
+      await page.reload();
+      await page
+        .locator('li.library__item')
+        .filter({ hasText: item })
+        .getByText('Disponible maintenant')
+        .waitFor({ timeout: 15000 });
     },
   );
 

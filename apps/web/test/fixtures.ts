@@ -9,6 +9,7 @@ export function exchange(overrides: Partial<ExchangeView> = {}): ExchangeView {
     listingTitle: 'Perceuse',
     ownerId: 'owner-1',
     ownerName: 'Camille',
+    ownerOrganisationId: null,
     requesterId: 'requester-1',
     requesterName: 'Louis',
     start: '2026-03-14T09:00:00.000Z',

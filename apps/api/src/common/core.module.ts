@@ -4,6 +4,9 @@ import { JobsService } from '../infra/queues/jobs.service';
 import { RealtimeAccess } from '../infra/realtime/realtime-access';
 import { RealtimeEmitter } from '../infra/realtime/realtime-emitter';
 import { AccountDataRegistry } from './account-data/account-data.registry';
+import { OpenDataRegistry } from './open-data/open-data.registry';
+import { TownArchiveRegistry } from './town-archive/town-archive.registry';
+import { DelegatedRequestAudit } from './auth/delegated-request-audit';
 import { AccessVerifier } from './auth/access-verifier';
 import { Clock } from './clock';
 import { TokenService } from './auth/token.service';
@@ -16,20 +19,26 @@ import { LocationPrivacyService } from './location/location-privacy.service';
     { provide: APP_CONFIG, useFactory: () => loadConfig() },
     TokenService,
     AccessVerifier,
+    DelegatedRequestAudit,
     LocationPrivacyService,
     JobsService,
     RealtimeEmitter,
     RealtimeAccess,
     Clock,
     AccountDataRegistry,
+    TownArchiveRegistry,
+    OpenDataRegistry,
   ],
   exports: [
     Clock,
     AccountDataRegistry,
+    TownArchiveRegistry,
+    OpenDataRegistry,
 
     APP_CONFIG,
     TokenService,
     AccessVerifier,
+    DelegatedRequestAudit,
     LocationPrivacyService,
     JobsService,
     RealtimeEmitter,

@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { envSchema, type Env } from './env.schema';
 import { type AttestationKeys, generateSigningJwk, parseAttestationKeys } from './signing-key';
+import { generateVapidKeys, vapidPublicKeyOf } from './vapid-keys';
 
 export interface AppConfig {
   env: Env['NODE_ENV'];
@@ -51,23 +52,38 @@ export interface AppConfig {
     passwordReset: number;
     passwordResetAccount: number;
     socketEvents: number;
+    geocode: number;
+    pushSubscribe: number;
+    postOpened: number;
   };
+  /** Address search provider (docs/decisions/0017-addresses-and-geocoding.md). */
+  geocoder: { provider: 'local' | 'ban'; banApiUrl: string };
   /** Folder of the re-encoded photos (local storage). */
   photoDir: string;
   /** Ed25519 key signing the reputation attestation of exports, and the keys JWKS serves. */
   attestation: AttestationKeys;
+  /** Web Push (town alerts): the VAPID key pair (base64url) and the contact given to push services. */
+  vapid: { publicKey: string; privateKey: string; subject: string };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
 export class ConfigError extends Error {}
 
-type DevSecret = 'JWT_SECRET' | 'LOCATION_SECRET' | 'ATTESTATION_PRIVATE_JWK';
+type DevSecret =
+  | 'JWT_SECRET'
+  | 'LOCATION_SECRET'
+  | 'ATTESTATION_PRIVATE_JWK'
+  | 'VAPID_PRIVATE_KEY'
+  | 'VAPID_PUBLIC_KEY';
 
-const DEV_SECRETS: Record<DevSecret, () => string> = {
+/** Generators in order: a later one may derive from an earlier one (the VAPID public key). */
+const DEV_SECRETS: Record<DevSecret, (stored: Partial<Record<DevSecret, string>>) => string> = {
   JWT_SECRET: () => randomBytes(32).toString('base64url'),
   LOCATION_SECRET: () => randomBytes(32).toString('base64url'),
   ATTESTATION_PRIVATE_JWK: generateSigningJwk,
+  VAPID_PRIVATE_KEY: () => generateVapidKeys().privateKey,
+  VAPID_PUBLIC_KEY: (stored) => vapidPublicKeyOf(stored.VAPID_PRIVATE_KEY!),
 };
 
 /**
@@ -87,7 +103,11 @@ function developmentSecrets(vars: NodeJS.ProcessEnv): Partial<Record<DevSecret, 
   const missing = names.filter((n) => !stored[n]);
   if (missing.length > 0) {
     mkdirSync(dir, { recursive: true });
-    for (const n of missing) stored[n] = DEV_SECRETS[n]();
+    // A pair is generated whole: a new private key replaces a lone public one.
+    if (missing.includes('VAPID_PRIVATE_KEY') && !missing.includes('VAPID_PUBLIC_KEY')) {
+      missing.push('VAPID_PUBLIC_KEY');
+    }
+    for (const n of names) if (missing.includes(n)) stored[n] = DEV_SECRETS[n](stored);
     // Written whole to a temporary file, then moved in place: a process starting at the same
     // moment never reads half a file. A fresh file is linked (the first process wins, the others
     // read its secrets); an older one (without a secret added since) is replaced.
@@ -162,11 +182,20 @@ export function loadConfig(vars: NodeJS.ProcessEnv = process.env): AppConfig {
       passwordReset: e.PASSWORD_RESET_RATE_LIMIT,
       passwordResetAccount: e.PASSWORD_RESET_ACCOUNT_LIMIT,
       socketEvents: e.SOCKET_EVENT_RATE_LIMIT,
+      geocode: e.GEOCODE_RATE_LIMIT,
+      pushSubscribe: e.PUSH_SUBSCRIBE_RATE_LIMIT,
+      postOpened: e.POST_OPENED_RATE_LIMIT,
     },
+    geocoder: { provider: e.GEOCODER, banApiUrl: e.BAN_API_URL.replace(/\/+$/, '') },
     photoDir:
       e.PHOTO_DIR ||
       path.join(vars.PARTAGORA_DATA_DIR ?? path.resolve(process.cwd(), '.local/dev'), 'photos'),
     attestation,
+    vapid: {
+      publicKey: e.VAPID_PUBLIC_KEY ?? '',
+      privateKey: e.VAPID_PRIVATE_KEY ?? '',
+      subject: e.VAPID_SUBJECT ?? 'mailto:no-reply@partagora.local',
+    },
   };
 }
 

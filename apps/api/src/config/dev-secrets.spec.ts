@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from './app-config';
+import { vapidPublicKeyOf } from './vapid-keys';
 
 describe(`${loadConfig.name} development secrets`, () => {
   let dir: string;
@@ -48,5 +49,13 @@ describe(`${loadConfig.name} development secrets`, () => {
     });
     expect(config.jwtSecret).toBe('a'.repeat(40));
     expect(config.attestation.publicJwks).toHaveLength(1);
+  });
+
+  it('should generate a matching VAPID key pair once, and complete a lone private key', () => {
+    const first = loadConfig({ ...base, PARTAGORA_DATA_DIR: dir });
+    expect(first.vapid.publicKey).toMatch(/^[A-Za-z0-9_-]{87}$/);
+    expect(first.vapid.privateKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(vapidPublicKeyOf(first.vapid.privateKey)).toBe(first.vapid.publicKey);
+    expect(loadConfig({ ...base, PARTAGORA_DATA_DIR: dir }).vapid).toEqual(first.vapid);
   });
 });

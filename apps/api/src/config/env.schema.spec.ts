@@ -76,3 +76,20 @@ describe('rate limit budgets', () => {
     expect(envSchema.safeParse({ ...BASE, REGISTER_RATE_LIMIT: value }).success).toBe(false);
   });
 });
+
+describe('VAPID keys', () => {
+  it('should be required in production and checked for shape everywhere', () => {
+    const prod = envSchema.safeParse({
+      ...BASE,
+      NODE_ENV: 'production',
+      ATTESTATION_PRIVATE_JWK: '{}',
+    });
+    expect(prod.success).toBe(false);
+    expect(prod.error?.issues.map((i) => i.path.join('.'))).toEqual(
+      expect.arrayContaining(['VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY', 'VAPID_SUBJECT']),
+    );
+    expect(envSchema.safeParse({ ...BASE, VAPID_PUBLIC_KEY: 'short' }).success).toBe(false);
+    expect(envSchema.safeParse({ ...BASE, VAPID_SUBJECT: 'http://x' }).success).toBe(false);
+    expect(envSchema.safeParse({ ...BASE, VAPID_SUBJECT: 'mailto:a@b.fr' }).success).toBe(true);
+  });
+});

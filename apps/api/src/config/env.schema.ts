@@ -102,8 +102,20 @@ export const envSchema = z
     PASSWORD_RESET_RATE_LIMIT: budget(10),
     /** Password-reset e-mails per account in an hour (more are silently not sent). */
     PASSWORD_RESET_ACCOUNT_LIMIT: budget(3),
+    /** Address suggestions (`GET /geocode`) per client address in a minute. */
+    GEOCODE_RATE_LIMIT: budget(120),
+    /**
+     * Where `GET /geocode` looks: `local`, each town's imported BAN file (works offline), or
+     * `ban`, the national service at `BAN_API_URL` (docs/decisions/0017).
+     */
+    GEOCODER: z.enum(['local', 'ban']).default('local'),
+    BAN_API_URL: z.url({ protocol: /^https?$/ }).default('https://api-adresse.data.gouv.fr'),
     /** socket.io events a member may send per minute, all their sockets together. */
     SOCKET_EVENT_RATE_LIMIT: budget(60),
+    /** Push subscriptions (and unsubscriptions) per client address in an hour. */
+    PUSH_SUBSCRIBE_RATE_LIMIT: budget(30),
+    /** Town-post read receipts per client address per minute. */
+    POST_OPENED_RATE_LIMIT: budget(120),
     /** How often the worker re-creates lost reminder jobs from the database. */
     REMINDER_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
     OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60000).default(1000),
@@ -128,6 +140,25 @@ export const envSchema = z
      * (a JSON array), so attestations signed before it keep verifying.
      */
     ATTESTATION_PREVIOUS_JWKS: z.string().default('[]'),
+    /**
+     * The VAPID key pair that signs Web Push messages (town alerts), as `web-push
+     * generate-vapid-keys` prints them: the public key is an uncompressed P-256 point (65 bytes),
+     * the private key 32 bytes, both base64url. Required in production; generated once into the
+     * data folder's secrets.json otherwise. Changing them drops every browser subscription.
+     */
+    VAPID_PUBLIC_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{86,88}$/, 'expected a base64url P-256 public key (65 bytes)')
+      .optional(),
+    VAPID_PRIVATE_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{42,44}$/, 'expected a base64url P-256 private key (32 bytes)')
+      .optional(),
+    /** Who push services may contact about our messages: a `mailto:` or `https:` URL. */
+    VAPID_SUBJECT: z
+      .string()
+      .regex(/^(mailto:|https:\/\/)\S+$/, 'expected a mailto: or https: URL')
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.ATTESTATION_PRIVATE_JWK) {
@@ -136,6 +167,13 @@ export const envSchema = z
         path: ['ATTESTATION_PRIVATE_JWK'],
         message: 'required in production (an Ed25519 private JWK)',
       });
+    }
+    if (env.NODE_ENV === 'production') {
+      for (const name of ['VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY', 'VAPID_SUBJECT'] as const) {
+        if (!env[name]) {
+          ctx.addIssue({ code: 'custom', path: [name], message: 'required in production' });
+        }
+      }
     }
     if (env.NODE_ENV === 'production' && env.JWT_SECRET === env.LOCATION_SECRET) {
       ctx.addIssue({

@@ -97,6 +97,9 @@ describe(`${loadConfig.name} attestation key`, () => {
       ...base,
       NODE_ENV: 'production',
       ATTESTATION_PRIVATE_JWK: generateSigningJwk(),
+      VAPID_PUBLIC_KEY: 'B'.repeat(87),
+      VAPID_PRIVATE_KEY: 'k'.repeat(43),
+      VAPID_SUBJECT: 'mailto:mairie@example.fr',
     });
     expect(config.attestation.publicJwks).toHaveLength(1);
   });

@@ -6,8 +6,14 @@ import { OutboxRepository } from '../modules/outbox/outbox.repository';
 import { createDataSource } from './data-source';
 import { LocationPrivacyService } from '../common/location/location-privacy.service';
 import { recomputePublicPoints } from './public-points';
+import { importBanFile } from '../modules/addresses/ban-import';
 import { seedDemo } from './seed/demo-seed';
 import { pendingSchemaChanges, type PendingQuery } from './schema-drift';
+import {
+  TownOnboardingError,
+  onboardTown,
+  parseTownCreateArgs,
+} from '../modules/municipalities/town-onboarding';
 
 async function main(): Promise<void> {
   const [command = '', arg] = process.argv.slice(2);
@@ -103,9 +109,39 @@ ${down.reverse().map(call).join('\n')}
         );
         break;
       }
+      case 'addresses:import': {
+        // A town's address base from a BAN file (docs/decisions/0017): replaces the previous one.
+        const flag = (name: string) => {
+          const args = process.argv.slice(3);
+          const i = args.indexOf(`--${name}`);
+          return i >= 0 ? args[i + 1] : undefined;
+        };
+        const slug = flag('municipality');
+        const file = flag('file');
+        if (!slug || !file)
+          throw new Error(
+            'usage: addresses:import --municipality <slug> --file <adresses-INSEE.csv>',
+          );
+        const done = await importBanFile(ds, slug, readFileSync(file, 'utf8'));
+        process.stderr.write(
+          `[addresses] ${slug}: ${done.imported} address(es) imported, ${done.skipped} line(s) skipped\n`,
+        );
+        break;
+      }
+      case 'town:create': {
+        // The platform admin onboards a partner town (docs/decisions/0018).
+        const created = await onboardTown(ds, config, parseTownCreateArgs(process.argv.slice(3)));
+        process.stdout.write(
+          `town ${created.name} created: /t/${created.slug} (${created.neighbourhoods} neighbourhood(s))\n` +
+            `first staff account: ${created.staffEmail}\n` +
+            `one-time link to choose the password (until ${created.linkExpiresAt.toISOString()}):\n` +
+            `${created.passwordLink}\n`,
+        );
+        break;
+      }
       default:
         throw new Error(
-          `unknown command ${command ?? ''}: migrate | generate Name | seed | recompute-public-points | outbox:dead [limit] | outbox:retry <id>…`,
+          `unknown command ${command ?? ''}: migrate | generate Name | seed | recompute-public-points | outbox:dead [limit] | outbox:retry <id>… | addresses:import --municipality <slug> --file <csv> | town:create --name …`,
         );
     }
   } finally {
@@ -114,6 +150,7 @@ ${down.reverse().map(call).join('\n')}
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  const prefix = err instanceof TownOnboardingError ? 'town:create refused: ' : '';
+  process.stderr.write(`${prefix}${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 });

@@ -1,8 +1,14 @@
 import {
+  PostDeliveryEntity,
+  PostEntity,
+  PushSubscriptionEntity,
+} from '../modules/posts/post.entity';
+import {
   AuditLogEntity,
   ModerationCaseEntity,
   ReportEntity,
 } from '../modules/moderation/moderation-case.entity';
+import { AddressEntity } from '../modules/addresses/address.entity';
 import { AlertEntity } from '../modules/alerts/alert.entity';
 import { UserBlockEntity } from '../modules/blocks/user-block.entity';
 import {
@@ -21,6 +27,14 @@ import {
   OrganisationEntity,
   OrganisationMemberEntity,
 } from '../modules/organisations/organisation.entity';
+import { InitiativeEntity } from '../modules/initiatives/initiative.entity';
+import { NeighbourhoodEntity } from '../modules/municipalities/neighbourhood.entity';
+import {
+  ExchangeConditionEntity,
+  LibrarySettingsEntity,
+  ListingWaitlistEntity,
+} from '../modules/library/library.entity';
+import { AssistedResidentEntity } from '../modules/assisted/assisted-resident.entity';
 import { OutboxEventEntity } from '../modules/outbox/outbox-event.entity';
 import { ReviewEntity } from '../modules/reviews/review.entity';
 import { UserRoleEntity } from '../modules/users/user-role.entity';
@@ -49,4 +63,14 @@ export const ENTITIES = [
   AuditLogEntity,
   OrganisationEntity,
   OrganisationMemberEntity,
+  AddressEntity,
+  InitiativeEntity,
+  NeighbourhoodEntity,
+  LibrarySettingsEntity,
+  ExchangeConditionEntity,
+  ListingWaitlistEntity,
+  AssistedResidentEntity,
+  PostEntity,
+  PushSubscriptionEntity,
+  PostDeliveryEntity,
 ];

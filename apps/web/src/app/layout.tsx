@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActingBanner } from '../features/assisted/components/acting-banner';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../components/ui/language-switch';
 import { useLogout, useSession } from '../features/auth/api/auth.api';
@@ -91,6 +92,12 @@ export function Layout() {
                   {t('nav.moderation')}
                 </NavLink>
               ) : null}
+              <NavLink to={`/t/${encodeURIComponent(session.me.municipality)}/library`}>
+                {t('library.nav')}
+              </NavLink>
+              {session.me.roles.some((r) => r.role === 'staff') ? (
+                <NavLink to="/staff/assisted">{t('assisted.nav')}</NavLink>
+              ) : null}
               <NavLink to="/settings/account">{t('nav.account')}</NavLink>
               {session.me.verified ? null : <NavLink to="/verify">{t('nav.verify')}</NavLink>}
               {session.me.roles.some((r) => r.role === 'staff') ? (
@@ -104,6 +111,7 @@ export function Layout() {
           <AccountControls />
         </div>
       </header>
+      <ActingBanner />
       <main id="main" ref={main} tabIndex={-1} className="main">
         <Outlet />
       </main>

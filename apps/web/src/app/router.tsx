@@ -25,6 +25,31 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('./routes/town-route')).TownRoute }),
       },
       {
+        path: '/t/:slug/initiatives',
+        lazy: async () => ({
+          Component: (await import('./routes/initiatives-route')).InitiativesRoute,
+        }),
+      },
+      {
+        // Charts (uPlot) and the activity map load with this page only.
+        path: '/t/:slug/impact',
+        lazy: async () => ({ Component: (await import('./routes/impact-route')).ImpactRoute }),
+      },
+      {
+        path: '/t/:slug/open-data',
+        lazy: async () => ({ Component: (await import('./routes/open-data-route')).OpenDataRoute }),
+      },
+      {
+        path: '/t/:slug/posts',
+        lazy: async () => ({
+          Component: (await import('./routes/town-posts-route')).TownPostsRoute,
+        }),
+      },
+      {
+        path: '/t/:slug/posts/:id',
+        lazy: async () => ({ Component: (await import('./routes/post-route')).PostRoute }),
+      },
+      {
         path: '/signup',
         lazy: async () => ({ Component: (await import('./routes/signup-route')).SignupRoute }),
       },
@@ -54,6 +79,22 @@ export const routes: RouteObject[] = [
       {
         element: <RequireAuth />,
         children: [
+          {
+            path: '/t/:slug/library',
+            lazy: async () => ({
+              Component: (await import('./routes/library-route')).LibraryRoute,
+            }),
+          },
+          {
+            path: '/staff/desk/:organisationId',
+            lazy: async () => ({ Component: (await import('./routes/desk-route')).DeskRoute }),
+          },
+          {
+            path: '/staff/assisted',
+            lazy: async () => ({
+              Component: (await import('./routes/assisted-route')).AssistedRoute,
+            }),
+          },
           {
             path: '/listings',
             lazy: async () => ({
@@ -128,6 +169,12 @@ export const routes: RouteObject[] = [
             }),
           },
           {
+            path: '/settings/profile',
+            lazy: async () => ({
+              Component: (await import('./routes/profile-settings-route')).ProfileSettingsRoute,
+            }),
+          },
+          {
             path: '/settings/account',
             lazy: async () => ({
               Component: (await import('./routes/account-settings-route')).AccountSettingsRoute,
@@ -154,6 +201,12 @@ export const routes: RouteObject[] = [
             path: '/t/:slug/moderation',
             lazy: async () => ({
               Component: (await import('./routes/moderation-route')).ModerationRoute,
+            }),
+          },
+          {
+            path: '/t/:slug/staff/posts',
+            lazy: async () => ({
+              Component: (await import('./routes/staff-posts-route')).StaffPostsRoute,
             }),
           },
           {

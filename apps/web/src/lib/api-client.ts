@@ -59,6 +59,42 @@ export function subscribeAccessToken(listener: () => void): () => void {
   return () => tokenListeners.delete(listener);
 }
 
+// --- assisted mode: staff acting for a resident, with a 15-minute act token kept in this tab's
+// memory only. While it is set every call goes with it (and is audited by the API); a 401 ends it.
+
+export interface ActingSession {
+  token: string;
+  residentId: string;
+  displayName: string;
+  expiresAt: string;
+}
+
+let acting: ActingSession | null = null;
+const actingListeners = new Set<() => void>();
+
+export function getActing(): ActingSession | null {
+  return acting;
+}
+
+export function setActing(next: ActingSession | null): void {
+  if (next === acting) return;
+  acting = next;
+  for (const listener of actingListeners) listener();
+}
+
+export function subscribeActing(listener: () => void): () => void {
+  actingListeners.add(listener);
+  return () => actingListeners.delete(listener);
+}
+
+/** Calls the API as the staff member even while acting (to stop acting, for instance). */
+export async function apiFetchAsStaff<T>(path: string, request: ApiRequest = {}): Promise<T> {
+  const res = await send(path, request, accessToken);
+  const body = await readBody(res);
+  if (!res.ok) throw toApiError(res.status, body);
+  return body as T;
+}
+
 let languageProvider: () => string = () => 'fr';
 
 /** Lets i18n tell the client which `Accept-Language` to send without importing it here. */
@@ -175,6 +211,7 @@ export function restoreSession(): Promise<boolean> {
 /** Test hook: forgets the token and the one-time session restore. */
 export function resetApiClientForTests(): void {
   accessToken = null;
+  acting = null;
   refreshInFlight = null;
   restoreOnce = null;
   tokenListeners.clear();
@@ -187,6 +224,13 @@ export function resetApiClientForTests(): void {
  */
 export async function apiFetch<T>(path: string, request: ApiRequest = {}): Promise<T> {
   const isAuthCall = path.startsWith('/auth/');
+  if (acting) {
+    const res = await send(path, request, acting.token);
+    const body = await readBody(res);
+    if (res.status === 401) setActing(null); // the act token expired or was stopped
+    if (!res.ok) throw toApiError(res.status, body);
+    return body as T;
+  }
   let res = await send(path, request, accessToken);
   let body = await readBody(res);
   // A wrong password (`DELETE /me`) is a 401 too, but the session is fine: no refresh, no retry
@@ -247,8 +291,9 @@ export async function apiUpload<T>(
   form: FormData,
   onProgress?: (fraction: number) => void,
 ): Promise<T> {
-  let res = await xhrUpload(path, form, accessToken, onProgress);
-  if (res.status === 401 && (await refreshAccessToken())) {
+  let res = await xhrUpload(path, form, acting?.token ?? accessToken, onProgress);
+  if (res.status === 401 && acting) setActing(null);
+  else if (res.status === 401 && (await refreshAccessToken())) {
     res = await xhrUpload(path, form, accessToken, onProgress);
   }
   if (res.status === 0) throw new ApiError(0, 'NETWORK_ERROR', 'Network request failed');

@@ -46,6 +46,14 @@ export function assertCanRequestLoan({
       { path: 'start', message: 'Required for a loan' },
     ]);
   }
+  return assertLoanPeriod(period, listing.loan.maxDays, now);
+}
+
+/**
+ * The dates of a loan: end after start, not in the past (but for a grace), at most 180 days
+ * ahead, at most `maxDays` long. For a booking and for new dates of an agreed loan alike.
+ */
+export function assertLoanPeriod(period: Period, maxDays: number, now: Date): Period {
   const { start, end } = period;
   if (end.getTime() <= start.getTime()) {
     throw new DomainError('VALIDATION_FAILED', 'The loan must end after it starts', [
@@ -62,12 +70,10 @@ export function assertCanRequestLoan({
       { path: 'start', message: 'Too far ahead' },
     ]);
   }
-  if (end.getTime() - start.getTime() > listing.loan.maxDays * DAY_MS) {
-    throw new DomainError(
-      'LOAN_TOO_LONG',
-      `This item is lent for ${listing.loan.maxDays} days at most`,
-      [{ path: 'end', message: `At most ${listing.loan.maxDays} days` }],
-    );
+  if (end.getTime() - start.getTime() > maxDays * DAY_MS) {
+    throw new DomainError('LOAN_TOO_LONG', `This item is lent for ${maxDays} days at most`, [
+      { path: 'end', message: `At most ${maxDays} days` },
+    ]);
   }
   return { start, end };
 }

@@ -45,6 +45,8 @@ export const exchangeSchema = z.object({
   listingTitle: z.string(),
   ownerId: z.string(),
   ownerName: z.string(),
+  /** A tool-library loan: the organisation lending the item (its staff act as the owner). */
+  ownerOrganisationId: z.string().nullable(),
   requesterId: z.string(),
   requesterName: z.string(),
   start: z.string().nullable(),
@@ -53,6 +55,17 @@ export const exchangeSchema = z.object({
   /** Approximate until accepted, exact while the exchange holds the item; parties only. */
   meetingPoint: latLngSchema,
   meetingPointExact: z.boolean(),
+  /**
+   * The street address of the exact meeting point (reverse geocoded from the town's address
+   * base): present only while `meetingPointExact` is true, so never before acceptance nor to
+   * anyone but the two parties; null when no address lies near.
+   */
+  meetingAddress: z.string().nullable().optional(),
+  /** A loan's new dates proposed by one party, waiting for the other's acceptance. */
+  reschedule: z
+    .object({ start: z.string(), end: z.string(), proposedBy: z.enum(['owner', 'requester']) })
+    .nullable()
+    .optional(),
   offeredListingId: z.string().nullable(),
   offeredItem: z.string().nullable(),
   /** What the viewer may do next, in order of likelihood. */
@@ -70,3 +83,10 @@ export const availabilitySchema = z.object({
   busy: z.array(z.object({ start: z.string(), end: z.string() })),
 });
 export type Availability = z.infer<typeof availabilitySchema>;
+
+/** `POST /exchanges/:id/reschedule`: new dates for an accepted loan, for the other party to accept. */
+export const rescheduleSchema = z.strictObject({
+  start: z.iso.datetime({ offset: true }),
+  end: z.iso.datetime({ offset: true }),
+});
+export type RescheduleInput = z.infer<typeof rescheduleSchema>;

@@ -7,6 +7,7 @@ import {
   LISTING_CONDITIONS,
   LISTING_KINDS,
   LISTING_LIMITS,
+  LISTING_OWNER_TYPES,
   LISTING_STATUSES,
   OWNER_SETTABLE_STATUSES,
 } from './listing';
@@ -31,6 +32,11 @@ export const createListingSchema = z.strictObject({
   location: latLngSchema.optional(),
   loanSettings: loanSettingsSchema.partial().optional(),
   barterWishes: z.string().trim().max(500).nullable().optional(),
+  /**
+   * A tool-library item: the organisation that owns it (its staff or admins only). Its place is
+   * the organisation's public address (`location` is then refused).
+   */
+  organisationId: z.uuid().optional(),
 });
 export type CreateListingInput = z.infer<typeof createListingSchema>;
 
@@ -72,6 +78,8 @@ export const mapListingsQuerySchema = z.strictObject({
 export type MapListingsQuery = z.infer<typeof mapListingsQuerySchema>;
 
 export const listingOwnerSchema = z.object({
+  /** `organisation` for a tool-library item; residents' listings are `user`. */
+  type: z.enum(LISTING_OWNER_TYPES),
   id: z.string(),
   displayName: z.string(),
 });

@@ -113,6 +113,12 @@ export const AUDIT_ACTIONS = [
   'report.warn',
   'report.suspend',
   'conversation.read',
+  /** Assisted mode: a resident registered by staff (consent recorded). */
+  'assisted.register',
+  /** Assisted mode: staff took an act token for a resident. */
+  'assisted.act',
+  /** Assisted mode: one request made with an act token (note: method and path). */
+  'assisted.request',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -97,3 +97,23 @@ export interface ReviewRevealedData {
   authorName: string | null;
   rating: number;
 }
+
+/** `waitlist_available`: an item the recipient waited for is back (returned). */
+export interface WaitlistAvailableData {
+  listingId: string;
+  listingTitle: string;
+  /** Who lends it: the library's name, or the resident's display name. */
+  ownerName: string;
+}
+/** `town_alert`: an alert post of the recipient's town hall. */
+export interface TownAlertData {
+  postId: string;
+  postTitle: string;
+  /** The start of the alert's text, on one line. */
+  excerpt: string;
+  municipalitySlug: string;
+  municipalityName: string;
+  /** Read-receipt tokens of this member's in-app and e-mail deliveries (reach figures). */
+  receipt: string;
+  emailReceipt: string;
+}

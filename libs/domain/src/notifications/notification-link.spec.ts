@@ -5,6 +5,7 @@ const EXCHANGE = '11111111-1111-4111-8111-111111111111';
 const LISTING = '22222222-2222-4222-8222-222222222222';
 const CONVERSATION = '33333333-3333-4333-8333-333333333333';
 const SUBJECT = '44444444-4444-4444-8444-444444444444';
+const POST = '55555555-5555-4555-8555-555555555555';
 
 /** Everything a notification's data may carry: each kind picks the id it leads to. */
 const DATA = {
@@ -12,6 +13,9 @@ const DATA = {
   listingId: LISTING,
   conversationId: CONVERSATION,
   subjectId: SUBJECT,
+  postId: POST,
+  municipalitySlug: 'dinan',
+  receipt: 'in-app-receipt-token',
 };
 
 /** Kind → where it leads, written out by hand (a new kind fails to compile until listed). */
@@ -32,6 +36,8 @@ const WANT: Record<NotificationKind, string> = {
   message_received: `/messages/${CONVERSATION}`,
   reminder_pickup: `/exchanges/${EXCHANGE}`,
   reminder_return_due: `/exchanges/${EXCHANGE}`,
+  exchange_reschedule_proposed: `/exchanges/${EXCHANGE}`,
+  exchange_rescheduled: `/exchanges/${EXCHANGE}`,
   alert_match: `/listings/${LISTING}`,
   wanted_match: `/listings/${LISTING}`,
   // The review screen of the exchange; a revealed review shows on the recipient's own profile.
@@ -39,6 +45,10 @@ const WANT: Record<NotificationKind, string> = {
   review_revealed: `/users/${SUBJECT}`,
   report_resolved: `/listings/${LISTING}`,
   moderation_notice: `/listings/${LISTING}`,
+  // The item is back: its page, to book it.
+  waitlist_available: `/listings/${LISTING}`,
+  // The post page of its town, with the in-app read receipt.
+  town_alert: `/t/dinan/posts/${POST}?via=list&r=in-app-receipt-token`,
 };
 
 /** The `data` key each kind's link is built from. */
@@ -49,7 +59,9 @@ const KEY_OF = (kind: NotificationKind) =>
       ? 'conversationId'
       : WANT[kind].startsWith('/users/')
         ? 'subjectId'
-        : 'listingId';
+        : WANT[kind].startsWith('/t/')
+          ? 'postId'
+          : 'listingId';
 
 describe(notificationLink.name, () => {
   it.each(NOTIFICATION_KINDS.map((kind) => [kind, WANT[kind]] as const))(

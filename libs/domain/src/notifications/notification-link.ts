@@ -1,7 +1,9 @@
+import { postPath } from '../posts/post';
 import type { NotificationKind } from './notification';
 
 /** What a notification opens in the web app. */
-export type NotificationTarget = 'exchange' | 'conversation' | 'listing' | 'review' | 'profile';
+export type NotificationTarget =
+  'exchange' | 'conversation' | 'listing' | 'review' | 'profile' | 'post';
 
 /**
  * Per kind, what a notification opens: every step and reminder of an exchange (a gift that
@@ -31,6 +33,10 @@ export const NOTIFICATION_TARGET: Record<NotificationKind, NotificationTarget> =
   // a user or message target has no page of its own to open: no link, e-mails open the list.
   report_resolved: 'listing',
   moderation_notice: 'listing',
+  exchange_reschedule_proposed: 'exchange',
+  exchange_rescheduled: 'exchange',
+  waitlist_available: 'listing',
+  town_alert: 'post',
 };
 
 /** The `data` key holding the target's id, and the web path under which it opens. */
@@ -40,7 +46,10 @@ const ROUTE: Record<NotificationTarget, { key: string; path: string; suffix?: st
   listing: { key: 'listingId', path: '/listings/' },
   review: { key: 'exchangeId', path: '/exchanges/', suffix: '/review' },
   profile: { key: 'subjectId', path: '/users/' },
+  post: { key: 'postId', path: '/t/' },
 };
+
+const text = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
 
 /**
  * The web path a notification leads to (`/exchanges/<id>`, `/messages/<id>`, `/listings/<id>`,
@@ -52,7 +61,14 @@ export function notificationLink(
   kind: NotificationKind,
   data: Readonly<Record<string, unknown>>,
 ): string | null {
-  const route = ROUTE[NOTIFICATION_TARGET[kind]];
+  const target = NOTIFICATION_TARGET[kind];
+  if (target === 'post') {
+    // A town post lives under its town; the in-app link carries the in-app read receipt.
+    const { municipalitySlug: slug, postId, receipt } = data;
+    if (!text(slug) || !text(postId)) return null;
+    return postPath(slug, postId, text(receipt) ? { via: 'list', token: receipt } : undefined);
+  }
+  const route = ROUTE[target];
   const id = data[route.key];
   return typeof id === 'string' && id.trim() !== ''
     ? `${route.path}${encodeURIComponent(id)}${route.suffix ?? ''}`

@@ -22,6 +22,14 @@ export const NOTIFICATION_KINDS = [
   'report_resolved',
   /** To the author of a reported target: what was hidden, restored, warned or suspended, and why. */
   'moderation_notice',
+  /** The other party of an agreed loan proposed new dates. */
+  'exchange_reschedule_proposed',
+  /** The new dates of an agreed loan were accepted. */
+  'exchange_rescheduled',
+  /** To each member of an item's waiting list: the item is back at the library. */
+  'waitlist_available',
+  /** An alert of the recipient's town hall (storm, water cut, road closed): town posts of kind alert. */
+  'town_alert',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -47,6 +55,8 @@ export function defaultPreferences(): NotificationPreferences {
   for (const kind of NOTIFICATION_KINDS) {
     prefs[kind] = { inApp: true, email: CHATTY_KINDS.includes(kind) ? 'digest' : 'instant' };
   }
+  // Town alerts reach every member in the app and live; e-mail is for members who ask for it.
+  prefs.town_alert = { inApp: true, email: 'off' };
   return prefs;
 }
 

@@ -29,11 +29,14 @@ const VALID: { [T in OutboxEventType]: OutboxPayloadInput<T> } = {
     ]),
   ) as { [T in ExchangeEventType]: OutboxPayloadInput<T> }),
   'exchange.reminder': { exchangeId: A, type: 'pickup', actorId: null },
+  'exchange.rescheduled': { exchangeId: A, actorId: B, stage: 'proposed' },
   'listing.created': { listingId: A, ownerId: B },
   'listing.updated': { listingId: A, ownerId: B },
   'listing.removed': { listingId: A, ownerId: B },
   'message.posted': { messageId: A, conversationId: B, authorId: A, recipientIds: [B] },
   'notification.created': { notificationId: A },
+  'post.alert': { postId: A },
+  'post.push': { deliveryId: B },
   'review.revealed': { exchangeId: A, reviewIds: [B] },
   'review.reminder': { exchangeId: A, recipientIds: [B] },
 };
@@ -58,7 +61,7 @@ describe('outbox event registry', () => {
 
   it('should list every type once, in a stable order', () => {
     expect(OUTBOX_EVENT_TYPES).toEqual([...new Set(OUTBOX_EVENT_TYPES)].sort());
-    expect(OUTBOX_EVENT_TYPES).toHaveLength(EXCHANGE_STATUSES.length + 8);
+    expect(OUTBOX_EVENT_TYPES).toHaveLength(EXCHANGE_STATUSES.length + 11);
   });
 
   it('should keep type names within the 60 characters of outbox_events.type', () => {

@@ -53,6 +53,14 @@ export const OUTBOX_EVENTS = {
       actorId: z.null(),
     }),
   },
+  /** New dates of an agreed loan: proposed by one party, then accepted by the other. */
+  'exchange.rescheduled': {
+    payload: z.object({
+      exchangeId: z.uuid(),
+      actorId: z.uuid(),
+      stage: z.enum(['proposed', 'accepted']),
+    }),
+  },
   'listing.created': { payload: listingPayload },
   'listing.updated': {
     payload: listingPayload,
@@ -88,6 +96,13 @@ export const OUTBOX_EVENTS = {
       recipientIds: z.array(z.uuid()).min(1).max(2),
     }),
   },
+  /**
+   * A town post of kind alert became published (at once, or at its scheduled time): fanned out
+   * to the town's members and push subscriptions. Written in the transaction that marks it sent.
+   */
+  'post.alert': { payload: z.object({ postId: z.uuid() }) },
+  /** One Web Push delivery of an alert to send (a row of `post_deliveries`). */
+  'post.push': { payload: z.object({ deliveryId: z.uuid() }) },
   /** One per notification row with something to push or e-mail now. */
   'notification.created': { payload: z.object({ notificationId: z.uuid() }) },
 } as const satisfies Record<string, OutboxEventSpec>;

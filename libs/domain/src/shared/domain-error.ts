@@ -4,6 +4,10 @@
  */
 export const ERROR_CODES = [
   'VALIDATION_FAILED',
+  /** A library loan whose pick-up or return falls outside the opening slots (or on a closure). */
+  'OUTSIDE_OPENING_HOURS',
+  'ORGANISATION_NOT_FOUND',
+  'ASSISTED_RESIDENT_NOT_FOUND',
   'MALFORMED_JSON',
   'BODY_ENCODING_INVALID',
   'UNAUTHENTICATED',
@@ -52,11 +56,18 @@ export const ERROR_CODES = [
   'REPORT_TARGET_NOT_FOUND',
   'SELF_REPORT',
   'ACCOUNT_SUSPENDED',
+  'INITIATIVE_NOT_FOUND',
   'RATE_LIMITED',
   /** A limit that protects sign-in or sign-up could not be checked (its store is down): refused. */
   'RATE_LIMIT_UNAVAILABLE',
   'SERVICE_UNAVAILABLE',
   'INTERNAL',
+  /** A town post that does not exist, or that the caller may not see (scheduled, unpublished). */
+  'POST_NOT_FOUND',
+  /** A published post cannot be rescheduled. */
+  'POST_ALREADY_PUBLISHED',
+  /** An unpublished post cannot be edited. */
+  'POST_UNPUBLISHED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -32,3 +32,20 @@ export const registerResponseSchema = z.object({
   user: meSchema,
   accessToken: z.string(),
 });
+
+/**
+ * `PATCH /me`: what the member changes about themselves. A new home must be in or near their
+ * town (as at sign-up); it moves the listings standing at the old home and recomputes every
+ * public point of the member (DESIGN.md §5).
+ */
+export const updateMeSchema = z
+  .strictObject({
+    displayName: z.string().trim().min(2).max(60).optional(),
+    locale: z.enum(USER_LOCALES).optional(),
+    home: latLngSchema.optional(),
+  })
+  .refine((v) => v.displayName !== undefined || v.locale !== undefined || v.home !== undefined, {
+    path: ['displayName'],
+    message: 'Nothing to change',
+  });
+export type UpdateMeInput = z.infer<typeof updateMeSchema>;

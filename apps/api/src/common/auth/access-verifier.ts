@@ -22,8 +22,10 @@ export class AccessVerifier {
       // A suspension ends the sessions; the join also refuses one a sign-in opened concurrently.
       `SELECT 1 FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now()
-          AND u.suspended_at IS NULL`,
-      [principal.sessionId, principal.userId],
+          AND u.suspended_at IS NULL
+          AND ($3::uuid IS NULL OR EXISTS (
+                SELECT 1 FROM users a WHERE a.id = $3 AND a.suspended_at IS NULL AND a.erased_at IS NULL))`,
+      [principal.sessionId, principal.userId, principal.actorId ?? null],
     );
     if (rows.length === 0)
       throw new DomainError('UNAUTHENTICATED', 'This session has ended; sign in again');

@@ -9,6 +9,7 @@ import { Reflector } from '@nestjs/core';
 import { DomainError } from '@partagora/domain';
 import type { Request } from 'express';
 import { AccessVerifier, bearerToken } from './access-verifier';
+import { DelegatedRequestAudit } from './delegated-request-audit';
 import type { Principal } from './principal';
 
 const IS_PUBLIC = 'partagora:public';
@@ -28,6 +29,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: AccessVerifier,
+    private readonly delegated: DelegatedRequestAudit,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -38,7 +40,16 @@ export class AuthGuard implements CanActivate {
     ]);
     if (isPublic) return true;
     const req = context.switchToHttp().getRequest<Request>();
-    req.principal = await this.verifier.verify(bearerToken(req.header('authorization')));
+    const principal = await this.verifier.verify(bearerToken(req.header('authorization')));
+    const { actorId } = principal;
+    // Assisted mode: staff acting for a resident; the request is in the town's audit log first.
+    if (actorId) {
+      await this.delegated.record(
+        { ...principal, actorId },
+        { method: req.method, path: (req.originalUrl ?? req.url).split('?')[0] ?? '' },
+      );
+    }
+    req.principal = principal;
     return true;
   }
 }

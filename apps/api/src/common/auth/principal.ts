@@ -2,4 +2,9 @@
 export interface Principal {
   userId: string;
   sessionId: string;
+  /**
+   * Assisted mode: the staff member acting for `userId` with an act token (every such request is
+   * recorded in the town's audit log by the auth guard).
+   */
+  actorId?: string;
 }

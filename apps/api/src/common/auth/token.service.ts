@@ -7,6 +7,8 @@ import type { Principal } from './principal';
 interface AccessClaims {
   sub: string;
   sid: string;
+  /** Assisted mode (RFC 8693 style): the staff member acting for `sub`. */
+  act?: { sub: string };
 }
 
 /** Signs and verifies access tokens (HS256 JWT carrying the user and session ids). */
@@ -26,6 +28,20 @@ export class TokenService {
     });
   }
 
+  /** An act token: `actorId` (staff) acts for `principal.userId` for `ttlSeconds`. */
+  signDelegated(principal: Principal, actorId: string, ttlSeconds: number): string {
+    const claims: AccessClaims = {
+      sub: principal.userId,
+      sid: principal.sessionId,
+      act: { sub: actorId },
+    };
+    return jwt.sign(claims, this.config.jwtSecret, {
+      algorithm: 'HS256',
+      expiresIn: ttlSeconds,
+      issuer: 'partagora',
+    });
+  }
+
   /** Signature and expiry only; the session check is `AccessVerifier`'s. */
   verifyAccess(token: string): Principal {
     try {
@@ -35,7 +51,13 @@ export class TokenService {
       }) as Partial<AccessClaims>;
       if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string')
         throw new Error('claims');
-      return { userId: claims.sub, sessionId: claims.sid };
+      const actorId = claims.act?.sub;
+      if (claims.act !== undefined && typeof actorId !== 'string') throw new Error('act');
+      return {
+        userId: claims.sub,
+        sessionId: claims.sid,
+        ...(actorId ? { actorId } : {}),
+      };
     } catch {
       throw new DomainError('UNAUTHENTICATED', 'Missing, invalid or expired access token');
     }

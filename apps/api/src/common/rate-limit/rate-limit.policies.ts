@@ -20,6 +20,9 @@ export const RATE_LIMIT_POLICY_NAMES = [
   'password-reset.account',
   'photo.upload',
   'socket.event',
+  'geocode',
+  'push.subscribe',
+  'post.opened',
 ] as const;
 
 export type RateLimitPolicyName = (typeof RATE_LIMIT_POLICY_NAMES)[number];
@@ -157,11 +160,35 @@ export function rateLimitPolicies(config: AppConfig): Record<RateLimitPolicyName
       subject: 'member',
       blockInMemory: true,
     },
+    /** Browsers subscribing to (or leaving) a town's alerts, without an account. */
+    'push.subscribe': {
+      ...open,
+      points: l.pushSubscribe,
+      durationSeconds: HOUR,
+      subject: 'address',
+      blockInMemory: true,
+    },
+    /** Read receipts of town posts: public, counted once per delivery anyway. */
+    'post.opened': {
+      ...open,
+      points: l.postOpened,
+      durationSeconds: MINUTE,
+      subject: 'address',
+      blockInMemory: true,
+    },
     'socket.event': {
       ...open,
       points: l.socketEvents,
       durationSeconds: MINUTE,
       subject: 'member',
+      blockInMemory: true,
+    },
+    // Typing an address asks once per pause (the web debounces): a sign-up takes a dozen.
+    geocode: {
+      ...open,
+      points: l.geocode,
+      durationSeconds: MINUTE,
+      subject: 'address',
       blockInMemory: true,
     },
   };

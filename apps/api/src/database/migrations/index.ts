@@ -8,6 +8,10 @@ import { ReportsAndModeration1796300000000 } from './1796300000000-ReportsAndMod
 import { AccountErasure1796250000000 } from './1796250000000-AccountErasure';
 import { VerificationAndAccount1796210000000 } from './1796210000000-VerificationAndAccount';
 import { Organisations1796400000000 } from './1796400000000-Organisations';
+import { Addresses1796430000000 } from './1796430000000-Addresses';
+import { InitiativesAndNeighbourhoods1796440000000 } from './1796440000000-InitiativesAndNeighbourhoods';
+import { ToolLibraryAndAssistedMode1796450000000 } from './1796450000000-ToolLibraryAndAssistedMode';
+import { TownPosts1796420000000 } from './1796420000000-TownPosts';
 
 /** Migrations in order; `npm run migration:generate -- Name` appends new ones here. */
 export const MIGRATIONS: Function[] = [
@@ -21,4 +25,8 @@ export const MIGRATIONS: Function[] = [
   AccountErasure1796250000000,
   VerificationAndAccount1796210000000,
   Organisations1796400000000,
+  Addresses1796430000000,
+  InitiativesAndNeighbourhoods1796440000000,
+  ToolLibraryAndAssistedMode1796450000000,
+  TownPosts1796420000000,
 ];

@@ -17,7 +17,11 @@ import { LocationPrivacyService } from '../../common/location/location-privacy.s
 import { seedDemoPhotos } from './demo-photos';
 import { DEMO_ITEMS, DEMO_TOWNS, FIRST_NAMES, LAST_INITIALS, type DemoTown } from './demo-data';
 import { seedDemoReviews } from './demo-reviews';
+import { seedDemoLibrary } from './demo-library';
 import { seedDemoModeration } from './demo-moderation';
+import { seedDemoAddresses } from './demo-addresses';
+import { seedDemoTownData } from './demo-town-data';
+import { seedDemoPosts } from './demo-posts';
 
 export const DEMO_PASSWORD = 'partagora-demo';
 export const RESIDENTS_PER_TOWN = 40;
@@ -251,13 +255,32 @@ export async function seedDemo(
       listings += added.length;
     }
     reviewed += await seedDemoReviews(ds, townId, residents);
+    await seedDemoLibrary(
+      ds,
+      town,
+      townId,
+      residents.map((r) => r.id),
+      {
+        privacy,
+        settings,
+        assistedResident: town.slug === 'dinan',
+      },
+    );
     await seedDemoModeration(
       ds,
       townId,
       residents.map((r) => r.id),
     );
+    await seedDemoTownData(
+      ds,
+      town,
+      townId,
+      residents.map((r) => r.id),
+    );
+    await seedDemoPosts(ds, townId, town.name);
   }
   const photos = await seedDemoPhotos(ds, config);
+  await seedDemoAddresses(ds);
   process.stderr.write(
     `[seed] demo towns ready: +${users} residents, +${listings} listings, +${photos} photos, +${reviewed} reviewed exchanges\n`,
   );

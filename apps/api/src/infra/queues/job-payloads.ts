@@ -9,4 +9,6 @@ export interface JobPayloads {
   [JobName.SendDigests]: Record<string, never>;
   /** The review reminder or the 14-day reveal of one completed exchange. */
   [JobName.ReviewTimer]: { exchangeId: string; type: ReviewTimerType; dueAt: string };
+  /** A scheduled town alert's publication time: it goes out if still due. */
+  [JobName.PostAlert]: { postId: string; dueAt: string };
 }

@@ -3,6 +3,7 @@ export enum QueueName {
   Reminders = 'reminders',
   Digest = 'digest',
   Reviews = 'reviews',
+  Posts = 'posts',
 }
 
 export enum JobName {
@@ -10,6 +11,7 @@ export enum JobName {
   ExchangeReminder = 'exchange-reminder',
   SendDigests = 'send-digests',
   ReviewTimer = 'review-timer',
+  PostAlert = 'post-alert',
 }
 
 /** Which queue each job goes to: an unmapped job fails to compile. */
@@ -18,4 +20,5 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ExchangeReminder]: QueueName.Reminders,
   [JobName.SendDigests]: QueueName.Digest,
   [JobName.ReviewTimer]: QueueName.Reviews,
+  [JobName.PostAlert]: QueueName.Posts,
 };

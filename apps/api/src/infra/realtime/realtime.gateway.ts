@@ -94,6 +94,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
       const token = typeof auth?.token === 'string' ? auth.token : undefined;
       this.verifier.verify(token).then(
         (principal) => {
+          // Act tokens are for audited HTTP requests only (assisted mode), not for live sockets.
+          if (principal.actorId) return next(new Error('UNAUTHENTICATED'));
           socket.data.principal = principal;
           next();
         },

@@ -1,9 +1,12 @@
-import { Controller, Delete, Get, HttpCode, Res, VERSION_NEUTRAL } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Patch, Res, VERSION_NEUTRAL } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   type DeleteAccountInput,
+  type UpdateMeInput,
   accountExportSchema,
   deleteAccountSchema,
+  meSchema,
+  updateMeSchema,
 } from '@partagora/domain';
 import type { Response } from 'express';
 import { CurrentUser, Public } from '../../common/auth/auth.guard';
@@ -12,12 +15,23 @@ import { RateLimit } from '../../common/rate-limit/rate-limit.guard';
 import { ValidBody, responseSchema } from '../../common/validation/zod-validation';
 import { AccountService } from './account.service';
 import { AttestationService } from './attestation.service';
+import { ProfileSettingsService } from './profile-settings.service';
 
 @ApiTags('me')
 @ApiBearerAuth()
 @Controller('me')
 export class AccountController {
-  constructor(private readonly account: AccountService) {}
+  constructor(
+    private readonly account: AccountService,
+    private readonly settings: ProfileSettingsService,
+  ) {}
+
+  /** Display name, language, home (DESIGN.md §4.1 "Profile and addresses"). */
+  @Patch()
+  @ApiOkResponse({ schema: responseSchema(meSchema) })
+  update(@CurrentUser() principal: Principal, @ValidBody(updateMeSchema) body: UpdateMeInput) {
+    return this.settings.update(principal.userId, body);
+  }
 
   /** Everything about me, machine readable, with a signed reputation attestation. */
   @Get('export')

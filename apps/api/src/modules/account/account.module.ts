@@ -1,16 +1,20 @@
 import { Module } from '@nestjs/common';
+import { ListingsModule } from '../listings/listings.module';
+import { MunicipalitiesModule } from '../municipalities/municipalities.module';
 import { UsersModule } from '../users/users.module';
 import { AccountController, JwksController } from './account.controller';
 import { AccountService } from './account.service';
 import { AttestationService } from './attestation.service';
+import { ProfileSettingsService } from './profile-settings.service';
 
 /**
- * Leaving with your data: `GET /me/export`, `DELETE /me`, `/.well-known/jwks.json`. The data
+ * Settings (`PATCH /me`) and leaving with your data: `GET /me/export`, `DELETE /me`,
+ * `/.well-known/jwks.json`. The data
  * itself comes from the modules that own it, through `AccountDataRegistry`.
  */
 @Module({
-  imports: [UsersModule],
+  imports: [UsersModule, ListingsModule, MunicipalitiesModule],
   controllers: [AccountController, JwksController],
-  providers: [AccountService, AttestationService],
+  providers: [AccountService, AttestationService, ProfileSettingsService],
 })
 export class AccountModule {}

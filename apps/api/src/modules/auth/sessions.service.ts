@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { afterCommit } from '../../common/after-commit';
@@ -15,6 +16,14 @@ export class SessionsService {
     private readonly sessions: SessionsRepository,
     private readonly realtime: RealtimeEmitter,
   ) {}
+
+  /**
+   * A session for an act token (assisted mode): it ends at `expiresAt`, and its refresh hash is of
+   * a random token nobody holds, so it cannot be refreshed. Returns its id.
+   */
+  openDelegated(manager: EntityManager, userId: string, expiresAt: Date): Promise<string> {
+    return this.sessions.create(manager, userId, randomBytes(32).toString('hex'), expiresAt);
+  }
 
   /**
    * Ends every open session of `userId` but `exceptSessionId` (the one making the change, when

@@ -29,6 +29,10 @@ import { UserEntity } from '../users/user.entity';
 )
 @Check('ck_exchanges_loan_period', `kind <> 'loan' OR (period IS NOT NULL AND held IS NOT NULL)`)
 @Check('ck_exchanges_two_parties', `owner_id <> requester_id`)
+@Check(
+  'ck_exchanges_reschedule',
+  `(reschedule_period IS NULL) = (reschedule_by IS NULL) AND (reschedule_by IS NULL OR reschedule_by IN ('owner', 'requester'))`,
+)
 @Exclusion(
   'ex_exchanges_loan_overlap',
   `USING gist ("listing_id" WITH =, "held" WITH &&) WHERE (kind = 'loan' AND status IN ('accepted', 'handed_over', 'overdue'))`,
@@ -82,6 +86,14 @@ export class ExchangeEntity {
   /** Loans: the period plus the owner's buffer after it; what the exclusion constraint compares. */
   @Column({ type: 'tstzrange', nullable: true })
   held!: string | null;
+
+  /** Loans: new dates one party proposed, until the other accepts (`POST …/reschedule`). */
+  @Column({ name: 'reschedule_period', type: 'tstzrange', nullable: true })
+  reschedulePeriod!: string | null;
+
+  /** Who proposed `reschedule_period`: `owner` or `requester`. */
+  @Column({ name: 'reschedule_by', type: 'varchar', length: 9, nullable: true })
+  rescheduleBy!: 'owner' | 'requester' | null;
 
   /** Swap or answer: the requester's listing offered in return. */
   @Column({ name: 'offered_listing_id', type: 'uuid', nullable: true })

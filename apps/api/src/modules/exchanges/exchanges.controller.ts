@@ -17,6 +17,8 @@ import {
   exchangeRoleQuerySchema,
   exchangeSchema,
   pageSchema,
+  type RescheduleInput,
+  rescheduleSchema,
 } from '@partagora/domain';
 import type { z } from 'zod';
 import { CurrentUser } from '../../common/auth/auth.guard';
@@ -74,6 +76,29 @@ export class ExchangesController {
   @ApiOkResponse({ schema: responseSchema(exchangeSchema) })
   get(@CurrentUser() user: Principal, @Param('id', notFound('EXCHANGE_NOT_FOUND')) id: string) {
     return this.exchanges.get(user.userId, id);
+  }
+
+  /** New dates for an accepted loan, proposed by a party (declared before `:action`). */
+  @Post('exchanges/:id/reschedule')
+  @HttpCode(200)
+  @ApiOkResponse({ schema: responseSchema(exchangeSchema) })
+  reschedule(
+    @CurrentUser() user: Principal,
+    @Param('id', notFound('EXCHANGE_NOT_FOUND')) id: string,
+    @ValidBody(rescheduleSchema) body: RescheduleInput,
+  ) {
+    return this.exchanges.proposeReschedule(user.userId, id, body);
+  }
+
+  /** The other party takes the proposed dates. */
+  @Post('exchanges/:id/reschedule/accept')
+  @HttpCode(200)
+  @ApiOkResponse({ schema: responseSchema(exchangeSchema) })
+  acceptReschedule(
+    @CurrentUser() user: Principal,
+    @Param('id', notFound('EXCHANGE_NOT_FOUND')) id: string,
+  ) {
+    return this.exchanges.acceptReschedule(user.userId, id);
   }
 
   @Post('exchanges/:id/:action')

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AddressesModule } from '../addresses/addresses.module';
 import { BlocksModule } from '../blocks/blocks.module';
+import { LibraryAccessModule } from '../library/library-access.module';
+import { ExchangeStepHooks } from './exchange-step-hooks';
 import { ExchangesAccountData } from './exchanges-account-data';
 import { ConversationsModule } from '../conversations/conversations.module';
 import { ListingsModule } from '../listings/listings.module';
@@ -9,9 +12,16 @@ import { ExchangesRepository } from './exchanges.repository';
 import { ExchangesService } from './exchanges.service';
 
 @Module({
-  imports: [OutboxModule, ConversationsModule, ListingsModule, BlocksModule],
+  imports: [
+    OutboxModule,
+    ConversationsModule,
+    ListingsModule,
+    BlocksModule,
+    AddressesModule,
+    LibraryAccessModule,
+  ],
   controllers: [ExchangesController],
-  providers: [ExchangesRepository, ExchangesService, ExchangesAccountData],
-  exports: [ExchangesService],
+  providers: [ExchangesRepository, ExchangesService, ExchangesAccountData, ExchangeStepHooks],
+  exports: [ExchangesService, ExchangeStepHooks],
 })
 export class ExchangesModule {}

@@ -16,6 +16,8 @@ export interface ExchangeRow {
   listing_title: string;
   owner_id: string;
   owner_name: string;
+  owner_organisation_id: string | null;
+  owner_org_name: string | null;
   requester_id: string;
   requester_name: string;
   start: Date | null;
@@ -23,6 +25,9 @@ export interface ExchangeRow {
   conversation_id: string;
   offered_listing_id: string | null;
   offered_item: string | null;
+  reschedule_start: Date | null;
+  reschedule_end: Date | null;
+  reschedule_by: 'owner' | 'requester' | null;
   public_lat: number;
   public_lng: number;
   exact_lat: number;
@@ -52,6 +57,9 @@ const range = (p: Period | null) =>
 const VIEW = `SELECT e.id, e.kind, e.status, e.listing_id, l.title AS listing_title, e.owner_id, o.display_name AS owner_name,
        e.requester_id, r.display_name AS requester_name, lower(e.period) AS start, upper(e.period) AS "end",
        e.conversation_id, e.offered_listing_id, e.offered_item,
+       lower(e.reschedule_period) AS reschedule_start, upper(e.reschedule_period) AS reschedule_end, e.reschedule_by,
+       l.owner_organisation_id,
+       (SELECT og.name FROM organisations og WHERE og.id = l.owner_organisation_id) AS owner_org_name,
        ST_Y(l.public_point::geometry) AS public_lat, ST_X(l.public_point::geometry) AS public_lng,
        ST_Y(l.exact_point::geometry) AS exact_lat, ST_X(l.exact_point::geometry) AS exact_lng,
        e.created_at, e.updated_at,
@@ -231,6 +239,7 @@ export class ExchangesRepository {
     offeredListingId: string | null;
     start: Date | null;
     end: Date | null;
+    reschedule: { start: Date; end: Date; by: 'owner' | 'requester' } | null;
   } | null> {
     const rows = await manager.query<
       Array<{
@@ -243,9 +252,13 @@ export class ExchangesRepository {
         offered_listing_id: string | null;
         start: Date | null;
         end: Date | null;
+        reschedule_start: Date | null;
+        reschedule_end: Date | null;
+        reschedule_by: 'owner' | 'requester' | null;
       }>
     >(
-      `SELECT id, kind, status, listing_id, owner_id, requester_id, offered_listing_id, lower(period) AS start, upper(period) AS "end"
+      `SELECT id, kind, status, listing_id, owner_id, requester_id, offered_listing_id, lower(period) AS start, upper(period) AS "end",
+              lower(reschedule_period) AS reschedule_start, upper(reschedule_period) AS reschedule_end, reschedule_by
          FROM exchanges WHERE id = $1 FOR UPDATE`,
       [id],
     );
@@ -261,7 +274,57 @@ export class ExchangesRepository {
       offeredListingId: r.offered_listing_id,
       start: r.start,
       end: r.end,
+      reschedule:
+        r.reschedule_start && r.reschedule_end && r.reschedule_by
+          ? { start: r.reschedule_start, end: r.reschedule_end, by: r.reschedule_by }
+          : null,
     };
+  }
+
+  /** Records new dates proposed by one party (replacing an earlier proposal). */
+  async proposeReschedule(
+    manager: EntityManager,
+    id: string,
+    period: Period,
+    by: 'owner' | 'requester',
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE exchanges SET reschedule_period = $2::tstzrange, reschedule_by = $3, updated_at = now() WHERE id = $1`,
+      [id, range(period), by],
+    );
+  }
+
+  /**
+   * Moves the loan to its proposed dates: the exclusion constraint checks the new held span
+   * against the listing's other agreed loans (a 23P01 the service names BOOKING_OVERLAP).
+   */
+  async applyReschedule(
+    manager: EntityManager,
+    id: string,
+    period: Period,
+    held: Period,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE exchanges SET period = $2::tstzrange, held = $3::tstzrange, reschedule_period = NULL,
+              reschedule_by = NULL, updated_at = now() WHERE id = $1`,
+      [id, range(period), range(held)],
+    );
+  }
+
+  /** Whether another holding loan of the listing meets `held` (the proposal's early 409). */
+  async heldOverlapsOthers(
+    manager: EntityManager,
+    listingId: string,
+    exchangeId: string,
+    held: Period,
+  ): Promise<boolean> {
+    const rows = await manager.query<unknown[]>(
+      `SELECT 1 FROM exchanges
+        WHERE listing_id = $1 AND id <> $2 AND kind = 'loan' AND status IN ('accepted', 'handed_over', 'overdue')
+          AND held && $3::tstzrange LIMIT 1`,
+      [listingId, exchangeId, range(held)],
+    );
+    return rows.length > 0;
   }
 
   /** Sets the status and stamps the moment of the step that led to it. */
@@ -279,9 +342,12 @@ export class ExchangesRepository {
     };
     const col = stamp[status];
     await manager.query(
-      `UPDATE exchanges SET status = $2, updated_at = now()${col ? `, ${col} = now()` : ''}${
-        extra.returnedLate !== undefined ? ', returned_late = $3' : ''
-      } WHERE id = $1`,
+      // Proposed new dates only make sense while the loan is agreed and not yet handed over.
+      `UPDATE exchanges SET status = $2::varchar, updated_at = now(),
+              reschedule_period = CASE WHEN $2::varchar = 'accepted' THEN reschedule_period END,
+              reschedule_by = CASE WHEN $2::varchar = 'accepted' THEN reschedule_by END${col ? `, ${col} = now()` : ''}${
+                extra.returnedLate !== undefined ? ', returned_late = $3' : ''
+              } WHERE id = $1`,
       extra.returnedLate !== undefined ? [id, status, extra.returnedLate] : [id, status],
     );
   }

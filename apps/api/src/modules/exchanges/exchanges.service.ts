@@ -12,9 +12,13 @@ import {
   type ExchangeView,
   type OutboxPayloadInput,
   type Period,
+  type RescheduleInput,
+  assertCanAcceptReschedule,
+  assertCanReschedule,
   assertCanOfferListing,
   assertCanRequest,
   assertCanRequestLoan,
+  assertLoanInOpeningHours,
   assertOfferFits,
   assertStepInTime,
   canViewListing,
@@ -24,19 +28,27 @@ import {
   exchangeKindFor,
   heldSpan,
   nextExchangeState,
+  revealsExactPlace,
 } from '@partagora/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { afterCommit as onCommit } from '../../common/after-commit';
 import { Clock } from '../../common/clock';
 import { isConstraintViolation, transactionWithRetry } from '../../common/sql';
 import { RealtimeEmitter } from '../../infra/realtime/realtime-emitter';
+import { AddressesService } from '../addresses/addresses.service';
 import { BlocksService } from '../blocks/blocks.service';
+import { LibraryAccessService } from '../library/library-access.service';
 import { ConversationsService } from '../conversations/conversations.service';
 import { ListingsService } from '../listings/listings.service';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { OutboxService } from '../outbox/outbox.service';
 import { toExchangeView } from './exchange.mapper';
-import { type ExchangeReviewSubject, ExchangesRepository } from './exchanges.repository';
+import { ExchangeStepHooks } from './exchange-step-hooks';
+import {
+  type ExchangeReviewSubject,
+  type ExchangeRow,
+  ExchangesRepository,
+} from './exchanges.repository';
 
 export type { ExchangeReviewSubject };
 
@@ -76,6 +88,9 @@ export class ExchangesService {
     private readonly realtime: RealtimeEmitter,
     private readonly clock: Clock,
     private readonly blocks: BlocksService,
+    private readonly addresses: AddressesService,
+    private readonly library: LibraryAccessService,
+    private readonly hooks: ExchangeStepHooks,
   ) {}
 
   /** `POST /listings/:id/exchanges`: a loan booking, a gift claim, a swap offer or an answer. */
@@ -107,6 +122,11 @@ export class ExchangesService {
               : null,
           now,
         });
+        // A tool library lends within its opening slots: pick-up and return at the desk.
+        if (listing.ownerOrganisationId) {
+          const hours = await this.library.hours(listing.ownerOrganisationId, manager);
+          if (hours) assertLoanInOpeningHours(hours, period);
+        }
         held = heldSpan(period, listing.loan.bufferHours);
         if (await this.repo.heldOverlaps(manager, listingId, held)) {
           throw new DomainError(
@@ -159,6 +179,25 @@ export class ExchangesService {
   }
 
   /**
+   * A step taken by a tool library's staff member as the item's owner (the desk's check-out and
+   * check-in), with `alongside` written in the same transaction (the condition noted). The
+   * caller has checked that `staffId` runs the library lending the item.
+   */
+  async actAsLibrary(
+    staffId: string,
+    exchangeId: string,
+    action: 'handover' | 'return',
+    alongside: (manager: EntityManager) => Promise<void>,
+  ): Promise<ExchangeView> {
+    const { outboxIds } = await this.transaction(async (manager) => {
+      const r = await this.transition(manager, exchangeId, action, staffId, 'owner');
+      await alongside(manager);
+      return r;
+    });
+    return this.afterCommit(exchangeId, staffId, outboxIds);
+  }
+
+  /**
    * Cancels every open exchange (`requested`, `accepted`) of a member leaving, in the erasure's
    * transaction, as that member: listings are freed as a cancellation frees them, and the events
    * commit with the erasure, so the other party's notification already names a former member.
@@ -206,10 +245,108 @@ export class ExchangesService {
 
   async get(userId: string, exchangeId: string): Promise<ExchangeView> {
     const row = await this.repo.findView(exchangeId);
-    if (!row || (row.owner_id !== userId && row.requester_id !== userId)) {
+    if (
+      !row ||
+      (row.owner_id !== userId &&
+        row.requester_id !== userId &&
+        !(row.owner_organisation_id && (await this.library.managesExchange(userId, exchangeId))))
+    ) {
       throw new DomainError('EXCHANGE_NOT_FOUND', 'No such exchange');
     }
-    return toExchangeView(row, userId, this.clock.now());
+    return this.view(row, userId);
+  }
+
+  /**
+   * `POST /exchanges/:id/reschedule`: a party of an accepted loan proposes new dates (replacing
+   * an earlier proposal); the other party is notified and accepts them or not.
+   */
+  async proposeReschedule(
+    userId: string,
+    exchangeId: string,
+    input: RescheduleInput,
+  ): Promise<ExchangeView> {
+    const { outboxIds } = await this.transaction(async (manager) => {
+      const ex = await this.lockAsParty(manager, exchangeId, userId);
+      const listing = await this.listings.loanInfo(ex.listingId);
+      const period = assertCanReschedule({
+        kind: ex.kind,
+        status: ex.status,
+        period: { start: new Date(input.start), end: new Date(input.end) },
+        maxDays: listing?.loan.maxDays ?? 0,
+        now: this.clock.now(),
+      });
+      const held = heldSpan(period, listing?.loan.bufferHours ?? 0);
+      if (await this.repo.heldOverlapsOthers(manager, ex.listingId, ex.id, held)) {
+        throw new DomainError(
+          'BOOKING_OVERLAP',
+          'These dates overlap a loan already agreed for this item',
+        );
+      }
+      const by = userId === ex.ownerId ? 'owner' : 'requester';
+      await this.repo.proposeReschedule(manager, ex.id, period, by);
+      return {
+        outboxIds: [
+          await this.outboxRows.add(manager, 'exchange.rescheduled', {
+            exchangeId: ex.id,
+            actorId: userId,
+            stage: 'proposed',
+          }),
+        ],
+      };
+    });
+    return this.afterCommit(exchangeId, userId, outboxIds);
+  }
+
+  /**
+   * `POST /exchanges/:id/reschedule/accept`: the other party takes the proposed dates. The
+   * exclusion constraint has the last word on overlaps (409 BOOKING_OVERLAP, nothing changed).
+   */
+  async acceptReschedule(userId: string, exchangeId: string): Promise<ExchangeView> {
+    const { outboxIds } = await this.transaction(async (manager) => {
+      const ex = await this.lockAsParty(manager, exchangeId, userId);
+      const actor = userId === ex.ownerId ? 'owner' : 'requester';
+      assertCanAcceptReschedule({
+        kind: ex.kind,
+        status: ex.status,
+        proposedBy: ex.reschedule?.by ?? null,
+        actor,
+      });
+      const listing = await this.listings.loanInfo(ex.listingId);
+      // The proposal was checked when made; time has passed, so its dates are checked again.
+      const period = assertCanReschedule({
+        kind: ex.kind,
+        status: ex.status,
+        period: { start: ex.reschedule!.start, end: ex.reschedule!.end },
+        maxDays: listing?.loan.maxDays ?? 0,
+        now: this.clock.now(),
+      });
+      await this.repo.applyReschedule(
+        manager,
+        ex.id,
+        period,
+        heldSpan(period, listing?.loan.bufferHours ?? 0),
+      );
+      return {
+        outboxIds: [
+          await this.outboxRows.add(manager, 'exchange.rescheduled', {
+            exchangeId: ex.id,
+            actorId: userId,
+            stage: 'accepted',
+          }),
+        ],
+      };
+    });
+    return this.afterCommit(exchangeId, userId, outboxIds);
+  }
+
+  /** Listing first, then the exchange (the one lock order); a non-party gets a 404. */
+  private async lockAsParty(manager: EntityManager, exchangeId: string, userId: string) {
+    await this.repo.lockListingOf(manager, exchangeId);
+    const ex = await this.repo.lock(manager, exchangeId);
+    if (!ex || (ex.ownerId !== userId && ex.requesterId !== userId)) {
+      throw new DomainError('EXCHANGE_NOT_FOUND', 'No such exchange');
+    }
+    return ex;
   }
 
   async list(
@@ -228,7 +365,7 @@ export class ExchangesService {
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: page.map((r) => toExchangeView(r, userId, this.clock.now())),
+      items: await Promise.all(page.map((r) => this.view(r, userId))),
       nextCursor:
         rows.length > limit && last ? listCursor.encode([last.updated_key, last.id]) : null,
     };
@@ -265,14 +402,22 @@ export class ExchangesService {
     exchangeId: string,
     action: ExchangeAction,
     userId: string | null,
+    as?: 'owner',
   ): Promise<{ outboxIds: string[] }> {
     await this.repo.lockListingOf(manager, exchangeId);
     const ex = await this.repo.lock(manager, exchangeId);
-    if (!ex || (userId !== null && ex.ownerId !== userId && ex.requesterId !== userId)) {
-      throw new DomainError('EXCHANGE_NOT_FOUND', 'No such exchange');
-    }
-    const actor: ExchangeActor =
+    if (!ex) throw new DomainError('EXCHANGE_NOT_FOUND', 'No such exchange');
+    let actor: ExchangeActor =
       userId === null ? 'system' : userId === ex.ownerId ? 'owner' : 'requester';
+    if (
+      userId !== null &&
+      (as === 'owner' || (ex.ownerId !== userId && ex.requesterId !== userId))
+    ) {
+      // A tool library's staff act for the organisation as the owner (the desk).
+      if (!(await this.library.managesExchange(userId, exchangeId, manager)))
+        throw new DomainError('EXCHANGE_NOT_FOUND', 'No such exchange');
+      actor = 'owner';
+    }
     const now = this.clock.now();
     const to = nextExchangeState(ex.kind, ex.status, action, actor);
     assertStepInTime(ex.kind, ex.status, action, { start: ex.start, now });
@@ -302,6 +447,17 @@ export class ExchangesService {
         outboxIds.push(await this.event(manager, other.id, 'declined', null, 'requested', 'taken'));
       }
     }
+    outboxIds.push(
+      ...(await this.hooks.run(manager, {
+        exchangeId: ex.id,
+        listingId: ex.listingId,
+        kind: ex.kind,
+        from: ex.status,
+        to,
+        requesterId: ex.requesterId,
+        actorId: userId,
+      })),
+    );
     return { outboxIds };
   }
 
@@ -358,6 +514,24 @@ export class ExchangesService {
     for (const party of [row.owner_id, row.requester_id]) {
       this.realtime.toUser(party, 'exchange.updated', { id: row.id, status: row.status });
     }
-    return toExchangeView(row, viewerId ?? row.owner_id, this.clock.now());
+    return this.view(row, viewerId ?? row.owner_id);
+  }
+
+  /**
+   * The exchange as `viewerId` (a party) sees it; with the exact point comes its street address,
+   * reverse geocoded from the town's address base (nothing is looked up before that).
+   */
+  private async view(row: ExchangeRow, viewerId: string): Promise<ExchangeView> {
+    // Anyone but the requester sees the owner's side (library staff act as the owner).
+    const viewer = viewerId === row.requester_id ? viewerId : row.owner_id;
+    const now = this.clock.now();
+    if (!revealsExactPlace({ kind: row.kind, status: row.status, start: row.start }, now)) {
+      return toExchangeView(row, viewer, now);
+    }
+    const address = await this.addresses.reverse({
+      lat: Number(row.exact_lat),
+      lng: Number(row.exact_lng),
+    });
+    return toExchangeView(row, viewer, now, address?.label ?? null);
   }
 }

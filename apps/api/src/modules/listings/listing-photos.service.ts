@@ -36,11 +36,29 @@ export class ListingPhotosService {
         { path: 'photo', message: 'Required' },
       ]);
     }
+    const stored = await this.ingest(file, listing.photos.length, listingId);
+    const id = stored.id;
+    if (!(await this.repo.append(listingId, userId, stored))) {
+      await this.storage.removePhoto(id);
+      throw new DomainError(
+        'TOO_MANY_PHOTOS',
+        `A listing may have at most ${PHOTO_LIMITS.perListing} photos`,
+      );
+    }
+    return toPhotoView(stored);
+  }
+
+  /**
+   * The photo pipeline on its own (type by signature, pixel guard, WebP renditions without any
+   * metadata, stored): for listing photos and the condition photos of the tool-library desk.
+   * `existing`: photos already attached where it goes (the per-listing limit).
+   */
+  async ingest(file: Buffer, existing = 0, context = 'photo'): Promise<StoredPhoto> {
     const type = detectPhotoType(file.subarray(0, 16));
     // sharp reads the header only here (no pixel is decoded), so a PNG claiming 60,000 × 60,000
     // is refused before any memory is spent on it.
     const size = type ? await headerSize(file) : null;
-    assertPhotoAcceptable({ bytes: file.length, type, size, existing: listing.photos.length });
+    assertPhotoAcceptable({ bytes: file.length, type, size, existing });
 
     const id = randomUUID();
     let full: { width: number; height: number } | null = null;
@@ -53,18 +71,10 @@ export class ListingPhotosService {
     } catch (err) {
       await this.storage.removePhoto(id);
       if (err instanceof DomainError) throw err;
-      this.logger.debug(`photo for ${listingId} refused: ${String(err)}`);
+      this.logger.debug(`photo for ${context} refused: ${String(err)}`);
       throw new DomainError('IMAGE_INVALID', 'This image is damaged or cannot be read');
     }
-    const stored: StoredPhoto = { id, ...full! };
-    if (!(await this.repo.append(listingId, userId, stored))) {
-      await this.storage.removePhoto(id);
-      throw new DomainError(
-        'TOO_MANY_PHOTOS',
-        `A listing may have at most ${PHOTO_LIMITS.perListing} photos`,
-      );
-    }
-    return toPhotoView(stored);
+    return { id, ...full! };
   }
 
   async remove(userId: string, listingId: string, photoId: string): Promise<void> {

@@ -17,6 +17,7 @@ import type {
   ListingStatus,
 } from '@partagora/domain';
 import { MunicipalityEntity } from '../municipalities/municipality.entity';
+import { OrganisationEntity } from '../organisations/organisation.entity';
 import { UserEntity } from '../users/user.entity';
 
 export const LISTING_SEARCH_CONFIG = 'public.french_unaccent';
@@ -29,8 +30,8 @@ export const LISTING_SEARCH_CONFIG = 'public.french_unaccent';
 )
 @Check('ck_listings_loan_max_days', `loan_max_days BETWEEN 1 AND 90`)
 @Check('ck_listings_loan_buffer_hours', `loan_buffer_hours BETWEEN 0 AND 168`)
-// Auto-accept is for organisations' listings (DESIGN.md §5); every listing is a resident's today.
-@Check('ck_listings_auto_accept_owner', `NOT auto_accept`)
+// Auto-accept is for organisations' listings (DESIGN.md §5): a tool library's, never a resident's.
+@Check('ck_listings_auto_accept_owner', `NOT auto_accept OR owner_organisation_id IS NOT NULL`)
 // Nearest-first search: partial GiST indexes with the filters inside (STACK.md). Created by hand in
 // the migration (btree_gist composite), so TypeORM leaves them alone.
 @Index('ix_listings_available_public_point', { synchronize: false })
@@ -50,6 +51,22 @@ export class ListingEntity {
     foreignKeyConstraintName: 'fk_listings_owner',
   })
   owner?: UserEntity;
+
+  /**
+   * A tool-library item: the organisation that lends it (its place is the organisation's public
+   * address). `owner_id` is then the staff member who registered it, the exchanges' owner party;
+   * the organisation's staff act for it.
+   */
+  @Index('ix_listings_owner_organisation_id')
+  @Column({ name: 'owner_organisation_id', type: 'uuid', nullable: true })
+  ownerOrganisationId!: string | null;
+
+  @ManyToOne(() => OrganisationEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({
+    name: 'owner_organisation_id',
+    foreignKeyConstraintName: 'fk_listings_owner_organisation',
+  })
+  ownerOrganisation?: OrganisationEntity;
 
   @Column({ name: 'municipality_id', type: 'uuid' })
   municipalityId!: string;

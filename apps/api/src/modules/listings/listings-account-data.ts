@@ -46,7 +46,7 @@ export class ListingsAccountData implements ExportContributor, ErasureStep, OnMo
       `SELECT ${LISTING_VIEW_COLUMNS},
               ST_Y(l.exact_point::geometry) AS exact_lat, ST_X(l.exact_point::geometry) AS exact_lng
          FROM listings l ${LISTING_VIEW_JOINS}
-        WHERE l.owner_id = $1 ORDER BY l.created_at, l.id`,
+        WHERE l.owner_id = $1 AND l.owner_organisation_id IS NULL ORDER BY l.created_at, l.id`,
       [userId],
     );
     const listings = rows.map((row) => {
@@ -62,7 +62,8 @@ export class ListingsAccountData implements ExportContributor, ErasureStep, OnMo
 
   async erase({ manager, userId, afterCommit }: ErasureContext): Promise<void> {
     const rows = await manager.query<Array<{ photos: StoredPhoto[] }>>(
-      `SELECT photos FROM listings WHERE owner_id = $1 FOR UPDATE`,
+      // A tool library's items are the organisation's, not the registering staff member's.
+      `SELECT photos FROM listings WHERE owner_id = $1 AND owner_organisation_id IS NULL FOR UPDATE`,
       [userId],
     );
     const photoIds = rows.flatMap((r) => r.photos.map((p) => toPhotoView(p).id));
@@ -72,7 +73,7 @@ export class ListingsAccountData implements ExportContributor, ErasureStep, OnMo
               deposit_note = NULL, barter_wishes = NULL, photos = '[]'::jsonb,
               exact_point = m.centre, public_point = m.centre, updated_at = now()
          FROM municipalities m
-        WHERE m.id = l.municipality_id AND l.owner_id = $1`,
+        WHERE m.id = l.municipality_id AND l.owner_id = $1 AND l.owner_organisation_id IS NULL`,
       [userId, ERASED_LISTING_TITLE],
     );
     // Files go once the rows no longer name them; a failure is logged (the ids are unguessable

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BlocksModule } from '../blocks/blocks.module';
+import { LibraryAccessModule } from '../library/library-access.module';
 import { ModerationTargetsModule } from '../moderation/moderation-targets.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { ListingModerationTarget } from './listing-moderation.target';
@@ -14,7 +15,7 @@ import { ListingsRepository } from './listings.repository';
 import { ListingsService } from './listings.service';
 
 @Module({
-  imports: [UsersModule, OutboxModule, BlocksModule, ModerationTargetsModule],
+  imports: [UsersModule, OutboxModule, BlocksModule, ModerationTargetsModule, LibraryAccessModule],
   controllers: [ListingsController, ListingPhotosController],
   providers: [
     ListingsRepository,
@@ -25,6 +26,6 @@ import { ListingsService } from './listings.service';
     ListingModerationTarget,
     ListingsAccountData,
   ],
-  exports: [ListingsService],
+  exports: [ListingsService, ListingPhotosService],
 })
 export class ListingsModule {}

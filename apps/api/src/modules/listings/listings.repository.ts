@@ -32,6 +32,8 @@ export interface NewListing {
   public: LatLng;
   loan: LoanSettings;
   barterWishes: string | null;
+  /** A tool-library item's organisation (its public place is `exact` = `public`). */
+  ownerOrganisationId?: string | null;
 }
 
 export interface ListingChanges {
@@ -54,6 +56,8 @@ export interface ListingForExchange {
   status: ListingStatus;
   title: string;
   loan: LoanSettings;
+  /** A tool-library item: the lending organisation. */
+  ownerOrganisationId: string | null;
 }
 
 /** What a loan listing's availability needs. */
@@ -126,10 +130,10 @@ export class ListingsRepository {
     const rows = await manager.query<Array<{ id: string }>>(
       `INSERT INTO listings (owner_id, municipality_id, kind, category, title, description, condition,
                              exact_point, public_point, loan_max_days, loan_buffer_hours, deposit_note,
-                             auto_accept, barter_wishes)
+                             auto_accept, barter_wishes, owner_organisation_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7,
                ST_SetSRID(ST_MakePoint($8, $9), 4326)::geography, ST_SetSRID(ST_MakePoint($10, $11), 4326)::geography,
-               $12, $13, $14, $15, $16)
+               $12, $13, $14, $15, $16, $17)
        RETURNING id`,
       [
         l.ownerId,
@@ -148,6 +152,7 @@ export class ListingsRepository {
         l.loan.depositNote,
         l.loan.autoAccept,
         l.barterWishes,
+        l.ownerOrganisationId ?? null,
       ],
     );
     return rows[0]!.id;
@@ -168,15 +173,65 @@ export class ListingsRepository {
   async lockForEdit(
     manager: EntityManager,
     id: string,
-  ): Promise<{ ownerId: string; status: ListingStatus } | null> {
+  ): Promise<{
+    ownerId: string;
+    status: ListingStatus;
+    ownerOrganisationId: string | null;
+  } | null> {
     const rows = await manager.query<
       Array<{
         owner_id: string;
         status: ListingStatus;
+        owner_organisation_id: string | null;
       }>
-    >(`SELECT owner_id, status FROM listings WHERE id = $1 FOR UPDATE`, [id]);
+    >(`SELECT owner_id, status, owner_organisation_id FROM listings WHERE id = $1 FOR UPDATE`, [
+      id,
+    ]);
     const row = rows[0];
-    return row ? { ownerId: row.owner_id, status: row.status } : null;
+    return row
+      ? {
+          ownerId: row.owner_id,
+          status: row.status,
+          ownerOrganisationId: row.owner_organisation_id,
+        }
+      : null;
+  }
+
+  /**
+   * The owner's home moved: listings standing at the old home (within a metre) now stand at the
+   * new one. Returns every listing of the owner with its (new) exact place, for their public
+   * points to be recomputed. Locks them for the caller's transaction.
+   */
+  async moveHome(
+    manager: EntityManager,
+    ownerId: string,
+    from: LatLng,
+    to: LatLng,
+  ): Promise<Array<{ id: string; place: LatLng }>> {
+    await manager.query(
+      `UPDATE listings SET exact_point = ST_SetSRID(ST_MakePoint($4, $5), 4326)::geography, updated_at = now()
+        WHERE owner_id = $1 AND ST_DWithin(exact_point, ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography, 1)`,
+      [ownerId, from.lng, from.lat, to.lng, to.lat],
+    );
+    const rows = await manager.query<Array<{ id: string; lat: number; lng: number }>>(
+      `SELECT id, ST_Y(exact_point::geometry) AS lat, ST_X(exact_point::geometry) AS lng
+         FROM listings WHERE owner_id = $1 ORDER BY id FOR NO KEY UPDATE`,
+      [ownerId],
+    );
+    return rows.map((r) => ({ id: r.id, place: { lat: Number(r.lat), lng: Number(r.lng) } }));
+  }
+
+  /** Stores recomputed public points, in the caller's transaction. */
+  async setPublicPoints(
+    manager: EntityManager,
+    points: Array<{ id: string; point: LatLng }>,
+  ): Promise<void> {
+    if (points.length === 0) return;
+    await manager.query(
+      `UPDATE listings AS l SET public_point = ST_SetSRID(ST_MakePoint(v.lng, v.lat), 4326)::geography
+         FROM unnest($1::uuid[], $2::float8[], $3::float8[]) AS v(id, lng, lat) WHERE l.id = v.id`,
+      [points.map((p) => p.id), points.map((p) => p.point.lng), points.map((p) => p.point.lat)],
+    );
   }
 
   async update(manager: EntityManager, id: string, c: ListingChanges): Promise<void> {
@@ -219,9 +274,11 @@ export class ListingsRepository {
         loan_buffer_hours: number;
         deposit_note: string | null;
         auto_accept: boolean;
+        owner_organisation_id: string | null;
       }>
     >(
-      `SELECT id, owner_id, kind, status, title, loan_max_days, loan_buffer_hours, deposit_note, auto_accept
+      `SELECT id, owner_id, kind, status, title, loan_max_days, loan_buffer_hours, deposit_note, auto_accept,
+              owner_organisation_id
          FROM listings WHERE id = $1 FOR NO KEY UPDATE`,
       [id],
     );
@@ -239,6 +296,7 @@ export class ListingsRepository {
         depositNote: r.deposit_note,
         autoAccept: r.auto_accept,
       },
+      ownerOrganisationId: r.owner_organisation_id,
     };
   }
 

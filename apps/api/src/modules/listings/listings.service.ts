@@ -31,6 +31,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { LocationPrivacyService } from '../../common/location/location-privacy.service';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { BlocksService } from '../blocks/blocks.service';
+import { LibraryAccessService } from '../library/library-access.service';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { OutboxService } from '../outbox/outbox.service';
 import { type OwnerContext, UsersService } from '../users/users.service';
@@ -48,7 +49,7 @@ const searchCursor = cursorCodec(['distance', 'uuid']);
 
 const toNearbyCursor = ([distance, id]: readonly [number, string]) => ({ distance, id });
 
-/** Every listing is a resident's until organisations own listings (a later issue). */
+/** A resident's listing; tool-library items (`organisationId`) are an organisation's. */
 const OWNER_TYPE: ListingOwnerType = 'user';
 
 /** Zoom from which the map always lists points (street level). */
@@ -65,9 +66,12 @@ export class ListingsService {
     private readonly privacy: LocationPrivacyService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly blocks: BlocksService,
+    private readonly library: LibraryAccessService,
   ) {}
 
   async create(ownerId: string, input: CreateListingInput): Promise<ListingView> {
+    if (input.organisationId)
+      return this.createForOrganisation(ownerId, input.organisationId, input);
     assertAutoAcceptAllowed(OWNER_TYPE, input.loanSettings?.autoAccept);
     const owner = await this.owner(ownerId);
     const exact = input.location ?? owner.home;
@@ -95,6 +99,64 @@ export class ListingsService {
     });
     await this.outbox.publish([outboxId]);
     return view;
+  }
+
+  /**
+   * A tool-library item (`POST /listings` with `organisationId`), by the organisation's staff: its
+   * place is the organisation's public address for both points (no blur: a public place), and it
+   * may accept loans automatically. `owner_id` records the staff member who registered it.
+   */
+  private async createForOrganisation(
+    staffId: string,
+    organisationId: string,
+    input: CreateListingInput,
+  ): Promise<ListingView> {
+    const org = await this.library.assertManager(staffId, organisationId);
+    if (input.location) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        "A library item stands at its organisation's address",
+        [{ path: 'location', message: 'Not for a library item' }],
+      );
+    }
+    assertAutoAcceptAllowed('organisation', input.loanSettings?.autoAccept);
+    const loan = { ...DEFAULT_LOAN_SETTINGS, ...input.loanSettings };
+    const { view, outboxId } = await this.ds.transaction(async (manager) => {
+      const id = await this.repo.insert(manager, {
+        ownerId: staffId,
+        municipalityId: org.municipalityId,
+        kind: input.kind,
+        category: input.category,
+        title: input.title,
+        description: input.description,
+        condition: input.condition,
+        exact: org.location,
+        public: org.location,
+        loan,
+        barterWishes: input.barterWishes ?? null,
+        ownerOrganisationId: org.id,
+      });
+      const outboxId = await this.outboxRows.add(manager, 'listing.created', {
+        listingId: id,
+        ownerId: staffId,
+      });
+      return { view: (await this.repo.findView(id, manager))!, outboxId };
+    });
+    await this.outbox.publish([outboxId]);
+    return view;
+  }
+
+  /**
+   * Edits of a listing: its owner; for a library item, any of the organisation's staff (they act
+   * as its owner). Returns the owner id the edit rules compare with.
+   */
+  private async editorAs(
+    current: { ownerId: string; ownerOrganisationId: string | null },
+    actorId: string,
+  ): Promise<string> {
+    if (!current.ownerOrganisationId || current.ownerId === actorId) return actorId;
+    const org = await this.library.organisation(current.ownerOrganisationId);
+    return org && (await this.library.canManage(actorId, org)) ? current.ownerId : actorId;
   }
 
   async get(viewerId: string, id: string): Promise<ListingView> {
@@ -125,13 +187,21 @@ export class ListingsService {
   }
 
   async update(actorId: string, id: string, input: UpdateListingInput): Promise<ListingView> {
-    assertAutoAcceptAllowed(OWNER_TYPE, input.loanSettings?.autoAccept);
     const owner = await this.owner(actorId);
-    if (input.location) assertListingLocation(owner.home, input.location);
     const { view, outboxId } = await this.ds.transaction(async (manager) => {
       const current = await this.repo.lockForEdit(manager, id);
       if (!current) throw new DomainError('LISTING_NOT_FOUND', 'No such listing');
-      assertCanEditListing(current, actorId);
+      assertCanEditListing(current, await this.editorAs(current, actorId));
+      const ownerType: ListingOwnerType = current.ownerOrganisationId ? 'organisation' : OWNER_TYPE;
+      assertAutoAcceptAllowed(ownerType, input.loanSettings?.autoAccept);
+      if (input.location && current.ownerOrganisationId) {
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          "A library item stands at its organisation's address",
+          [{ path: 'location', message: 'Not for a library item' }],
+        );
+      }
+      if (input.location) assertListingLocation(owner.home, input.location);
       await this.repo.update(manager, id, {
         category: input.category,
         title: input.title,
@@ -158,7 +228,7 @@ export class ListingsService {
     const outboxId = await this.ds.transaction(async (manager) => {
       const current = await this.repo.lockForEdit(manager, id);
       if (!current) throw new DomainError('LISTING_NOT_FOUND', 'No such listing');
-      assertCanEditListing(current, actorId);
+      assertCanEditListing(current, await this.editorAs(current, actorId));
       await this.repo.update(manager, id, { status: 'removed' });
       return this.outboxRows.add(manager, 'listing.removed', {
         listingId: id,
@@ -243,6 +313,33 @@ export class ListingsService {
   /** Owner, status, kind and loan settings (a loan listing's availability). */
   loanInfo(id: string): Promise<ListingLoanInfo | null> {
     return this.repo.findLoanInfo(id);
+  }
+
+  /**
+   * The owner moved home (`PATCH /me`), in the caller's transaction: listings at the old home
+   * follow to the new one, and every public point of the owner is recomputed, since each keeps
+   * clear of the home (DESIGN.md §5; the rule is `publicPointOf`). Returns how many moved.
+   */
+  async rehome(
+    manager: EntityManager,
+    owner: { id: string; settings: OwnerContext['settings'] },
+    from: LatLng,
+    to: LatLng,
+  ): Promise<number> {
+    const listings = await this.repo.moveHome(manager, owner.id, from, to);
+    await this.repo.setPublicPoints(
+      manager,
+      listings.map((l) => ({
+        id: l.id,
+        point: this.privacy.publicPoint({
+          ownerId: owner.id,
+          place: l.place,
+          home: to,
+          settings: owner.settings,
+        }),
+      })),
+    );
+    return listings.length;
   }
 
   /** Applies a status change an exchange step calls for (`exchangeEffects`). */

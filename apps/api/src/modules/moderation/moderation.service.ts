@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  type AuditAction,
   type AuditPage,
   type AuditQuery,
   type CreateReportInput,
@@ -18,7 +19,7 @@ import {
   nextModerationState,
   reportOutcome,
 } from '@partagora/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { SessionsService } from '../auth/sessions.service';
 import { MunicipalitiesService } from '../municipalities/municipalities.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -222,6 +223,24 @@ export class ModerationService {
       note: null,
     });
     return { conversationId: about.conversationId, items };
+  }
+
+  /**
+   * An entry of a town's audit log written by another module (assisted mode: registrations, act
+   * tokens, and each request made with one), in the caller's transaction when given.
+   */
+  recordAudit(
+    entry: {
+      municipalityId: string;
+      actorId: string;
+      action: AuditAction;
+      targetType: string;
+      targetId: string;
+      note: string | null;
+    },
+    manager: EntityManager = this.ds.manager,
+  ): Promise<string> {
+    return this.repo.audit(manager, entry);
   }
 
   /** A town's audit log, for its staff and moderators, newest first. */

@@ -16,6 +16,8 @@ interface MunicipalityRow extends Record<string, unknown> {
 export interface MunicipalityRef {
   id: string;
   slug: string;
+  /** The commune's INSEE code (the BAN's `code_insee`). */
+  inseeCode: string;
   settings: MunicipalitySettings;
 }
 
@@ -70,10 +72,50 @@ export class MunicipalitiesRepository {
 
   async findRef(slug: string): Promise<MunicipalityRef | null> {
     const rows = await this.ds.query<MunicipalityRef[]>(
-      `SELECT id, slug, settings FROM municipalities WHERE slug = $1`,
+      `SELECT id, slug, insee_code AS "inseeCode", settings FROM municipalities WHERE slug = $1`,
       [slug],
     );
     return rows[0] ?? null;
+  }
+
+  /** The town's identity (id, slug, name, INSEE code) by slug; null for no partner town. */
+  async findTown(
+    slug: string,
+  ): Promise<{ id: string; slug: string; name: string; inseeCode: string } | null> {
+    const rows = await this.ds.query<
+      Array<{ id: string; slug: string; name: string; insee_code: string }>
+    >(`SELECT id, slug, name, insee_code FROM municipalities WHERE slug = $1`, [slug]);
+    const r = rows[0];
+    return r ? { id: r.id, slug: r.slug, name: r.name, inseeCode: r.insee_code } : null;
+  }
+
+  /** The town as its archive holds it: branding, settings, boundary and neighbourhoods (GeoJSON). */
+  async forArchive(id: string): Promise<{
+    town: Record<string, unknown>;
+    neighbourhoods: Array<{ id: string; name: string; geometry: unknown }>;
+  } | null> {
+    const rows = await this.ds.query<Array<Record<string, unknown>>>(
+      `SELECT slug, name, insee_code AS "inseeCode", branding, settings, created_at AS "createdAt",
+              ${selectLatLng('centre', 'centre')}, ST_AsGeoJSON(boundary, 6)::json AS boundary
+         FROM municipalities WHERE id = $1`,
+      [id],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const { centre_lat, centre_lng, ...town } = row;
+    const neighbourhoods = await this.neighbourhoods(id);
+    return { town: { ...town, centre: { lat: centre_lat, lng: centre_lng } }, neighbourhoods };
+  }
+
+  /** The town's neighbourhoods, by name, with their GeoJSON MultiPolygon. */
+  async neighbourhoods(
+    id: string,
+  ): Promise<Array<{ id: string; name: string; geometry: unknown }>> {
+    return this.ds.query(
+      `SELECT id, name, ST_AsGeoJSON(boundary, 6)::json AS geometry
+         FROM municipality_neighbourhoods WHERE municipality_id = $1 ORDER BY name`,
+      [id],
+    );
   }
 
   /**

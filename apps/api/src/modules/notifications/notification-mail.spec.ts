@@ -13,6 +13,11 @@ const DATA = {
   wantedByName: 'Sacha',
   matchedListingTitle: 'Perceuse',
   distance: '500m-1km',
+  postId: '55555555-5555-4555-8555-555555555555',
+  municipalitySlug: 'dinan',
+  municipalityName: 'Dinan',
+  postTitle: 'Tempête <forte>',
+  excerpt: 'Restez chez vous',
 };
 
 describe(renderNotificationMail.name, () => {
@@ -29,6 +34,20 @@ describe(renderNotificationMail.name, () => {
     // User input is escaped in HTML, never interpreted.
     expect(mail.html).not.toContain('<télescopique>');
     expect(mail.html).not.toContain('Louis & Cie');
+  });
+
+  it('should link a town alert e-mail with its own read receipt, not the in-app one', () => {
+    const mail = renderNotificationMail(
+      'town_alert',
+      { ...DATA, receipt: 'in-app-token-0000', emailReceipt: 'mail-token-00000' },
+      'fr',
+      'https://p.test',
+    );
+    expect(mail.subject).toBe('Alerte de la mairie : Tempête <forte>');
+    expect(mail.text).toContain(
+      'https://p.test/t/dinan/posts/55555555-5555-4555-8555-555555555555?via=email&r=mail-token-00000',
+    );
+    expect(mail.text).not.toContain('in-app-token');
   });
 
   it('should speak the recipient’s language', () => {

@@ -1,4 +1,9 @@
-import { type NotificationKind, type UserLocale, notificationLink } from '@partagora/domain';
+import {
+  type NotificationKind,
+  type UserLocale,
+  notificationLink,
+  postPath,
+} from '@partagora/domain';
 
 /** A rendered e-mail: subject, plain text and simple HTML, in one language. */
 export interface RenderedMail {
@@ -367,6 +372,46 @@ const TEMPLATES: Record<NotificationKind, Record<UserLocale, Template>> = {
       }
     },
   },
+  exchange_reschedule_proposed: {
+    fr: (d) => ({
+      subject: `Nouvelles dates proposées : « ${str(d, 'listingTitle')} »`,
+      body: `${str(d, 'otherPartyName')} propose de nouvelles dates pour le prêt de « ${str(d, 'listingTitle')} ». Acceptez-les depuis l'échange, ou gardez les dates prévues.`,
+    }),
+    en: (d) => ({
+      subject: `New dates proposed: “${str(d, 'listingTitle')}”`,
+      body: `${str(d, 'otherPartyName')} proposes new dates for the loan of “${str(d, 'listingTitle')}”. Accept them from the exchange, or keep the agreed dates.`,
+    }),
+  },
+  exchange_rescheduled: {
+    fr: (d) => ({
+      subject: `Nouvelles dates acceptées : « ${str(d, 'listingTitle')} »`,
+      body: `${str(d, 'otherPartyName')} a accepté les nouvelles dates du prêt de « ${str(d, 'listingTitle')} ».`,
+    }),
+    en: (d) => ({
+      subject: `New dates accepted: “${str(d, 'listingTitle')}”`,
+      body: `${str(d, 'otherPartyName')} accepted the new dates for the loan of “${str(d, 'listingTitle')}”.`,
+    }),
+  },
+  waitlist_available: {
+    fr: (d) => ({
+      subject: `« ${str(d, 'listingTitle')} » est de nouveau disponible`,
+      body: `L'objet que vous attendiez, « ${str(d, 'listingTitle')} » (${str(d, 'ownerName')}), vient d'être rendu. Réservez-le vite : le premier qui réserve l'emporte.`,
+    }),
+    en: (d) => ({
+      subject: `“${str(d, 'listingTitle')}” is available again`,
+      body: `The item you were waiting for, “${str(d, 'listingTitle')}” (${str(d, 'ownerName')}), has just been returned. Book it soon: the first booking wins.`,
+    }),
+  },
+  town_alert: {
+    fr: (d) => ({
+      subject: `Alerte de la mairie : ${str(d, 'postTitle')}`,
+      body: `${str(d, 'municipalityName', 'Votre mairie')} vous alerte : « ${str(d, 'postTitle')} ». ${str(d, 'excerpt', '')}`.trim(),
+    }),
+    en: (d) => ({
+      subject: `Town hall alert: ${str(d, 'postTitle')}`,
+      body: `${str(d, 'municipalityName', 'Your town')} alert: “${str(d, 'postTitle')}”. ${str(d, 'excerpt', '')}`.trim(),
+    }),
+  },
 };
 
 const UI: Record<
@@ -393,8 +438,19 @@ const UI: Record<
   },
 };
 
-/** Where an e-mail leads: the notification's own link, or the list when its data lacks the id. */
-const mailPath = (kind: NotificationKind, d: Data) => notificationLink(kind, d) ?? '/notifications';
+/**
+ * Where an e-mail leads: the notification's own link, or the list when its data lacks the id. A
+ * town alert's e-mail carries the read receipt of its e-mail delivery instead of the in-app one.
+ */
+function mailPath(kind: NotificationKind, d: Data): string {
+  if (kind === 'town_alert') {
+    const slug = str(d, 'municipalitySlug', '');
+    const postId = str(d, 'postId', '');
+    const token = str(d, 'emailReceipt', '');
+    if (slug && postId) return postPath(slug, postId, token ? { via: 'email', token } : undefined);
+  }
+  return notificationLink(kind, d) ?? '/notifications';
+}
 
 const escapeHtml = (s: string) =>
   s.replace(

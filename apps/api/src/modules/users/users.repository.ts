@@ -97,6 +97,49 @@ export class UsersRepository {
     return id;
   }
 
+  /** The member's home and town, the row locked until the caller's transaction ends. */
+  async lockHome(
+    manager: EntityManager,
+    id: string,
+  ): Promise<{ home: LatLng; municipalityId: string; settings: MunicipalitySettings } | null> {
+    const rows = await manager.query<
+      Array<Record<string, unknown> & { municipality_id: string; settings: MunicipalitySettings }>
+    >(
+      `SELECT u.municipality_id, m.settings, ${selectLatLng('u.home_point', 'home')}
+         FROM users u JOIN municipalities m ON m.id = u.municipality_id
+        WHERE u.id = $1 AND u.erased_at IS NULL AND u.home_point IS NOT NULL
+          FOR NO KEY UPDATE OF u`,
+      [id],
+    );
+    const r = rows[0];
+    return r
+      ? { home: latLngFrom(r, 'home'), municipalityId: r.municipality_id, settings: r.settings }
+      : null;
+  }
+
+  /** Changes what the member chose about themselves; absent fields keep their value. */
+  async updateProfile(
+    manager: EntityManager,
+    id: string,
+    c: { displayName?: string; locale?: UserLocale; home?: LatLng; homePublic?: LatLng },
+  ): Promise<void> {
+    const params: unknown[] = [id];
+    const add = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    const sets = ['updated_at = now()'];
+    if (c.displayName !== undefined) sets.push(`display_name = ${add(c.displayName)}`);
+    if (c.locale !== undefined) sets.push(`locale = ${add(c.locale)}`);
+    if (c.home && c.homePublic) {
+      sets.push(
+        `home_point = ST_SetSRID(ST_MakePoint(${add(c.home.lng)}, ${add(c.home.lat)}), 4326)::geography`,
+        `home_public_point = ST_SetSRID(ST_MakePoint(${add(c.homePublic.lng)}, ${add(c.homePublic.lat)}), 4326)::geography`,
+      );
+    }
+    await manager.query(`UPDATE users SET ${sets.join(', ')} WHERE id = $1`, params);
+  }
+
   async findCredentials(
     email: string,
   ): Promise<{ id: string; passwordHash: string; suspended: boolean } | null> {

@@ -24,6 +24,20 @@ export class UsersService {
     return this.repo.create(manager, user);
   }
 
+  /** The member's home and town's settings, the row locked (a move of home). */
+  lockHome(manager: EntityManager, userId: string) {
+    return this.repo.lockHome(manager, userId);
+  }
+
+  /** Display name, language and home (with its public point), in the caller's transaction. */
+  updateProfile(
+    manager: EntityManager,
+    userId: string,
+    changes: Parameters<UsersRepository['updateProfile']>[2],
+  ): Promise<void> {
+    return this.repo.updateProfile(manager, userId, changes);
+  }
+
   findCredentials(
     email: string,
   ): Promise<{ id: string; passwordHash: string; suspended: boolean } | null> {

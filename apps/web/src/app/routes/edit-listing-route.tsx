@@ -28,6 +28,7 @@ export function EditListingRoute() {
         key={listing.data.id}
         mode="edit"
         home={me.home}
+        municipality={me.municipality}
         listing={listing.data}
         onSaved={(saved) => void navigate(`/listings/${encodeURIComponent(saved.id)}`)}
       />

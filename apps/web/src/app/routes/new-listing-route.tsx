@@ -15,6 +15,7 @@ export function NewListingRoute() {
       <ListingForm
         mode="create"
         home={me.home}
+        municipality={me.municipality}
         onSaved={(listing) => void navigate(`/listings/${encodeURIComponent(listing.id)}`)}
       />
     </div>

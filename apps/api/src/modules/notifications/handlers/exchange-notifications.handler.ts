@@ -15,7 +15,7 @@ import type { OutboxHandler } from '../../outbox/outbox-handlers';
 import { NotificationsRepository } from '../notifications.repository';
 import { type NotificationDraft, NotificationsService } from '../notifications.service';
 
-type Handled = ExchangeEventType | 'exchange.reminder';
+type Handled = ExchangeEventType | 'exchange.reminder' | 'exchange.rescheduled';
 
 const REMINDER_KIND = {
   pickup: 'reminder_pickup',
@@ -29,6 +29,7 @@ export class ExchangeNotificationsHandler implements OutboxHandler<Handled> {
   static readonly handles: readonly Handled[] = [
     ...EXCHANGE_STATUSES.map(exchangeEventType),
     'exchange.reminder',
+    'exchange.rescheduled',
   ];
 
   constructor(
@@ -40,6 +41,17 @@ export class ExchangeNotificationsHandler implements OutboxHandler<Handled> {
     if (event.type === 'exchange.reminder') {
       const { exchangeId, type } = event.payload;
       await this.notifyParties(event, manager, exchangeId, { actorId: null }, REMINDER_KIND[type]);
+      return;
+    }
+    if (event.type === 'exchange.rescheduled') {
+      const { exchangeId, actorId, stage } = event.payload;
+      await this.notifyParties(
+        event,
+        manager,
+        exchangeId,
+        { actorId },
+        stage === 'proposed' ? 'exchange_reschedule_proposed' : 'exchange_rescheduled',
+      );
       return;
     }
     const { exchangeId, actorId, reason } = event.payload;

@@ -164,4 +164,45 @@ describe(SignupForm.name, () => {
       'Trop de tentatives. Patientez un instant puis réessayez.',
     );
   });
+
+  it('should place the home from a typed address, the map and coordinates staying a refinement', async () => {
+    const { calls } = mockFetch((call) =>
+      pathOf(call.url) === '/api/v1/geocode'
+        ? {
+            status: 200,
+            body: {
+              items: [
+                {
+                  label: '3 Rue de la Paix, 35999 Saint-Exemple',
+                  kind: 'housenumber',
+                  location: { lat: 48.1107, lng: -1.6791 },
+                },
+              ],
+              nextCursor: null,
+            },
+          }
+        : { status: 201, body: { user: me, accessToken: 'token-1' } },
+    );
+    const onSuccess = jest.fn();
+    const user = userEvent.setup();
+    renderWithProviders(
+      <SignupForm towns={towns} initialTown="saint-exemple" onSuccess={onSuccess} />,
+    );
+    await user.type(screen.getByLabelText('Adresse e-mail'), 'camille@example.fr');
+    await user.type(screen.getByLabelText('Mot de passe'), 'un-long-secret');
+    await user.type(screen.getByLabelText('Nom affiché'), 'Camille');
+    await user.type(screen.getByRole('combobox', { name: 'Votre adresse' }), '3 rue de la paix');
+    await user.click(await screen.findByRole('option', { name: /3 Rue de la Paix/ }));
+    expect(screen.getByLabelText<HTMLInputElement>('Latitude').value).toBe('48.1107');
+    expect(screen.getByLabelText<HTMLInputElement>('Longitude').value).toBe('-1.6791');
+    await user.click(screen.getByRole('button', { name: 'Créer mon compte' }));
+    await waitFor(() => expect(onSuccess).toHaveBeenCalled());
+    const registerCall = calls.find((c) => pathOf(c.url) === '/api/v1/auth/register')!;
+    expect(registerCall.body).toMatchObject({
+      municipality: 'saint-exemple',
+      home: { lat: 48.1107, lng: -1.6791 },
+    });
+    const geocode = calls.find((c) => pathOf(c.url) === '/api/v1/geocode')!;
+    expect(geocode.url).toContain('municipality=saint-exemple');
+  });
 });

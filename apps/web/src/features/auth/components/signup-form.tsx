@@ -10,6 +10,7 @@ import {
 } from '@partagora/domain';
 import type { LatLng } from '@partagora/geo';
 import { LocationPickerMap } from '../../../components/map/location-picker-map';
+import { AddressSearch } from '../../../components/ui/address-search';
 import { ApiErrorAlert } from '../../../components/ui/api-error-alert';
 import { SelectField, TextField } from '../../../components/ui/field';
 import { isApiError } from '../../../lib/api-client';
@@ -175,7 +176,14 @@ export function SignupForm({ towns, initialTown, onSuccess, renderMapOverlay }: 
       <fieldset className="fieldset">
         <legend>{t('auth.homeLegend')}</legend>
         <p className="privacy-note">{t('auth.homePrivacy')}</p>
-        <p className="field__hint">{t('map.pickHint')}</p>
+        <AddressSearch
+          key={town?.slug ?? ''}
+          label={t('addresses.signup.label')}
+          hint={town ? t('addresses.signup.hint') : t('addresses.signup.chooseTownFirst')}
+          municipality={town?.slug}
+          onSelect={(choice) => pick(choice.location)}
+        />
+        <p className="field__hint">{t('addresses.signup.mapRefine')}</p>
         <LocationPickerMap
           value={home}
           onPick={pick}

@@ -13,6 +13,7 @@ import type {
   exchangeSchema,
   ExchangeView,
   PartyAction,
+  RescheduleInput,
 } from '@partagora/domain';
 import { apiFetch } from '../../../lib/api-client';
 import type { Page } from '../../../lib/page';
@@ -106,6 +107,32 @@ export function useExchangeAction(id: string) {
       }),
     onSuccess: (exchange) => storeExchange(queryClient, exchange),
     // A refused step (someone else moved first) means our copy is stale.
+    onError: () => queryClient.invalidateQueries({ queryKey: exchangesKeys.detail(id) }),
+  });
+}
+
+/** `POST /exchanges/:id/reschedule`: new dates for an accepted loan, for the other party. */
+export function useProposeReschedule(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: RescheduleInput) =>
+      apiFetch<ExchangeView>(`/exchanges/${encodeURIComponent(id)}/reschedule`, {
+        method: 'POST',
+        body: input,
+      }),
+    onSuccess: (exchange) => storeExchange(queryClient, exchange),
+  });
+}
+
+/** `POST /exchanges/:id/reschedule/accept`: take the dates the other party proposed. */
+export function useAcceptReschedule(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      apiFetch<ExchangeView>(`/exchanges/${encodeURIComponent(id)}/reschedule/accept`, {
+        method: 'POST',
+      }),
+    onSuccess: (exchange) => storeExchange(queryClient, exchange),
     onError: () => queryClient.invalidateQueries({ queryKey: exchangesKeys.detail(id) }),
   });
 }

@@ -12,6 +12,8 @@ import { MeetingPointMap } from '../map/meeting-point-map';
 import { ExchangeActions } from './exchange-actions';
 import { ExchangeStatusBadge } from './exchange-status-badge';
 import { ExchangeTimeline } from './exchange-timeline';
+import { HandoverAddress } from './handover-address';
+import { ReschedulePanel } from './reschedule-panel';
 
 export interface ExchangeDetailProps {
   id: string;
@@ -75,6 +77,7 @@ export function ExchangeDetail({ id, viewerId, renderChat }: ExchangeDetailProps
         </div>
 
         <ExchangeActions exchange={exchange} onDone={() => status.current?.focus()} />
+        <ReschedulePanel exchange={exchange} role={role} />
         {exchange.status === 'completed' ? (
           <p>
             <Link
@@ -157,6 +160,9 @@ export function ExchangeDetail({ id, viewerId, renderChat }: ExchangeDetailProps
           >
             {t(`exchanges.meeting.${sentence}`, { hours: EXACT_PLACE_LEAD_HOURS })}
           </p>
+          {exchange.meetingPointExact ? (
+            <HandoverAddress point={exchange.meetingPoint} address={exchange.meetingAddress} />
+          ) : null}
           <MeetingPointMap
             point={exchange.meetingPoint}
             exact={exchange.meetingPointExact}

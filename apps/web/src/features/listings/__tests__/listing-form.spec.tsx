@@ -19,7 +19,7 @@ function saved(overrides: Partial<ListingView> = {}): ListingView {
     condition: null,
     status: 'available',
     approxLocation: { lat: 48.457, lng: -2.047 },
-    owner: { id: 'me', displayName: 'Camille' },
+    owner: { type: 'user', id: 'me', displayName: 'Camille' },
     municipality: 'dinan',
     loanSettings: { maxDays: 7, bufferHours: 2, depositNote: null, autoAccept: false },
     barterWishes: null,

@@ -14,7 +14,7 @@ function item(id: string, overrides: Partial<ListingSearchItem> = {}): ListingSe
     condition: null,
     status: 'available',
     approxLocation: { lat: 48.11, lng: -1.68 },
-    owner: { id: 'owner-1', displayName: 'Dominique' },
+    owner: { type: 'user', id: 'owner-1', displayName: 'Dominique' },
     municipality: 'saint-exemple',
     loanSettings: null,
     barterWishes: null,

@@ -23,7 +23,7 @@ function listing(photos: PhotoView[]): ListingView {
     condition: null,
     status: 'available',
     approxLocation: { lat: 48.45, lng: -2.05 },
-    owner: { id: 'me', displayName: 'Moi' },
+    owner: { type: 'user', id: 'me', displayName: 'Moi' },
     municipality: 'dinan',
     loanSettings: null,
     barterWishes: null,

@@ -117,9 +117,16 @@ export function ListingDetail({
         </div>
       </dl>
       <p>
-        <Link to={`/users/${encodeURIComponent(listing.owner.id)}`}>
-          {t('listing.owner', { name: listing.owner.displayName })}
-        </Link>
+        {listing.owner.type === 'organisation' ? (
+          // A tool-library item: the organisation has no member profile; its library lists it.
+          <Link to={`/t/${encodeURIComponent(listing.municipality)}/library`}>
+            {t('listing.owner', { name: listing.owner.displayName })}
+          </Link>
+        ) : (
+          <Link to={`/users/${encodeURIComponent(listing.owner.id)}`}>
+            {t('listing.owner', { name: listing.owner.displayName })}
+          </Link>
+        )}
       </p>
       {published ? (
         <p className="card__meta">{t('listing.published', { date: published })}</p>

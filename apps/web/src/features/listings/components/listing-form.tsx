@@ -17,6 +17,7 @@ import {
 } from '@partagora/domain';
 import type { LatLng } from '@partagora/geo';
 import { LocationPickerMap } from '../../../components/map/location-picker-map';
+import { AddressSearch } from '../../../components/ui/address-search';
 import { ApiErrorAlert } from '../../../components/ui/api-error-alert';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../../components/ui/field';
 import { applyApiErrorToForm } from '../../../lib/form-errors';
@@ -115,23 +116,48 @@ function defaultValues(home: LatLng, listing?: ListingView): ListingFormValues {
   };
 }
 
+/** `municipality`: the owner's town slug, for the address search of the listing's place. */
 export type ListingFormProps =
-  | { mode: 'create'; home: LatLng; onSaved: (listing: ListingView) => void }
-  | { mode: 'edit'; home: LatLng; listing: ListingView; onSaved: (listing: ListingView) => void };
+  | { mode: 'create'; home: LatLng; municipality?: string; onSaved: (listing: ListingView) => void }
+  | {
+      mode: 'edit';
+      home: LatLng;
+      municipality?: string;
+      listing: ListingView;
+      onSaved: (listing: ListingView) => void;
+    };
 
 export function ListingForm(props: ListingFormProps) {
   return props.mode === 'create' ? (
-    <CreateListingForm home={props.home} onSaved={props.onSaved} />
+    <CreateListingForm
+      home={props.home}
+      municipality={props.municipality}
+      onSaved={props.onSaved}
+    />
   ) : (
-    <EditListingForm home={props.home} listing={props.listing} onSaved={props.onSaved} />
+    <EditListingForm
+      home={props.home}
+      municipality={props.municipality}
+      listing={props.listing}
+      onSaved={props.onSaved}
+    />
   );
 }
 
-function CreateListingForm({ home, onSaved }: { home: LatLng; onSaved: (l: ListingView) => void }) {
+function CreateListingForm({
+  home,
+  municipality,
+  onSaved,
+}: {
+  home: LatLng;
+  municipality?: string;
+  onSaved: (l: ListingView) => void;
+}) {
   const create = useCreateListing();
   return (
     <ListingFormFields<CreateListingInput>
       home={home}
+      municipality={municipality}
       resolver={createResolver}
       submit={(input) => create.mutateAsync(input)}
       onSaved={onSaved}
@@ -141,10 +167,12 @@ function CreateListingForm({ home, onSaved }: { home: LatLng; onSaved: (l: Listi
 
 function EditListingForm({
   home,
+  municipality,
   listing,
   onSaved,
 }: {
   home: LatLng;
+  municipality?: string;
   listing: ListingView;
   onSaved: (l: ListingView) => void;
 }) {
@@ -159,6 +187,7 @@ function EditListingForm({
   return (
     <ListingFormFields<UpdateListingInput>
       home={home}
+      municipality={municipality}
       listing={listing}
       resolver={resolver}
       submit={(input) => update.mutateAsync(input)}
@@ -169,13 +198,21 @@ function EditListingForm({
 
 interface FieldsProps<TOut> {
   home: LatLng;
+  municipality?: string;
   listing?: ListingView;
   resolver: Resolver<ListingFormValues, unknown, TOut>;
   submit: (input: TOut) => Promise<ListingView>;
   onSaved: (listing: ListingView) => void;
 }
 
-function ListingFormFields<TOut>({ home, listing, resolver, submit, onSaved }: FieldsProps<TOut>) {
+function ListingFormFields<TOut>({
+  home,
+  municipality,
+  listing,
+  resolver,
+  submit,
+  onSaved,
+}: FieldsProps<TOut>) {
   const { t } = useTranslation();
   const editing = listing !== undefined;
   const [formError, setFormError] = useState<unknown>(null);
@@ -314,6 +351,14 @@ function ListingFormFields<TOut>({ home, listing, resolver, submit, onSaved }: F
       <fieldset className="fieldset">
         <legend>{t('listingForm.locationLegend')}</legend>
         <p className="privacy-note">{t('listingForm.locationPrivacy')}</p>
+        {municipality ? (
+          <AddressSearch
+            label={t('addresses.listing.label')}
+            hint={t('addresses.listing.hint')}
+            municipality={municipality}
+            onSelect={(choice) => pick(choice.location)}
+          />
+        ) : null}
         <p className="field__hint">
           {t('map.pickHint')} {editing ? t('listingForm.locationEditHint') : null}
         </p>

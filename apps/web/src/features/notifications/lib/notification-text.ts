@@ -42,6 +42,8 @@ export function notificationText(t: TFunction, n: Pick<NotificationView, 'kind' 
     case 'gift_went_to_another':
     case 'reminder_pickup':
     case 'reminder_return_due':
+    case 'exchange_reschedule_proposed':
+    case 'exchange_rescheduled':
       return t(`notifications.text.${n.kind}`, { name, title });
     case 'message_received':
       return t('notifications.text.message_received', {
@@ -77,6 +79,13 @@ export function notificationText(t: TFunction, n: Pick<NotificationView, 'kind' 
           ? 'notifications.text.report_resolved_upheld'
           : 'notifications.text.report_resolved_dismissed',
       );
+    case 'waitlist_available':
+      return t('notifications.text.waitlist_available', { title });
+    case 'town_alert':
+      return t('notifications.text.town_alert', {
+        town: text(d, 'municipalityName') ?? t('notifications.fallbackName'),
+        title: text(d, 'postTitle') ?? t('notifications.fallbackTitle'),
+      });
     case 'moderation_notice': {
       const notice = d.notice;
       const key =

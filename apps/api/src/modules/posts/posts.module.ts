@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { WebPushSender } from '../../infra/push/web-push.sender';
+import { MunicipalitiesModule } from '../municipalities/municipalities.module';
+import { OutboxModule } from '../outbox/outbox.module';
+import { UsersModule } from '../users/users.module';
+import { PostsController } from './posts.controller';
+import { PostsFeed } from './posts.feed';
+import { PostsRepository } from './posts.repository';
+import { PostsService } from './posts.service';
+
+/** HTTP side: town posts, RSS, push subscriptions, reach and read receipts. */
+@Module({
+  imports: [UsersModule, MunicipalitiesModule, OutboxModule],
+  controllers: [PostsController],
+  providers: [PostsRepository, PostsService, PostsFeed, WebPushSender],
+  exports: [PostsService],
+})
+export class PostsModule {}
