@@ -30,6 +30,7 @@ import { OpenDataModule } from './modules/open-data/open-data.module';
 import { OrganisationsArchiveModule } from './modules/organisations/organisations-archive.section';
 import { TownArchiveModule } from './modules/town-archive/town-archive.module';
 import { PostsModule } from './modules/posts/posts.module';
+import { BulletinModule } from './modules/bulletin/bulletin.module';
 
 /** The HTTP + socket.io process. */
 @Module({
@@ -62,6 +63,7 @@ import { PostsModule } from './modules/posts/posts.module';
     LibraryModule,
     AssistedModule,
     PostsModule,
+    BulletinModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: DomainExceptionFilter },

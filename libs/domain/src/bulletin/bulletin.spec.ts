@@ -1,5 +1,5 @@
 import { DomainError } from '../shared/domain-error';
-import { bulletinExcerpt, bulletinMonth } from './bulletin';
+import { bulletinExcerpt, bulletinMonth, frenchWeeklyHours } from './bulletin';
 
 describe('bulletinMonth', () => {
   it('should run from midnight on the 1st in Paris in winter (UTC+1)', () => {
@@ -45,5 +45,24 @@ describe('bulletinExcerpt', () => {
     expect(out.length).toBeLessThanOrEqual(60);
     expect(out.endsWith('…')).toBe(true);
     expect(body.startsWith(out.slice(0, -1))).toBe(true);
+  });
+});
+
+describe('frenchWeeklyHours', () => {
+  it('should print weekly slots Monday first, spans in order, in French', () => {
+    expect(
+      frenchWeeklyHours([
+        { weekday: 6, opens: '10:00', closes: '12:00' },
+        { weekday: 3, opens: '14:00', closes: '18:30' },
+        { weekday: 3, opens: '09:00', closes: '12:00' },
+      ]),
+    ).toEqual(['Mercredi : 9 h – 12 h, 14 h – 18 h 30', 'Samedi : 10 h – 12 h']);
+  });
+
+  it('should read per-day opening hours the same way, and nothing for none', () => {
+    expect(
+      frenchWeeklyHours({ monday: [{ opens: '08:30', closes: '12:00' }], sunday: [] }),
+    ).toEqual(['Lundi : 8 h 30 – 12 h']);
+    expect(frenchWeeklyHours(null)).toEqual([]);
   });
 });

@@ -1,8 +1,13 @@
 import { z } from 'zod';
+import {
+  type IsoWeekday,
+  type OpeningSlot,
+  minutesOf,
+  parisInstant,
+  parisWallClock,
+} from '../library/opening-hours';
 import { DomainError } from '../shared/domain-error';
 
-/** The town's time zone: the bulletin's month runs from the 1st at 00:00 in Paris. */
-export const BULLETIN_TIME_ZONE = 'Europe/Paris';
 /** Laid out for one A4 sheet, front and back at most. */
 export const BULLETIN_MAX_PAGES = 2;
 export const BULLETIN_MAX_NEWS = 6;
@@ -27,28 +32,6 @@ export interface BulletinMonth {
   to: Date;
 }
 
-/** Paris's offset from UTC at `utc`, in minutes (+60 in winter, +120 in summer). */
-function parisOffsetMinutes(utc: Date): number {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: BULLETIN_TIME_ZONE,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(utc);
-  const n = (t: string) => Number(parts.find((p) => p.type === t)!.value);
-  const asUtc = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'));
-  return Math.round((asUtc - utc.getTime()) / 60000);
-}
-
-/** Midnight on the 1st of a month in Paris, as an instant. */
-function parisMonthStart(year: number, month: number): Date {
-  const guess = new Date(Date.UTC(year, month - 1, 1));
-  return new Date(guess.getTime() - parisOffsetMinutes(guess) * 60000);
-}
-
 /** The month a bulletin covers: `YYYY-MM` when given, else the month of `now` in Paris. */
 export function bulletinMonth(now: Date, month?: string): BulletinMonth {
   let year: number;
@@ -63,17 +46,14 @@ export function bulletinMonth(now: Date, month?: string): BulletinMonth {
     year = Number(match[1]);
     m = Number(match[2]);
   } else {
-    const local = new Date(now.getTime() + parisOffsetMinutes(now) * 60000);
-    year = local.getUTCFullYear();
-    m = local.getUTCMonth() + 1;
+    const [y, mo] = parisWallClock(now).date.split('-').map(Number);
+    year = y!;
+    m = mo!;
   }
   const next = m === 12 ? { year: year + 1, month: 1 } : { year, month: m + 1 };
-  return {
-    year,
-    month: m,
-    from: parisMonthStart(year, m),
-    to: parisMonthStart(next.year, next.month),
-  };
+  const first = (y: number, mo: number) =>
+    parisInstant(`${y}-${String(mo).padStart(2, '0')}-01`, '00:00');
+  return { year, month: m, from: first(year, m), to: first(next.year, next.month) };
 }
 
 /** A post's body as a short paragraph for print: whitespace collapsed, cut at a word. */
@@ -83,4 +63,47 @@ export function bulletinExcerpt(body: string, max = 260): string {
   const cut = flat.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s.,;:!?-]+$/, '')}…`;
+}
+
+const DAY_NAMES_FR = ['Lundi', 'Mardi', 'Mercredi', 'Jeudi', 'Vendredi', 'Samedi', 'Dimanche'];
+const WEEKDAY_KEYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+/** « 14 h », « 9 h 30 »: times as French print writes them. */
+const frenchHour = (hhmm: string) => {
+  const minutes = minutesOf(hhmm);
+  const mm = minutes % 60;
+  return `${Math.floor(minutes / 60)} h${mm ? ` ${String(mm).padStart(2, '0')}` : ''}`;
+};
+
+/**
+ * Weekly hours as printed lines, one per open day, Monday first: « Mercredi : 14 h – 18 h ».
+ * Takes weekly slots (the tool library's) or per-day spans (an organisation's opening hours).
+ */
+export function frenchWeeklyHours(
+  hours:
+    | readonly OpeningSlot[]
+    | Partial<Record<string, ReadonlyArray<{ opens: string; closes: string }>>>
+    | null
+    | undefined,
+): string[] {
+  if (!hours) return [];
+  const slots: OpeningSlot[] = Array.isArray(hours)
+    ? [...(hours as readonly OpeningSlot[])]
+    : WEEKDAY_KEYS.flatMap((key, i) =>
+        (
+          (hours as Record<string, Array<{ opens: string; closes: string }> | undefined>)[key] ?? []
+        ).map((span) => ({
+          weekday: (i + 1) as IsoWeekday,
+          opens: span.opens,
+          closes: span.closes,
+        })),
+      );
+  const lines: string[] = [];
+  for (let day = 1; day <= 7; day++) {
+    const spans = slots
+      .filter((s) => s.weekday === day)
+      .sort((a, b) => minutesOf(a.opens) - minutesOf(b.opens))
+      .map((s) => `${frenchHour(s.opens)} – ${frenchHour(s.closes)}`);
+    if (spans.length > 0) lines.push(`${DAY_NAMES_FR[day - 1]} : ${spans.join(', ')}`);
+  }
+  return lines;
 }

@@ -3,7 +3,7 @@ import {
   BULLETIN_MAX_EVENTS,
   BULLETIN_MAX_NEWS,
   BULLETIN_MAX_PAGES,
-  BULLETIN_TIME_ZONE,
+  LIBRARY_TIME_ZONE,
   type BulletinMonth,
   bulletinExcerpt,
 } from '@partagora/domain';
@@ -30,7 +30,7 @@ const KIND_LABEL: Record<string, string> = {
 };
 
 const fr = (opts: Intl.DateTimeFormatOptions) =>
-  new Intl.DateTimeFormat('fr-FR', { timeZone: BULLETIN_TIME_ZONE, ...opts });
+  new Intl.DateTimeFormat('fr-FR', { timeZone: LIBRARY_TIME_ZONE, ...opts });
 const monthTitle = fr({ month: 'long', year: 'numeric' });
 const dayShort = fr({ weekday: 'short', day: 'numeric', month: 'short' });
 const dayLong = fr({ day: 'numeric', month: 'long' });
