@@ -32,6 +32,7 @@ import { TownArchiveModule } from './modules/town-archive/town-archive.module';
 import { PostsModule } from './modules/posts/posts.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { EventsModule } from './modules/events/events.module';
+import { BulletinModule } from './modules/bulletin/bulletin.module';
 
 /** The HTTP + socket.io process. */
 @Module({
@@ -66,6 +67,7 @@ import { EventsModule } from './modules/events/events.module';
     PostsModule,
     OrganisationsModule,
     EventsModule,
+    BulletinModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: DomainExceptionFilter },

@@ -42,6 +42,7 @@ export * from './blocks/block-rules';
 export * from './moderation/moderation';
 export * from './moderation/moderation.schema';
 export * from './account/account.schema';
+export * from './bulletin/bulletin';
 export * from './addresses/address';
 export * from './addresses/address.schema';
 export * from './addresses/ban-csv';
