@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { AppProviders } from './app/providers';
 import { AppRouter } from './app/router';
 import './styles.css';
+import './shell.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

@@ -14,7 +14,10 @@ export function LanguageSwitch() {
       data-current-language={i18n.language}
       onClick={() => void setLanguage(next)}
     >
-      {t('language.switchTo')}
+      <span className="language-switch__long">{t('language.switchTo')}</span>
+      <span className="language-switch__short" aria-hidden="true">
+        {next.toUpperCase()}
+      </span>
     </button>
   );
 }
