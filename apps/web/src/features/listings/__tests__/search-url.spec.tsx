@@ -52,10 +52,10 @@ describe('search filters in the URL', () => {
     const q = searches(calls)[0]!;
     expect([q.get('lat'), q.get('lng'), q.get('radius')]).toEqual(['48.2', '-1.7', '5000']);
     expect([q.get('kind'), q.get('category'), q.get('q')]).toEqual(['lend', 'tools', 'perceuse']);
-    expect((screen.getByLabelText('Rechercher') as HTMLInputElement).value).toBe('perceuse');
-    expect((screen.getByLabelText('Type') as HTMLSelectElement).value).toBe('lend');
-    expect((screen.getByLabelText('Catégorie') as HTMLSelectElement).value).toBe('tools');
-    expect((screen.getByLabelText('Rayon') as HTMLSelectElement).value).toBe('5000');
+    expect(screen.getByLabelText<HTMLInputElement>('Rechercher').value).toBe('perceuse');
+    expect(screen.getByLabelText<HTMLSelectElement>('Type').value).toBe('lend');
+    expect(screen.getByLabelText<HTMLSelectElement>('Catégorie').value).toBe('tools');
+    expect(screen.getByLabelText<HTMLSelectElement>('Rayon').value).toBe('5000');
     // A point chosen on the map, not my home: the page says so and offers to come back.
     expect(screen.getByRole('button', { name: 'Revenir autour de chez moi' })).toBeTruthy();
   });
@@ -76,9 +76,9 @@ describe('search filters in the URL', () => {
     // Back restores the previous search, controls included.
     await user.click(screen.getByRole('button', { name: 'Back' }));
     expect(screen.getByTestId('url').textContent).toBe('/listings?radius=2000&kind=give');
-    expect((screen.getByLabelText('Rayon') as HTMLSelectElement).value).toBe('2000');
+    expect(screen.getByLabelText<HTMLSelectElement>('Rayon').value).toBe('2000');
     await user.click(screen.getByRole('button', { name: 'Back' }));
-    expect((screen.getByLabelText('Type') as HTMLSelectElement).value).toBe('');
+    expect(screen.getByLabelText<HTMLSelectElement>('Type').value).toBe('');
   });
 
   it('should put the words in the URL after a pause and follow Back in the search box', async () => {
@@ -89,7 +89,7 @@ describe('search filters in the URL', () => {
     expect(screen.getByTestId('url').textContent).toBe('/listings?radius=2000&q=perceuse');
 
     await user.click(screen.getByRole('button', { name: 'Back' }));
-    expect((screen.getByLabelText('Rechercher') as HTMLInputElement).value).toBe('echelle');
+    expect(screen.getByLabelText<HTMLInputElement>('Rechercher').value).toBe('echelle');
   });
 
   it('should switch between list and map on a phone, the list first', async () => {
