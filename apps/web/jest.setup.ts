@@ -1,5 +1,5 @@
 // Jest compiles to CommonJS, where `import.meta.env` cannot exist: tests get a fixed environment.
-jest.mock('./src/config/env', () => ({ env: { apiBaseUrl: '/api/v1' } }));
+jest.mock('./src/config/env', () => ({ env: { apiBaseUrl: '/api/v1', production: false } }));
 
 import { i18n, LANGUAGE_STORAGE_KEY } from './src/lib/i18n';
 import { resetApiClientForTests } from './src/lib/api-client';
