@@ -16,10 +16,13 @@ import {
 import { ListingFiltersBar } from './listing-filters';
 import { ListingList } from './listing-list';
 
-// Leaflet arrives with the map only: a phone reading the list never downloads it.
-const SearchMap = lazy(async () => ({ default: (await import('../map/search-map')).SearchMap }));
-
 const WIDE = '(min-width: 48rem)';
+
+// Leaflet arrives with the map only: a phone reading the list never downloads it. A wide screen
+// shows the map at once, so it starts downloading with this page, beside the session and search.
+const loadSearchMap = () => import('../map/search-map');
+if (typeof window !== 'undefined' && window.matchMedia?.(WIDE).matches) void loadSearchMap();
+const SearchMap = lazy(async () => ({ default: (await loadSearchMap()).SearchMap }));
 
 function subscribeWide(listener: () => void): () => void {
   if (typeof window.matchMedia !== 'function') return () => {};
