@@ -161,7 +161,15 @@ export function ListingsExplorer({
       ) : null}
       {showMap ? (
         <div className="explorer__map">
-          <a className="skip-map" href="#after-map">
+          <a
+            className="skip-map"
+            href="#after-map"
+            onClick={(e) => {
+              // Focus past the map without touching the URL (the router owns it).
+              e.preventDefault();
+              document.getElementById('after-map')?.focus();
+            }}
+          >
             {t('shell.skipMap')}
           </a>
           {mapListings.isError ? (
