@@ -641,9 +641,11 @@ try {
       await page.waitForURL(/\/listings/, { timeout: 15000 });
       await page.goto(`${base}/t/dinan`);
       await page.getByRole('heading', { name: 'Dinan' }).waitFor();
-      if ((await page.getByRole('link', { name: /S'inscrire|Rejoindre/ }).count()) > 0)
-        throw new Error('a signed-in clerk is offered to sign up');
-      await page.getByRole('button', { name: /Mairie/ }).click();
+      const menu = page.getByRole('button', { name: /Mairie/ });
+      await menu.waitFor({ timeout: 15000 });
+      const signup = await page.getByRole('link', { name: /S'inscrire|Rejoindre|Créer/ }).count();
+      if (signup > 0) throw new Error('a signed-in clerk is offered to sign up');
+      await menu.click();
       await page.getByRole('link', { name: 'Codes de vérification' }).waitFor();
       await a11y(page, 'town page with the staff menu open');
       await page.screenshot({ path: path.join(shots, 'staff-menu.png') });

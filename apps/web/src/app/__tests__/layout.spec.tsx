@@ -125,7 +125,9 @@ describe(Layout.name, () => {
     signedInAs([{ municipality: 'saint-exemple', role: 'resident' }]);
     const { container } = renderApp();
 
-    expect(await screen.findByRole('link', { name: 'Ma commune : Saint-Exemple' })).toBeTruthy();
+    expect(
+      await screen.findByRole('link', { name: 'Ma commune : Saint-Exemple' }, { timeout: 5000 }),
+    ).toBeTruthy();
     expect(screen.queryByRole('link', { name: "S'inscrire" })).toBeNull();
     expect(screen.queryByRole('link', { name: 'Se connecter' })).toBeNull();
     expect(screen.queryByRole('button', { name: /Mairie/ })).toBeNull();
@@ -150,7 +152,7 @@ describe(Layout.name, () => {
     ]);
     renderApp();
 
-    const menu = await screen.findByRole('button', { name: /Mairie/ });
+    const menu = await screen.findByRole('button', { name: /Mairie/ }, { timeout: 5000 });
     expect(menu.getAttribute('aria-expanded')).toBe('false');
     await user.click(menu);
     expect(menu.getAttribute('aria-expanded')).toBe('true');
@@ -172,7 +174,7 @@ describe(Layout.name, () => {
     const user = userEvent.setup();
     signedInAs([{ municipality: 'saint-exemple', role: 'moderator' }]);
     renderApp();
-    await user.click(await screen.findByRole('button', { name: /Mairie/ }));
+    await user.click(await screen.findByRole('button', { name: /Mairie/ }, { timeout: 5000 }));
     expect(screen.getByRole('link', { name: 'Modération' }).getAttribute('href')).toBe(
       '/t/saint-exemple/moderation',
     );

@@ -29,7 +29,9 @@ export function TownRoute() {
     <TownHome
       key={slug}
       slug={slug}
-      signedIn={session.status === 'authenticated'}
+      signedIn={
+        session.status === 'authenticated' ? true : session.status === 'anonymous' ? false : null
+      }
       sections={<TownSections slug={slug} />}
     />
   );

@@ -14,10 +14,7 @@ export function LanguageSwitch() {
       data-current-language={i18n.language}
       onClick={() => void setLanguage(next)}
     >
-      <span className="language-switch__long">{t('language.switchTo')}</span>
-      <span className="language-switch__short" aria-hidden="true">
-        {next.toUpperCase()}
-      </span>
+      {t('language.switchTo')}
     </button>
   );
 }

@@ -5,6 +5,9 @@ import { mockFetch, pathOf, queryOf, renderWithProviders } from '../../../../tes
 import { ListingsExplorer } from '../components/listings-explorer';
 import { parseSearchParams, radiusCovering, toSearchParams } from '../lib/search-params';
 
+// Typing, debounce and several navigations per test: room for a loaded machine.
+jest.setTimeout(20_000);
+
 const home = { lat: 48.1101, lng: -1.6802 };
 
 function Probe() {

@@ -11,8 +11,11 @@ import { TownBoundary } from '../map/town-boundary-layer';
 
 export interface TownHomeProps {
   slug: string;
-  /** A member is offered the listings and publishing, never to sign up again. */
-  signedIn: boolean;
+  /**
+   * A member is offered the listings and publishing, never to sign up again; `null` while the
+   * session is being restored (neither is offered yet).
+   */
+  signedIn: boolean | null;
   /** The town's other pages (news, events…), composed by the app. */
   sections?: ReactNode;
 }
@@ -50,7 +53,11 @@ export function TownHome({ slug, signedIn, sections }: TownHomeProps) {
         </ul>
       </section>
       <div className="actions">
-        {signedIn ? (
+        {signedIn === null ? (
+          <Link className="button button--secondary" to="/listings">
+            {t('towns.listingsCta')}
+          </Link>
+        ) : signedIn ? (
           <>
             <Link className="button button--primary town__cta" to="/listings">
               {t('towns.listingsCta')}
