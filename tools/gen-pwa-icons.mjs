@@ -4,12 +4,16 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 
-const out = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../apps/web/public/icons');
+const out = path.resolve(
+  path.dirname(new URL(import.meta.url).pathname),
+  '../apps/web/public/icons',
+);
 mkdirSync(out, { recursive: true });
 const logo = (size, padding) => {
   const r = (size / 2) * (1 - padding);
   const c = size / 2;
-  const ring = (k) => `<circle cx="${c}" cy="${c}" r="${r * k}" fill="none" stroke="#fff" stroke-width="${r * 0.12}"/>`;
+  const ring = (k) =>
+    `<circle cx="${c}" cy="${c}" r="${r * k}" fill="none" stroke="#fff" stroke-width="${r * 0.12}"/>`;
   return Buffer.from(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}">` +
       `<rect width="${size}" height="${size}" fill="#1f5f3f"/>` +
@@ -22,5 +26,7 @@ for (const [name, size, padding] of [
   ['maskable-512.png', 512, 0.4],
   ['apple-touch-icon.png', 180, 0.2],
 ]) {
-  await sharp(logo(size, padding)).png({ compressionLevel: 9, palette: true }).toFile(path.join(out, name));
+  await sharp(logo(size, padding))
+    .png({ compressionLevel: 9, palette: true })
+    .toFile(path.join(out, name));
 }

@@ -20,6 +20,6 @@ export interface WebEnv {
 }
 
 export const env: WebEnv = {
-  apiBaseUrl: apiBaseUrl(import.meta.env.VITE_API_BASE_URL as string | undefined),
+  apiBaseUrl: apiBaseUrl(import.meta.env.VITE_API_BASE_URL),
   production: import.meta.env.PROD,
 };
