@@ -92,11 +92,11 @@ async function a11y(page, name) {
   }
 }
 
-async function journey(name, fn) {
-  const context = await browser.newContext({
-    locale: 'fr-FR',
-    viewport: { width: 1280, height: 900 },
-  });
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 900 };
+
+async function journey(name, fn, viewport = DESKTOP, options = {}) {
+  const context = await browser.newContext({ locale: 'fr-FR', viewport, ...options });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -617,6 +617,206 @@ try {
     },
   );
 
+  /** Titles of the listing cards on the page, once the list has settled. */
+  async function cardTitles(page) {
+    await page.getByTestId('listing-card').first().waitFor({ timeout: 15000 });
+    await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, {
+      timeout: 15000,
+    });
+    return page.locator('[data-testid="listing-card"] .card__title').allInnerTexts();
+  }
+
+  /** Filters the search through its controls and waits until the URL says so. */
+  async function searchWithFilters(page) {
+    await page.getByLabel('Type').selectOption('lend');
+    await page.getByLabel('Catégorie').selectOption('tools');
+    await page.getByLabel('Rayon').selectOption('5000');
+    await page.waitForURL(/radius=5000&kind=lend&category=tools/, { timeout: 15000 });
+    return cardTitles(page);
+  }
+
+  await journey(
+    'on a phone: a compact header, the tab bar, a search in the URL shared to a new page, list and map',
+    async (page, context) => {
+      const tag = randomBytes(3).toString('hex');
+      await signUp(page, {
+        email: `phone-${tag}@example.test`,
+        name: 'Téléphone Journey',
+        lat: 48.4549,
+        lng: -2.0478,
+      });
+      // One line of header (≤ 64 px), the five sections at the thumb, the current one said.
+      const header = await page.locator('header.header').boundingBox();
+      if (!header || header.height > 64) throw new Error(`header is ${header?.height} px high`);
+      const tabs = page.getByRole('navigation', { name: 'Navigation principale' });
+      const names = await tabs.getByRole('link').allInnerTexts();
+      if (names.join('|') !== 'Annonces|Publier|Échanges|Messages|Profil')
+        throw new Error(`tab bar: ${names.join('|')}`);
+      for (const box of await tabs
+        .getByRole('link')
+        .evaluateAll((as) => as.map((a) => a.getBoundingClientRect().toJSON()))) {
+        if (box.width < 44 || box.height < 44) throw new Error(`small tab ${JSON.stringify(box)}`);
+        if (box.bottom < PHONE.height - 80) throw new Error('the tab bar is not at the bottom');
+      }
+      const current = await tabs.locator('[aria-current="page"]').allInnerTexts();
+      if (current.join() !== 'Annonces') throw new Error(`current tab: ${current.join()}`);
+      if ((await page.getByRole('link', { name: "S'inscrire" }).count()) > 0)
+        throw new Error('a member is offered to sign up');
+
+      // The list comes first on a phone (no map until asked for).
+      const titles = await searchWithFilters(page);
+      if ((await page.locator('.leaflet-container').count()) !== 0)
+        throw new Error('the map is shown before the list on a phone');
+      const first = await page.getByTestId('listing-card').first().boundingBox();
+      if (!first || first.y > PHONE.height) throw new Error(`first card at ${first?.y} px`);
+      await a11y(page, 'phone: listings');
+      await page.screenshot({ path: path.join(shots, 'phone-listings.png') });
+
+      // The same URL in a new tab shows the same results.
+      const shared = page.url();
+      const tab = await context.newPage();
+      await tab.goto(shared);
+      const again = await cardTitles(tab);
+      if (again.join('|') !== titles.join('|'))
+        throw new Error(`shared URL: ${again.join('|')} ≠ ${titles.join('|')}`);
+      if ((await tab.getByLabel('Type').inputValue()) !== 'lend')
+        throw new Error('the shared URL did not restore the filters');
+      await tab.close();
+
+      // Map view: markers around my home and the search circle; back to the list.
+      await page.getByRole('button', { name: 'Carte' }).click();
+      await page.waitForURL(/view=map/);
+      await page.locator('.leaflet-marker-icon').first().waitFor({ timeout: 15000 });
+      await page.locator('path.leaflet-interactive, .leaflet-overlay-pane path').first().waitFor();
+      await a11y(page, 'phone: map view');
+      await page.screenshot({ path: path.join(shots, 'phone-map.png') });
+      await page.goBack();
+      await page.getByTestId('listing-card').first().waitFor({ timeout: 15000 });
+
+      await page.getByRole('link', { name: 'Profil' }).click();
+      await page.getByRole('heading', { name: 'Mon profil' }).waitFor();
+      await a11y(page, 'phone: profile hub');
+      await page.goto(`${base}/t/dinan`);
+      await page.getByRole('heading', { name: 'Dinan' }).waitFor();
+      await a11y(page, 'phone: town page');
+      await page.screenshot({ path: path.join(shots, 'phone-town.png') });
+    },
+    PHONE,
+  );
+
+  await journey(
+    'on a desktop: the search in the URL, shared, recovered after a 503, searched in a panned area, saved as an alert',
+    async (page, context) => {
+      const tag = randomBytes(3).toString('hex');
+      await signUp(page, {
+        email: `desk-${tag}@example.test`,
+        name: 'Bureau Journey',
+        lat: 48.4549,
+        lng: -2.0478,
+      });
+      const titles = await searchWithFilters(page);
+      await page.locator('.leaflet-marker-icon').first().waitFor({ timeout: 15000 });
+      await a11y(page, 'desktop: listings');
+      await page.screenshot({ path: path.join(shots, 'desktop-listings.png') });
+
+      const other = await context.newPage();
+      await other.goto(page.url());
+      const again = await cardTitles(other);
+      if (again.join('|') !== titles.join('|'))
+        throw new Error(`shared URL: ${again.join('|')} ≠ ${titles.join('|')}`);
+      await other.close();
+
+      // The list precedes the map in the tab order, and the map can be skipped.
+      const order = await page.evaluate(() => {
+        const list = document.querySelector('.explorer__list');
+        const map = document.querySelector('.explorer__map');
+        return list && map ? list.compareDocumentPosition(map) : 0;
+      });
+      if (!(order & 4)) throw new Error('the map comes before the list');
+      await page.getByRole('link', { name: 'Passer la carte' }).focus();
+      await page.keyboard.press('Enter');
+      if (!(await page.evaluate(() => document.activeElement?.id === 'after-map')))
+        throw new Error('"skip the map" did not skip it');
+
+      // A 503: both list and map say so; one "Réessayer" brings both back.
+      const searchUrl = (u) => u.pathname === '/api/v1/listings';
+      const mapUrl = (u) => u.pathname === '/api/v1/listings/map';
+      await page.route(searchUrl, (r) =>
+        r.fulfill({
+          status: 503,
+          contentType: 'application/json',
+          body: JSON.stringify({
+            error: { code: 'SERVICE_UNAVAILABLE', message: 'x', requestId: 'r' },
+          }),
+        }),
+      );
+      await page.route(mapUrl, (r) =>
+        r.fulfill({
+          status: 503,
+          contentType: 'application/json',
+          body: JSON.stringify({
+            error: { code: 'SERVICE_UNAVAILABLE', message: 'x', requestId: 'r' },
+          }),
+        }),
+      );
+      await page.reload();
+      await page.getByRole('button', { name: 'Réessayer' }).first().waitFor({ timeout: 30000 });
+      await page.unroute(searchUrl);
+      await page.unroute(mapUrl);
+      await page.getByRole('button', { name: 'Réessayer' }).first().click();
+      await page.getByTestId('listing-card').first().waitFor({ timeout: 15000 });
+      await page.locator('.leaflet-marker-icon').first().waitFor({ timeout: 15000 });
+      if ((await page.getByRole('button', { name: 'Réessayer' }).count()) !== 0)
+        throw new Error('an error stayed after retrying');
+
+      // Panning offers "Rechercher dans cette zone", which moves the search centre to the map's.
+      const map = await page.locator('.explorer__map .leaflet-container').boundingBox();
+      await page.mouse.move(map.x + map.width / 2, map.y + map.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(map.x + map.width / 2 - 150, map.y + map.height / 2 - 80, { steps: 8 });
+      await page.mouse.up();
+      await page.getByRole('button', { name: 'Rechercher dans cette zone' }).click();
+      await page.waitForURL(/lat=[-\d.]+&lng=[-\d.]+/, { timeout: 15000 });
+      await page.getByRole('button', { name: 'Revenir autour de chez moi' }).waitFor();
+
+      await page.getByRole('button', { name: 'Créer une alerte pour cette recherche' }).click();
+      await page.getByText('Alerte créée').waitFor({ timeout: 15000 });
+
+      // Desktop header: the sections in one row, the current one said.
+      const current = await page
+        .getByRole('navigation', { name: 'Navigation principale' })
+        .locator('[aria-current="page"]')
+        .allInnerTexts();
+      if (current.join() !== 'Annonces') throw new Error(`current section: ${current.join()}`);
+    },
+    DESKTOP,
+    // page.route must see the API calls (a service worker would answer them itself).
+    { serviceWorkers: 'block' },
+  );
+
+  await journey(
+    'the town-hall clerk gets the Mairie menu and never sees "S\'inscrire"',
+    async (page) => {
+      await page.goto(`${base}/login`);
+      await page.getByLabel('Adresse e-mail').fill('mairie@dinan.demo.partagora.fr');
+      await page.getByLabel('Mot de passe').fill('partagora-demo');
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await page.waitForURL(/\/listings/, { timeout: 15000 });
+      await page.goto(`${base}/t/dinan`);
+      await page.getByRole('heading', { name: 'Dinan' }).waitFor();
+      const menu = page.getByRole('button', { name: /Mairie/ });
+      await menu.waitFor({ timeout: 15000 });
+      const signup = await page.getByRole('link', { name: /S'inscrire|Rejoindre|Créer/ }).count();
+      if (signup > 0) throw new Error('a signed-in clerk is offered to sign up');
+      await menu.click();
+      await page.getByRole('link', { name: 'Codes de vérification' }).waitFor();
+      await a11y(page, 'town page with the staff menu open');
+      await page.screenshot({ path: path.join(shots, 'staff-menu.png') });
+      await page.getByRole('link', { name: "Journal d'audit" }).click();
+      await page.waitForURL(/\/t\/dinan\/audit/);
+    },
+  );
+
   await journey(
     'a shopkeeper registers a shop, staff verify it, it publishes an event, a resident RSVPs',
     async (page, context) => {
@@ -689,6 +889,44 @@ try {
       } finally {
         await staffCtx.close();
         await residentCtx.close();
+      }
+    },
+  );
+
+  await journey(
+    'the app installs: manifest and service worker served, and the app shell opens offline',
+    async (page, context) => {
+      const manifest = await page.request.get(`${base}/manifest.webmanifest`);
+      if (!/application\/manifest\+json/.test(manifest.headers()['content-type'] ?? ''))
+        throw new Error(`manifest type ${manifest.headers()['content-type']}`);
+      const json = await manifest.json();
+      if (json.name !== 'Partagora' || !json.icons?.some((i) => i.sizes === '512x512'))
+        throw new Error(`manifest ${JSON.stringify(json)}`);
+      const icon = await page.request.get(`${base}${json.icons[0].src}`);
+      if (!icon.ok()) throw new Error(`icon ${icon.status()}`);
+      const sw = await page.request.get(`${base}/sw.js`);
+      if (
+        !/javascript/.test(sw.headers()['content-type'] ?? '') ||
+        sw.headers()['cache-control'] !== 'no-cache'
+      )
+        throw new Error(`sw.js ${sw.headers()['content-type']} ${sw.headers()['cache-control']}`);
+
+      await page.goto(`${base}/`);
+      await page.getByRole('heading', { name: 'Choisissez votre commune' }).waitFor();
+      // Installed and in control (it precaches the shell before activating).
+      await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, {
+        timeout: 30000,
+      });
+      await context.setOffline(true);
+      try {
+        await page.reload();
+        await page
+          .getByRole('heading', { name: 'Choisissez votre commune' })
+          .waitFor({ timeout: 15000 });
+        await page.getByText('Vous êtes hors ligne').waitFor({ timeout: 5000 });
+        await page.screenshot({ path: path.join(shots, 'offline-shell.png') });
+      } finally {
+        await context.setOffline(false);
       }
     },
   );

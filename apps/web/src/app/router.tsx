@@ -3,11 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { StatusMessage } from '../components/ui/status-message';
 import { Layout } from './layout';
 import { RequireAuth } from './require-auth';
-import { HomeRoute } from './routes/home-route';
-import { LoginRoute } from './routes/login-route';
-import { NotFoundRoute } from './routes/not-found-route';
 
-// Pages with a map load Leaflet on demand: the town list and login stay light on cheap phones.
+// Every page loads its own code on demand (Leaflet, the forms, socket.io come with the pages that
+// need them): the first load of a cheap phone carries only the frame and the page it opened.
 function RouteLoading() {
   const { t } = useTranslation();
   return <StatusMessage>{t('common.loading')}</StatusMessage>;
@@ -19,7 +17,10 @@ export const routes: RouteObject[] = [
     // Shown while the first page's lazy code arrives.
     HydrateFallback: RouteLoading,
     children: [
-      { path: '/', element: <HomeRoute /> },
+      {
+        path: '/',
+        lazy: async () => ({ Component: (await import('./routes/home-route')).HomeRoute }),
+      },
       {
         path: '/t/:slug',
         lazy: async () => ({ Component: (await import('./routes/town-route')).TownRoute }),
@@ -53,7 +54,10 @@ export const routes: RouteObject[] = [
         path: '/signup',
         lazy: async () => ({ Component: (await import('./routes/signup-route')).SignupRoute }),
       },
-      { path: '/login', element: <LoginRoute /> },
+      {
+        path: '/login',
+        lazy: async () => ({ Component: (await import('./routes/login-route')).LoginRoute }),
+      },
       {
         path: '/t/:slug/agenda',
         lazy: async () => ({ Component: (await import('./routes/agenda-route')).AgendaRoute }),
@@ -195,6 +199,10 @@ export const routes: RouteObject[] = [
             }),
           },
           {
+            path: '/me',
+            lazy: async () => ({ Component: (await import('./routes/me-route')).MeRoute }),
+          },
+          {
             path: '/verify',
             lazy: async () => ({ Component: (await import('./routes/verify-route')).VerifyRoute }),
           },
@@ -262,7 +270,12 @@ export const routes: RouteObject[] = [
           },
         ],
       },
-      { path: '*', element: <NotFoundRoute /> },
+      {
+        path: '*',
+        lazy: async () => ({
+          Component: (await import('./routes/not-found-route')).NotFoundRoute,
+        }),
+      },
     ],
   },
 ];

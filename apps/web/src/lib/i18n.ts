@@ -1,16 +1,19 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { USER_LOCALES, type UserLocale } from '@partagora/domain';
+import type { UserLocale } from '@partagora/domain';
 import { setLanguageProvider } from './api-client';
-import { en } from './locales/en';
 import { fr } from './locales/fr';
 
 export const LANGUAGE_STORAGE_KEY = 'partagora.language';
 
-export const resources = {
-  fr: { translation: fr },
-  en: { translation: en },
-} as const;
+/** `USER_LOCALES` of the domain, repeated so the first load does not carry the domain's schemas. */
+const LOCALES: readonly UserLocale[] = ['fr', 'en'];
+
+/** French is in the first load; every other language comes when it is chosen. */
+const loaders: Record<UserLocale, () => Promise<unknown>> = {
+  fr: () => Promise.resolve(fr),
+  en: async () => (await import('./locales/en')).en,
+};
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -20,7 +23,7 @@ declare module 'i18next' {
 }
 
 function isLocale(value: unknown): value is UserLocale {
-  return typeof value === 'string' && (USER_LOCALES as readonly string[]).includes(value);
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
 function storedLanguage(): UserLocale {
@@ -36,13 +39,34 @@ function storedLanguage(): UserLocale {
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources,
-  lng: storedLanguage(),
+  resources: { fr: { translation: fr } },
+  lng: 'fr',
   fallbackLng: 'fr',
-  supportedLngs: [...USER_LOCALES],
+  supportedLngs: [...LOCALES],
   interpolation: { escapeValue: false },
   initAsync: false,
 });
+
+/** Makes `lng`'s translation available (loaded once). */
+export async function loadLanguage(lng: UserLocale): Promise<void> {
+  if (i18n.hasResourceBundle(lng, 'translation')) return;
+  i18n.addResourceBundle(lng, 'translation', await loaders[lng]());
+}
+
+/**
+ * The language remembered on this device, loaded and switched to: the app renders after it
+ * (main.tsx), so nobody who chose English sees French first. French needs no download.
+ */
+export async function startI18n(): Promise<void> {
+  const lng = storedLanguage();
+  if (lng === 'fr') return;
+  try {
+    await loadLanguage(lng);
+    await i18n.changeLanguage(lng);
+  } catch {
+    // Offline before the English file was ever loaded: French, the default, still works.
+  }
+}
 
 function syncDocumentLanguage(lng: string): void {
   if (typeof document !== 'undefined') document.documentElement.lang = lng;
@@ -62,5 +86,6 @@ export async function setLanguage(lng: UserLocale): Promise<void> {
   } catch {
     // Not remembered, still switched.
   }
+  await loadLanguage(lng);
   await i18n.changeLanguage(lng);
 }

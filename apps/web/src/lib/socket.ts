@@ -1,4 +1,4 @@
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import type {
   ClientToServerEvents,
   ServerEventPayload,
@@ -24,10 +24,30 @@ type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
  * user's room itself, and that room receives every message of my conversations, so the web sends
  * no `conversation.join`. Returns the function that closes it (logout, new token).
  *
+ * socket.io-client itself is downloaded here, on the first connection (a visitor who never signs
+ * in never loads it); closing before it arrived opens nothing.
+ *
  * Tests mock this module, never socket.io itself.
  */
 export function openRealtime(token: string, handlers: RealtimeHandlers): () => void {
-  const socket: ClientSocket = io({ auth: { token }, transports: ['websocket'] });
+  let socket: ClientSocket | null = null;
+  let closed = false;
+  void import('socket.io-client').then(
+    ({ io }) => {
+      if (closed) return;
+      socket = io({ auth: { token }, transports: ['websocket'] });
+      listen(socket, handlers);
+    },
+    () => handlers.disconnect(),
+  );
+  return () => {
+    closed = true;
+    socket?.removeAllListeners();
+    socket?.disconnect();
+  };
+}
+
+function listen(socket: ClientSocket, handlers: RealtimeHandlers): void {
   socket.on('connect', () => handlers.connect());
   socket.on('disconnect', () => handlers.disconnect());
   socket.on('connect_error', (err) => {
@@ -37,8 +57,4 @@ export function openRealtime(token: string, handlers: RealtimeHandlers): () => v
   socket.on('notification', (event) => handlers.notification(event));
   socket.on('message', (event) => handlers.message(event));
   socket.on('exchange.updated', (event) => handlers['exchange.updated'](event));
-  return () => {
-    socket.removeAllListeners();
-    socket.disconnect();
-  };
 }

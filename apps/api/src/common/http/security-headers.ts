@@ -53,6 +53,9 @@ export function contentSecurityDirectives(
     'img-src': ["'self'", 'data:', 'blob:', ...(tiles ? [tiles] : [])],
     'font-src': ["'self'", 'data:'],
     'connect-src': ["'self'", ownWebSocketSources],
+    // The PWA: its service worker (`/sw.js`) and manifest come from this origin only.
+    'worker-src': ["'self'"],
+    'manifest-src': ["'self'"],
     'object-src': ["'none'"],
     'base-uri': ["'self'"],
     'form-action': ["'self'"],

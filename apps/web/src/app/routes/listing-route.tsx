@@ -7,6 +7,7 @@ import { ExchangeRequestPanel } from '../../features/exchanges/components/exchan
 import { useMyAvailableListings } from '../../features/listings/api/listings.api';
 import { ListingDetail } from '../../features/listings/components/listing-detail';
 import { ReportButton } from '../../features/moderation/components/report-button';
+import { OwnerReputation } from '../../features/profiles/components/owner-reputation';
 import { useSignedInUser } from '../require-auth';
 
 /** Someone else's listing: the request that fits its kind, and a question to its owner. */
@@ -18,6 +19,7 @@ function ViewerActions({ listing, me }: { listing: ListingView; me: Me }) {
   return (
     <section className="viewer-actions" aria-labelledby="viewer-actions-title">
       <h2 id="viewer-actions-title">{t('exchangeRequest.heading')}</h2>
+      <OwnerReputation userId={listing.owner.id} />
       <ExchangeRequestPanel
         listing={listing}
         // Without my listings (not loaded or failed), a barter can still describe an item.

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../../components/ui/use-document-title';
+import { SaveSearchAlert } from '../../features/alerts/components/save-search-alert';
 import { ListingsExplorer } from '../../features/listings/components/listings-explorer';
 import { useSignedInUser } from '../require-auth';
 
@@ -10,7 +11,11 @@ export function ListingsRoute() {
   return (
     <>
       <h1>{t('listings.heading')}</h1>
-      <ListingsExplorer home={me.home} />
+      <ListingsExplorer
+        home={me.home}
+        approxHome={me.approxHome}
+        renderSearchActions={(search) => <SaveSearchAlert {...search} />}
+      />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { AgendaList } from '../../features/events/components/agenda-list';
 import { TownHome } from '../../features/municipalities/components/town-home';
 import { AlertBanner } from '../../features/posts/components/alert-banner';
 import { SubscribeAlertsButton } from '../../features/posts/components/subscribe-alerts-button';
+import { TOWN_LINKS } from '../nav-links';
 
 /** The town's alert banner, its home, then its news and the "receive the alerts" button. */
 function TownNewsCorner({ slug }: { slug: string }) {
@@ -50,14 +51,42 @@ function TownAgendaSection({ slug }: { slug: string }) {
   );
 }
 
+function TownSections({ slug }: { slug: string }) {
+  const { t } = useTranslation();
+  if (TOWN_LINKS.length === 0) return null;
+  return (
+    <nav className="town-sections" aria-label={t('shell.townSections')}>
+      <ul>
+        {TOWN_LINKS.map((link) => (
+          <li key={link.id}>
+            <Link className="button button--secondary" to={link.to(slug)}>
+              {link.label(t)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 export function TownRoute() {
   const { slug = '' } = useParams();
+  const session = useSession();
   return (
     <div key={slug}>
       <AlertBanner slug={slug} />
-      <TownHome slug={slug}>
-        <TownAgendaSection slug={slug} />
-      </TownHome>
+      <TownHome
+        slug={slug}
+        signedIn={
+          session.status === 'authenticated' ? true : session.status === 'anonymous' ? false : null
+        }
+        sections={
+          <>
+            <TownSections slug={slug} />
+            <TownAgendaSection slug={slug} />
+          </>
+        }
+      />
       <TownNewsCorner slug={slug} />
     </div>
   );

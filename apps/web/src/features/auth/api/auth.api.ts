@@ -18,6 +18,7 @@ import {
   setAccessToken,
   subscribeAccessToken,
 } from '../../../lib/api-client';
+import { forgetOfflineData } from '../../../lib/pwa';
 
 type AccessTokenResponse = z.infer<typeof accessTokenResponseSchema>;
 type RegisterResponse = z.infer<typeof registerResponseSchema>;
@@ -108,6 +109,7 @@ export function useLogout() {
     onSettled: () => {
       setAccessToken(null);
       queryClient.clear();
+      void forgetOfflineData();
     },
   });
 }

@@ -87,11 +87,16 @@ describe(ExchangeDetail.name, () => {
     ['complete', 'Terminer', 'complete'],
     ['no_show', 'Absent au rendez-vous', 'no-show'],
   ])('should post %s (button "%s") to /exchanges/:id/%s', async (action, label, verb) => {
-    jest.spyOn(window, 'confirm').mockReturnValue(true);
     const { calls } = renderDetail(exchange({ nextActions: [action] }), 'owner-1');
     const user = userEvent.setup();
 
     await user.click(await screen.findByRole('button', { name: label }));
+    // Steps that end the exchange ask first, in an accessible dialog (never `window.confirm`).
+    if (action === 'cancel' || action === 'no_show') {
+      await user.click(
+        within(screen.getByRole('alertdialog')).getByRole('button', { name: label }),
+      );
+    }
 
     await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
     const post = calls.find((c) => c.method === 'POST');
@@ -100,7 +105,7 @@ describe(ExchangeDetail.name, () => {
   });
 
   it('should ask before recording a no-show, and show the new status afterwards', async () => {
-    const confirm = jest.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValue(true);
+    const confirm = jest.spyOn(window, 'confirm');
     const { calls } = renderDetail(
       exchange({ status: 'accepted', nextActions: ['handover', 'no_show', 'cancel'] }),
       'owner-1',
@@ -110,14 +115,26 @@ describe(ExchangeDetail.name, () => {
     expect(await screen.findByText(/^Remise prévue le/)).toBeTruthy();
     expect(actionButtons()).toEqual(['Objet remis', 'Absent au rendez-vous', "Annuler l'échange"]);
 
-    await user.click(screen.getByRole('button', { name: 'Absent au rendez-vous' }));
-    expect(confirm).toHaveBeenCalledTimes(1);
+    const noShow = screen.getByRole('button', { name: 'Absent au rendez-vous' });
+    await user.click(noShow);
+    const dialog = screen.getByRole('alertdialog', { name: 'Absent au rendez-vous' });
+    // The safe choice has the focus; Cancel closes without sending and gives the focus back.
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Annuler' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Annuler' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(document.activeElement).toBe(noShow);
     expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
 
-    await user.click(screen.getByRole('button', { name: 'Absent au rendez-vous' }));
+    await user.click(noShow);
+    await user.click(
+      within(screen.getByRole('alertdialog')).getByRole('button', {
+        name: 'Absent au rendez-vous',
+      }),
+    );
     expect(await screen.findByText('Absence au rendez-vous signalée')).toBeTruthy();
     expect(calls.find((c) => c.method === 'POST')?.url).toBe('/api/v1/exchanges/ex-1/no-show');
     expect(actionButtons()).toEqual([]);
+    expect(confirm).not.toHaveBeenCalled();
   });
 
   it('should say the exact address is shared only once accepted', async () => {

@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ExchangeView, isPartyAction, type PartyAction } from '@partagora/domain';
 import { ApiErrorAlert } from '../../../components/ui/api-error-alert';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { useExchangeAction } from '../api/exchanges.api';
 
 /** Steps that end the exchange for good: asked twice. */
@@ -20,11 +22,15 @@ export interface ExchangeActionsProps {
 export function ExchangeActions({ exchange, onDone }: ExchangeActionsProps) {
   const { t } = useTranslation();
   const act = useExchangeAction(exchange.id);
+  const [confirming, setConfirming] = useState<ConfirmedAction | null>(null);
   const actions = exchange.nextActions.filter(isPartyAction);
   if (actions.length === 0) return null;
 
   const run = (action: PartyAction) => {
-    if (needsConfirm(action) && !window.confirm(t(`exchanges.confirm.${action}`))) return;
+    if (needsConfirm(action)) {
+      setConfirming(action);
+      return;
+    }
     act.mutate(action, { onSuccess: onDone });
   };
 
@@ -51,6 +57,24 @@ export function ExchangeActions({ exchange, onDone }: ExchangeActionsProps) {
           </button>
         ))}
       </div>
+      {confirming ? (
+        <ConfirmDialog
+          title={t(`exchanges.actions.${confirming}`)}
+          confirmLabel={t(`exchanges.actions.${confirming}`)}
+          cancelLabel={t('common.cancel')}
+          danger
+          busy={act.isPending}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() =>
+            act.mutate(confirming, {
+              onSuccess: onDone,
+              onSettled: () => setConfirming(null),
+            })
+          }
+        >
+          <p>{t(`exchanges.confirm.${confirming}`)}</p>
+        </ConfirmDialog>
+      ) : null}
     </section>
   );
 }

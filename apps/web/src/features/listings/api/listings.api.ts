@@ -82,6 +82,10 @@ export const listingSearchQueryOptions = (
       }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    // The previous results stay on screen while the next search loads (or while offline).
+    placeholderData: keepPreviousData,
+    // Try even offline: the service worker may answer with the last search it kept.
+    networkMode: 'offlineFirst',
   });
 
 export function useListingSearch(centre: LatLng, radius: number, filters: ListingFilters) {
@@ -99,6 +103,7 @@ export const listingMapQueryOptions = (bbox: BBox, zoom: number, filters: Listin
       }),
     // Keep the previous markers while the next viewport loads: no flicker when panning.
     placeholderData: keepPreviousData,
+    networkMode: 'offlineFirst',
   });
 };
 

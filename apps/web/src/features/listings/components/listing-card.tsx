@@ -2,6 +2,7 @@ import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ListingSearchItem } from '@partagora/domain';
+import { relativeAge } from '../../../lib/relative-age';
 import { photoSrc } from './listing-photos';
 
 export interface ListingCardProps {
@@ -21,9 +22,10 @@ export function ListingCard({
   onHighlight,
   ref,
 }: ListingCardProps) {
-  const { t } = useTranslation();
-  const { id, title, kind, category, distance, photos } = listing;
+  const { t, i18n } = useTranslation();
+  const { id, title, kind, category, distance, photos, owner, createdAt } = listing;
   const cover = photos[0];
+  const age = relativeAge(createdAt, new Date(), i18n.language);
   return (
     <article
       ref={ref}
@@ -61,6 +63,15 @@ export function ListingCard({
       <p className="card__meta">
         <span className={`badge badge--${kind}`}>{t(`kinds.${kind}`)}</span>{' '}
         <span>{t(`categories.${category}`)}</span>
+      </p>
+      <p className="card__owner">
+        {t('shell.ownerBy', { name: owner.displayName })}
+        {age ? (
+          <>
+            {' · '}
+            <time dateTime={createdAt}>{t('shell.published', { age })}</time>
+          </>
+        ) : null}
       </p>
       <p className="card__distance">{t(`distance.${distance}`)}</p>
       {selected ? <p className="card__selected">{t('listings.selected')}</p> : null}

@@ -1,10 +1,11 @@
-import type { ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Circle } from 'react-leaflet';
 import type { ListingView } from '@partagora/domain';
 import { BaseMap } from '../../../components/map/base-map';
 import { ApiErrorAlert } from '../../../components/ui/api-error-alert';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { StatusMessage } from '../../../components/ui/status-message';
 import { useDocumentTitle } from '../../../components/ui/use-document-title';
 import { useDeleteListing, useListing, useUpdateListing } from '../api/listings.api';
@@ -17,6 +18,8 @@ function OwnerActions({ listing, onDeleted }: { listing: ListingView; onDeleted:
   const { t } = useTranslation();
   const update = useUpdateListing(listing.id);
   const remove = useDeleteListing(listing.id);
+  const [confirming, setConfirming] = useState(false);
+  const deleteButton = useRef<HTMLButtonElement>(null);
   const canToggle = listing.status === 'available' || listing.status === 'paused';
   const error = update.error ?? remove.error;
   return (
@@ -43,17 +46,33 @@ function OwnerActions({ listing, onDeleted }: { listing: ListingView; onDeleted:
           </button>
         ) : null}
         <button
+          ref={deleteButton}
           type="button"
           className="button button--danger"
           disabled={remove.isPending}
-          onClick={() => {
-            if (!window.confirm(t('listing.deleteConfirm'))) return;
-            remove.mutate(undefined, { onSuccess: onDeleted });
-          }}
+          onClick={() => setConfirming(true)}
         >
           {remove.isPending ? t('listing.deleting') : t('listing.delete')}
         </button>
       </div>
+      {confirming ? (
+        <ConfirmDialog
+          title={t('listing.delete')}
+          confirmLabel={t('listing.delete')}
+          cancelLabel={t('common.cancel')}
+          danger
+          busy={remove.isPending}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() =>
+            remove.mutate(undefined, {
+              onSuccess: onDeleted,
+              onSettled: () => setConfirming(false),
+            })
+          }
+        >
+          <p>{t('listing.deleteConfirm')}</p>
+        </ConfirmDialog>
+      ) : null}
     </section>
   );
 }

@@ -1,41 +1,45 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  LISTING_CATEGORIES,
-  LISTING_KINDS,
-  type ListingCategory,
-  type ListingKind,
-} from '@partagora/domain';
+import { LISTING_CATEGORIES, LISTING_KINDS } from '@partagora/domain';
 import type { ListingFilters } from '../api/listings.api';
+import {
+  isCategory,
+  isKind,
+  isRadius,
+  RADIUS_OPTIONS,
+  type RadiusOption,
+} from '../lib/search-params';
 
-export const RADIUS_OPTIONS = [500, 1000, 2000, 5000, 10000] as const;
-export type RadiusOption = (typeof RADIUS_OPTIONS)[number];
+export { RADIUS_OPTIONS, type RadiusOption };
 
 const SEARCH_DEBOUNCE_MS = 350;
 
 export interface ListingFiltersBarProps {
   filters: ListingFilters;
   radius: RadiusOption;
+  /** The search is around my home (the radius says "around my home"). */
+  aroundHome?: boolean;
   onFiltersChange: (filters: ListingFilters) => void;
   onRadiusChange: (radius: RadiusOption) => void;
 }
-
-const isKind = (v: string): v is ListingKind => (LISTING_KINDS as readonly string[]).includes(v);
-const isCategory = (v: string): v is ListingCategory =>
-  (LISTING_CATEGORIES as readonly string[]).includes(v);
-const isRadius = (v: number): v is RadiusOption =>
-  (RADIUS_OPTIONS as readonly number[]).includes(v);
 
 /** Kind, category, radius and free text; the text applies after a pause in typing or on Enter. */
 export function ListingFiltersBar({
   filters,
   radius,
+  aroundHome = true,
   onFiltersChange,
   onRadiusChange,
 }: ListingFiltersBarProps) {
   const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState(filters.q ?? '');
+  // The URL changed under the box (Back, a link): show its words, not the ones typed before.
+  const [shownQ, setShownQ] = useState(filters.q ?? '');
+  if ((filters.q ?? '') !== shownQ) {
+    setShownQ(filters.q ?? '');
+    if (text.trim() !== (filters.q ?? '')) setText(filters.q ?? '');
+  }
 
   useEffect(() => {
     const q = text.trim();
@@ -57,7 +61,7 @@ export function ListingFiltersBar({
         onFiltersChange({ ...filters, q: text.trim() || undefined });
       }}
     >
-      <div className="field">
+      <div className="field filters__q">
         <label htmlFor={`${id}-q`}>{t('listings.search')}</label>
         <input
           id={`${id}-q`}
@@ -103,7 +107,7 @@ export function ListingFiltersBar({
           ))}
         </select>
       </div>
-      <div className="field">
+      <div className="field filters__radius">
         <label htmlFor={`${id}-radius`}>{t('listings.radius')}</label>
         <select
           id={`${id}-radius`}
@@ -115,7 +119,9 @@ export function ListingFiltersBar({
         >
           {RADIUS_OPTIONS.map((r) => (
             <option key={r} value={r}>
-              {t('listings.radiusOption', { label: t(`radius.${r}`) })}
+              {aroundHome
+                ? t('listings.radiusOption', { label: t(`radius.${r}`) })
+                : t(`radius.${r}`)}
             </option>
           ))}
         </select>

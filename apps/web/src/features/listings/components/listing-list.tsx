@@ -16,6 +16,8 @@ export interface ListingListProps {
   /** Chosen on the map: scrolled into view and focused. */
   selectedId: string | null;
   onHighlight: (id: string | null) => void;
+  /** "Retry" after an error: the explorer retries the map with the list. */
+  onRetry?: () => void;
 }
 
 /** Nearest listings first (`GET /listings`), paged with "load more". The map's keyboard-free twin. */
@@ -26,6 +28,7 @@ export function ListingList({
   highlightedId,
   selectedId,
   onHighlight,
+  onRetry,
 }: ListingListProps) {
   const { t } = useTranslation();
   const search = useListingSearch(centre, radius, filters);
@@ -39,9 +42,15 @@ export function ListingList({
     card.focus({ preventScroll: true });
   }, [selectedId]);
 
+  // Offline with nothing loaded yet, the query waits for the network: say so, not "loading".
+  if (search.isPending && search.fetchStatus === 'paused') {
+    return <StatusMessage>{t('shell.offlineResults')}</StatusMessage>;
+  }
   if (search.isPending) return <StatusMessage>{t('listings.loading')}</StatusMessage>;
   if (!search.data) {
-    return <ApiErrorAlert error={search.error} onRetry={() => void search.refetch()} />;
+    return (
+      <ApiErrorAlert error={search.error} onRetry={onRetry ?? (() => void search.refetch())} />
+    );
   }
 
   const items = search.data.pages.flatMap((page) => page.items);

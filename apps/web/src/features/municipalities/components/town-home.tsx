@@ -5,14 +5,26 @@ import { BaseMap } from '../../../components/map/base-map';
 import { ApiErrorAlert } from '../../../components/ui/api-error-alert';
 import { StatusMessage } from '../../../components/ui/status-message';
 import { useDocumentTitle } from '../../../components/ui/use-document-title';
+import { townThemeStyle } from '../../../lib/town-theme';
 import { useMunicipality } from '../api/municipalities.api';
 import { TownBoundary } from '../map/town-boundary-layer';
 
+export interface TownHomeProps {
+  slug: string;
+  /**
+   * A member is offered the listings and publishing, never to sign up again; `null` while the
+   * session is being restored (neither is offered yet).
+   */
+  signedIn: boolean | null;
+  /** The town's other pages (news, events…), composed by the app. */
+  sections?: ReactNode;
+}
+
 /**
- * A town's public page: who it is, its boundary, its figures, and how to join. `children`: the
- * sections other features add (the agenda…), composed by the route.
+ * A town's public page, in the town's colour: who it is, its boundary, its figures, and how to
+ * join (or, for a member, where to go next).
  */
-export function TownHome({ slug, children }: { slug: string; children?: ReactNode }) {
+export function TownHome({ slug, signedIn, sections }: TownHomeProps) {
   const { t } = useTranslation();
   const town = useMunicipality(slug);
   useDocumentTitle(town.data?.name);
@@ -29,7 +41,7 @@ export function TownHome({ slug, children }: { slug: string; children?: ReactNod
   }
   const { name, branding, boundary, centre, stats } = town.data;
   return (
-    <article className="town">
+    <article className="town" style={townThemeStyle(branding.primaryColor)}>
       <header className="town__header">
         <h1>{name}</h1>
         {branding.tagline ? <p className="town__tagline">{branding.tagline}</p> : null}
@@ -41,14 +53,34 @@ export function TownHome({ slug, children }: { slug: string; children?: ReactNod
         </ul>
       </section>
       <div className="actions">
-        <Link className="button button--primary" to={`/signup?town=${encodeURIComponent(slug)}`}>
-          {t('towns.signupCta')}
-        </Link>
-        <Link className="button button--secondary" to="/listings">
-          {t('towns.listingsCta')}
-        </Link>
+        {signedIn === null ? (
+          <Link className="button button--secondary" to="/listings">
+            {t('towns.listingsCta')}
+          </Link>
+        ) : signedIn ? (
+          <>
+            <Link className="button button--primary town__cta" to="/listings">
+              {t('towns.listingsCta')}
+            </Link>
+            <Link className="button button--secondary" to="/listings/new">
+              {t('nav.publish')}
+            </Link>
+          </>
+        ) : (
+          <>
+            <Link
+              className="button button--primary town__cta"
+              to={`/signup?town=${encodeURIComponent(slug)}`}
+            >
+              {t('towns.signupCta')}
+            </Link>
+            <Link className="button button--secondary" to="/listings">
+              {t('towns.listingsCta')}
+            </Link>
+          </>
+        )}
       </div>
-      {children}
+      {sections}
       <BaseMap center={centre} zoom={13} label={t('towns.townMap', { name })}>
         <TownBoundary boundary={boundary} fit />
       </BaseMap>

@@ -2,9 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiErrorAlert } from '../../../components/ui/api-error-alert';
 import { StatusMessage } from '../../../components/ui/status-message';
+import { townThemeStyle } from '../../../lib/town-theme';
 import { useMunicipalities } from '../api/municipalities.api';
 
-/** The partner towns, each linking to its page. */
+/** The partner towns, each in its colour, linking to its page (no administrative codes). */
 export function TownList() {
   const { t } = useTranslation();
   const towns = useMunicipalities();
@@ -15,12 +16,16 @@ export function TownList() {
   return (
     <ul className="card-list" aria-label={t('towns.listLabel')}>
       {towns.data.map((town) => (
-        <li key={town.slug} className="card">
+        <li
+          key={town.slug}
+          className="card town-card"
+          style={townThemeStyle(town.branding.primaryColor)}
+        >
           <h2 className="card__title">
             <Link to={`/t/${encodeURIComponent(town.slug)}`}>{town.name}</Link>
           </h2>
           {town.branding.tagline ? <p>{town.branding.tagline}</p> : null}
-          <p className="card__meta">{t('towns.inseeCode', { code: town.inseeCode })}</p>
+          <p className="card__meta">{t('shell.townCardCta')}</p>
         </li>
       ))}
     </ul>

@@ -1,5 +1,5 @@
 import { useRef, type ReactNode } from 'react';
-import { Dialog } from '../../../components/ui/dialog';
+import { Dialog } from './dialog';
 
 export interface ConfirmDialogProps {
   title: string;
