@@ -246,6 +246,38 @@ export async function apiFetch<T>(path: string, request: ApiRequest = {}): Promi
   return body as T;
 }
 
+/**
+ * A file from the API (a PDF, a zip), with the same token rules as {@link apiFetch}; the name is
+ * the one the API gives in `Content-Disposition`.
+ */
+export async function apiDownload(
+  path: string,
+  request: ApiRequest = {},
+  fallbackName = 'download',
+): Promise<{ blob: Blob; filename: string }> {
+  let res = await send(path, request, acting?.token ?? accessToken);
+  if (res.status === 401 && acting) setActing(null);
+  else if (res.status === 401 && (await refreshAccessToken())) {
+    res = await send(path, request, accessToken);
+  }
+  if (!res.ok) throw toApiError(res.status, await readBody(res));
+  const filename =
+    /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? fallbackName;
+  return { blob: await res.blob(), filename };
+}
+
+/** Saves a downloaded file in the browser (through a temporary link). */
+export function saveFile(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  URL.revokeObjectURL(url);
+}
+
 function isWrongPassword(body: unknown): boolean {
   return (
     (body as { error?: { code?: unknown } } | undefined)?.error?.code === 'INVALID_CREDENTIALS'

@@ -159,11 +159,18 @@ describe(Layout.name, () => {
     const list = document.getElementById(menu.getAttribute('aria-controls') ?? '');
     expect(list).toBeTruthy();
     const links = within(list!).getAllByRole('link');
-    // Staff read the audit log and issue codes; the queue is the moderators'.
+    // Staff run the town's console; the moderation queue is the moderators'.
     expect(links.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
       ["Journal d'audit", '/t/saint-exemple/audit'],
       ['Codes de vérification', '/staff/verification-codes'],
+      ['Actualités et alertes', '/t/saint-exemple/staff/posts'],
+      ['Événements', '/staff/events?town=saint-exemple'],
+      ['Organisations à vérifier', '/staff/organisations?town=saint-exemple'],
+      ['Bricothèque', '/t/saint-exemple/library'],
+      ['Accueil assisté', '/staff/assisted?town=saint-exemple'],
+      ['Données ouvertes', '/t/saint-exemple/open-data'],
     ]);
+    expect(links.some((a) => a.textContent === 'Modération')).toBe(false);
 
     await user.keyboard('{Escape}');
     expect(menu.getAttribute('aria-expanded')).toBe('false');

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { hasRole } from '@partagora/domain';
 import { useDocumentTitle } from '../../components/ui/use-document-title';
+import { BulletinDownload } from '../../features/bulletin/components/bulletin-download';
 import { StaffPostsConsole } from '../../features/posts/components/staff-posts-console';
 import { useSignedInUser } from '../require-auth';
 
@@ -15,7 +16,10 @@ export function StaffPostsRoute() {
     <div className="narrow">
       <h1>{t('posts.staff.title')}</h1>
       {hasRole(me.roles, slug, 'staff') ? (
-        <StaffPostsConsole key={slug} slug={slug} />
+        <>
+          <StaffPostsConsole key={slug} slug={slug} />
+          <BulletinDownload slug={slug} />
+        </>
       ) : (
         <p className="alert alert--error">{t('posts.staff.staffOnly')}</p>
       )}

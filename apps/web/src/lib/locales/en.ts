@@ -1550,4 +1550,13 @@ export const en: Translation = {
     reputation: '{{score}}/5 ({{count}} reviews)',
     noReputation: 'No reviews yet',
   },
+  bulletin: {
+    title: 'Printable monthly bulletin',
+    description:
+      'One A4 sheet in French (one or both sides) with the news, the agenda, the tool library’s hours and help at the town hall, for letterboxes and the notice board.',
+    month: 'Month',
+    button: 'Download the bulletin (PDF)',
+    pending: 'Preparing the bulletin…',
+    done: 'Bulletin saved: {{file}}',
+  },
 };

@@ -1563,6 +1563,15 @@ export const fr = {
     reputation: '{{score}}/5 ({{count}} avis)',
     noReputation: 'Pas encore d’avis',
   },
+  bulletin: {
+    title: 'Bulletin du mois à imprimer',
+    description:
+      'Une feuille A4 (recto ou recto-verso) avec les actualités, l’agenda, les horaires de la bricothèque et l’aide à la mairie, pour les boîtes aux lettres et le panneau d’affichage.',
+    month: 'Mois',
+    button: 'Télécharger le bulletin (PDF)',
+    pending: 'Préparation du bulletin…',
+    done: 'Bulletin enregistré : {{file}}',
+  },
 };
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };

@@ -43,7 +43,10 @@ describe(TownArchiveButton.name, () => {
         status: 403,
         ok: false,
         headers: new Headers(),
-        json: () => Promise.resolve({ error: { code: 'FORBIDDEN', message: 'x', requestId: 'r' } }),
+        text: () =>
+          Promise.resolve(
+            JSON.stringify({ error: { code: 'FORBIDDEN', message: 'x', requestId: 'r' } }),
+          ),
       }),
     ) as unknown as typeof fetch;
     const user = userEvent.setup();

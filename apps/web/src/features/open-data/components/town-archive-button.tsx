@@ -1,7 +1,6 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiErrorAlert } from '../../../components/ui/api-error-alert';
-import { useDownloadTownArchive } from '../api/open-data.api';
+import { DownloadCard } from '../../../components/ui/download-card';
+import { downloadTownArchive } from '../api/open-data.api';
 
 /**
  * For the staff console: "Télécharger l'archive de la commune", everything the town published,
@@ -9,25 +8,14 @@ import { useDownloadTownArchive } from '../api/open-data.api';
  */
 export function TownArchiveButton({ slug }: { slug: string }) {
   const { t } = useTranslation();
-  const download = useDownloadTownArchive(slug);
-  const titleId = useId();
   return (
-    <section className="card" aria-labelledby={titleId}>
-      <h2 id={titleId}>{t('townData.archive.title')}</h2>
-      <p>{t('townData.archive.description')}</p>
-      {download.isError ? <ApiErrorAlert error={download.error} /> : null}
-      <button
-        type="button"
-        className="button button--primary"
-        disabled={download.isPending}
-        aria-busy={download.isPending}
-        onClick={() => download.mutate()}
-      >
-        {download.isPending ? t('townData.archive.pending') : t('townData.archive.button')}
-      </button>
-      <p role="status" aria-live="polite">
-        {download.isSuccess ? t('townData.archive.done', { file: download.data }) : ''}
-      </p>
-    </section>
+    <DownloadCard
+      title={t('townData.archive.title')}
+      description={t('townData.archive.description')}
+      button={t('townData.archive.button')}
+      pending={t('townData.archive.pending')}
+      done={(file) => t('townData.archive.done', { file })}
+      download={() => downloadTownArchive(slug)}
+    />
   );
 }
