@@ -13,6 +13,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import http from 'node:http';
+import { generateKeyPairSync } from 'node:crypto';
 import pg from 'pg';
 import { freePort, startStack } from '../infra/local-stack.mjs';
 
@@ -206,6 +207,11 @@ try {
     AUTH_RATE_LIMIT: '1000',
     LOG_LEVEL: 'warn',
     COOKIE_SECURE: 'false',
+    // Production refuses to boot without the attestation key: a throwaway one for the bench.
+    ATTESTATION_PRIVATE_JWK: JSON.stringify({
+      ...generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }),
+      kid: 'bench',
+    }),
   };
   const mig = spawnSync(
     process.execPath,

@@ -5,6 +5,7 @@ import { RealtimeAccess } from '../infra/realtime/realtime-access';
 import { RealtimeEmitter } from '../infra/realtime/realtime-emitter';
 import { AccountDataRegistry } from './account-data/account-data.registry';
 import { AccessVerifier } from './auth/access-verifier';
+import { SessionCache } from './auth/session-cache';
 import { Clock } from './clock';
 import { TokenService } from './auth/token.service';
 import { LocationPrivacyService } from './location/location-privacy.service';
@@ -16,6 +17,7 @@ import { LocationPrivacyService } from './location/location-privacy.service';
     { provide: APP_CONFIG, useFactory: () => loadConfig() },
     TokenService,
     AccessVerifier,
+    SessionCache,
     LocationPrivacyService,
     JobsService,
     RealtimeEmitter,
@@ -30,6 +32,7 @@ import { LocationPrivacyService } from './location/location-privacy.service';
     APP_CONFIG,
     TokenService,
     AccessVerifier,
+    SessionCache,
     LocationPrivacyService,
     JobsService,
     RealtimeEmitter,

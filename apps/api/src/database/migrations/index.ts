@@ -8,6 +8,7 @@ import { ReportsAndModeration1796300000000 } from './1796300000000-ReportsAndMod
 import { AccountErasure1796250000000 } from './1796250000000-AccountErasure';
 import { VerificationAndAccount1796210000000 } from './1796210000000-VerificationAndAccount';
 import { Organisations1796400000000 } from './1796400000000-Organisations';
+import { SearchOnTheSphere1796460000000 } from './1796460000000-SearchOnTheSphere';
 
 /** Migrations in order; `npm run migration:generate -- Name` appends new ones here. */
 export const MIGRATIONS: Function[] = [
@@ -21,4 +22,5 @@ export const MIGRATIONS: Function[] = [
   AccountErasure1796250000000,
   VerificationAndAccount1796210000000,
   Organisations1796400000000,
+  SearchOnTheSphere1796460000000,
 ];

@@ -36,6 +36,9 @@ export const LISTING_SEARCH_CONFIG = 'public.french_unaccent';
 @Index('ix_listings_available_public_point', { synchronize: false })
 @Index('ix_listings_available_category_public_point', { synchronize: false })
 @Index('ix_listings_search_vector', { synchronize: false })
+// Nearest-first candidates on the sphere's chord (n-D GiST on an expression; 0016).
+@Index('ix_listings_available_sphere', { synchronize: false })
+@Index('ix_listings_available_category_sphere', { synchronize: false })
 export class ListingEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -11,7 +11,7 @@ import {
 } from '@partagora/domain';
 import type { BBox, LatLng } from '@partagora/geo';
 import { DataSource, type EntityManager } from 'typeorm';
-import { latLngFrom } from '../../common/sql';
+import { latLngFrom, preparedQuery } from '../../common/sql';
 import { LISTING_SEARCH_CONFIG } from './listing.entity';
 import {
   LISTING_VIEW_COLUMNS,
@@ -116,6 +116,32 @@ function filterSql(p: Params, f: ListingFilters): string {
 
 const point = (p: Params, at: LatLng) =>
   `ST_SetSRID(ST_MakePoint(${p.add(at.lng)}, ${p.add(at.lat)}), 4326)::geography`;
+
+/** The sphere PostGIS measures geography distances on (`use_spheroid = false`), metres. */
+const SPHERE_RADIUS_M = 6371008.7714;
+/**
+ * Chord metres below which two candidates count as tied at the page cut: float noise is ~1e-8 m,
+ * real gaps between distinct points are centimetres at least.
+ */
+const CHORD_EPS = 0.001;
+
+/** `listing_sphere_xyz` in JS: the point's 3-D coordinates on the sphere, metres. */
+export function sphereXyz(at: LatLng): [number, number, number] {
+  const lat = (at.lat * Math.PI) / 180;
+  const lng = (at.lng * Math.PI) / 180;
+  return [
+    SPHERE_RADIUS_M * Math.cos(lat) * Math.cos(lng),
+    SPHERE_RADIUS_M * Math.cos(lat) * Math.sin(lng),
+    SPHERE_RADIUS_M * Math.sin(lat),
+  ];
+}
+
+/** The chord of a sphere distance `d` metres: 2R·sin(d/2R) (at most the diameter). */
+export function chordMetres(d: number): number {
+  return (
+    2 * SPHERE_RADIUS_M * Math.sin(Math.min(d, Math.PI * SPHERE_RADIUS_M) / (2 * SPHERE_RADIUS_M))
+  );
+}
 
 /** All PostGIS SQL of listings. Every filter, order and distance uses the public point. */
 @Injectable()
@@ -365,11 +391,14 @@ export class ListingsRepository {
    * Available listings whose public point is within `radiusM` metres of `centre`, nearest first
    * then by id, after `cursor`.
    *
-   * The distance is `public_point <-> centre` (sphere) everywhere: order, cursor and bucket agree.
-   * `top` is a KNN scan of the partial GiST index (ordered by distance alone, so the index can
-   * stop after `limit + 1` rows). Listings of one home share one public point, so distances tie:
-   * when the row after the page is as near as the page's last one, a tie straddles the cut, and
-   * every listing at exactly that distance is fetched too (a tiny radius). The final order by
+   * The distance is `public_point <-> centre` (sphere) everywhere: radius, cursor, final order and
+   * bucket agree. The nearest candidates come from a KNN scan of a partial n-D GiST index on the
+   * points' 3-D coordinates on that sphere (`listing_sphere_xyz`, docs/decisions/0016): the chord
+   * `<<->>` grows strictly with the sphere distance, so its order is the distance order, only far
+   * cheaper to compute, and it is right on every longitude (overseas towns included).
+   * `top` stops after `limit + 1` rows. Listings of one home share one public point, so distances
+   * tie: when the row after the page is (within float noise, `CHORD_EPS`) as near as the page's
+   * last one, every listing up to that chord is fetched too. The final order by the exact
    * (distance, id) then cuts the page exactly where the cursor will resume.
    */
   async findNearby(
@@ -381,37 +410,42 @@ export class ListingsRepository {
   ): Promise<NearbyRow[]> {
     const p = new Params();
     const c = point(p, centre);
+    const [x, y, z] = sphereXyz(centre);
+    const cx = `public.ST_MakePoint(${p.add(x)}::float8, ${p.add(y)}::float8, ${p.add(z)}::float8)`;
+    const xyz = `public.listing_sphere_xyz(l.public_point)`;
+    const chord = `(${xyz} <<->> ${cx})`;
     const dist = `(l.public_point <-> ${c})`;
+    const within = (reach: string) =>
+      `${xyz} &&& public.ST_Expand(${cx}, ${reach}, ${reach}, ${reach}, 0::float8)`;
     const lim = p.add(limit);
-    const where = (radius: string) => {
-      let w = `l.status = 'available' AND ST_DWithin(l.public_point, ${c}, ${radius}, false)${filterSql(p, filters)}`;
-      if (cursor) {
-        const d = p.add(cursor.distance);
-        w += ` AND (${dist} > ${d} OR (${dist} = ${d} AND l.id > ${p.add(cursor.id)}))`;
-      }
-      return w;
-    };
+    const eps = p.add(CHORD_EPS);
+    let exact = `l.status = 'available' AND ST_DWithin(l.public_point, ${c}, ${p.add(radiusM)}::float8, false)${filterSql(p, filters)}`;
+    if (cursor) {
+      const d = p.add(cursor.distance);
+      exact += ` AND (${dist} > ${d}::float8 OR (${dist} = ${d}::float8 AND l.id > ${p.add(cursor.id)}::uuid))`;
+    }
+    const reach = p.add(chordMetres(radiusM) + CHORD_EPS);
     const sql = `
       WITH top AS (
-        SELECT l.id, ${dist} AS distance FROM listings l
-         WHERE ${where(p.add(radiusM))}
-         ORDER BY ${dist} LIMIT ${lim} + 1
+        SELECT l.id, ${chord} AS chord FROM listings l
+         WHERE ${within(`${reach}::float8`)} AND ${exact}
+         ORDER BY ${chord} LIMIT ${lim}::int + 1
       ), edge AS (
-        SELECT count(*) AS n, max(distance) AS beyond,
-               (SELECT distance FROM top ORDER BY distance OFFSET ${lim} - 1 LIMIT 1) AS last
+        SELECT count(*) AS n, max(chord) AS beyond,
+               (SELECT chord FROM top ORDER BY chord OFFSET ${lim}::int - 1 LIMIT 1) AS last
           FROM top
       ), page AS (
-        SELECT id, distance FROM top
+        SELECT id FROM top
         UNION
-        SELECT l.id, ${dist} FROM listings l
-         WHERE (SELECT n FROM edge) > ${lim} AND (SELECT beyond FROM edge) = (SELECT last FROM edge)
-           AND ${where('(SELECT last FROM edge) + 0.01')}
-           AND ${dist} = (SELECT last FROM edge)
+        SELECT l.id FROM listings l
+         WHERE (SELECT n FROM edge) > ${lim}::int AND (SELECT beyond - last FROM edge) <= ${eps}::float8
+           AND ${within(`(SELECT beyond FROM edge) + ${eps}::float8`)} AND ${exact}
+           AND ${chord} <= (SELECT beyond FROM edge) + ${eps}::float8
       )
-      SELECT ${LISTING_VIEW_COLUMNS}, page.distance
+      SELECT ${LISTING_VIEW_COLUMNS}, ${dist} AS distance
         FROM page JOIN listings l ON l.id = page.id ${LISTING_VIEW_JOINS}
-       ORDER BY page.distance, l.id LIMIT ${lim}`;
-    const rows = await this.ds.query<Array<ListingRow & { distance: number }>>(sql, p.values);
+       ORDER BY distance, l.id LIMIT ${lim}::int`;
+    const rows = await preparedQuery<ListingRow & { distance: number }>(this.ds, sql, p.values);
     return rows.map((r) => ({
       listing: toListingView(r),
       distance: Number(r.distance),
