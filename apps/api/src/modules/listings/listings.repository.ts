@@ -456,7 +456,8 @@ export class ListingsRepository {
   async countInBox(box: BBox, filters: ListingFilters, cap: number): Promise<number> {
     const p = new Params();
     const env = `ST_MakeEnvelope(${p.add(box.west)}, ${p.add(box.south)}, ${p.add(box.east)}, ${p.add(box.north)}, 4326)::geography`;
-    const rows = await this.ds.query<Array<{ n: number }>>(
+    const rows = await preparedQuery<{ n: number }>(
+      this.ds,
       `SELECT count(*)::int AS n FROM (SELECT 1 FROM listings l
         WHERE l.status = 'available' AND l.public_point && ${env}${filterSql(p, filters)} LIMIT ${p.add(cap + 1)}) s`,
       p.values,
@@ -467,16 +468,15 @@ export class ListingsRepository {
   async pointsInBox(box: BBox, filters: ListingFilters, limit: number) {
     const p = new Params();
     const env = `ST_MakeEnvelope(${p.add(box.west)}, ${p.add(box.south)}, ${p.add(box.east)}, ${p.add(box.north)}, 4326)::geography`;
-    const rows = await this.ds.query<
-      Array<
-        Record<string, unknown> & {
-          id: string;
-          kind: ListingKind;
-          category: ListingCategory;
-          title: string;
-        }
-      >
+    const rows = await preparedQuery<
+      Record<string, unknown> & {
+        id: string;
+        kind: ListingKind;
+        category: ListingCategory;
+        title: string;
+      }
     >(
+      this.ds,
       `SELECT l.id, l.kind, l.category, l.title,
               ST_Y(l.public_point::geometry) AS approx_lat, ST_X(l.public_point::geometry) AS approx_lng
          FROM listings l
@@ -493,18 +493,42 @@ export class ListingsRepository {
     }));
   }
 
-  /** Grid clusters of public points: `cellDeg` degrees a side, centred on their members. */
+  /**
+   * Grid clusters of public points: cells `cellDeg` degrees a side on a grid fixed to (0°, 0°),
+   * each centred on its members. The box is widened to whole cells, so a cell cut by the viewport
+   * still counts and centres all its members: panning never moves nor recounts a cluster.
+   */
   async clustersInBox(box: BBox, filters: ListingFilters, cellDeg: number) {
     const p = new Params();
-    const env = `ST_MakeEnvelope(${p.add(box.west)}, ${p.add(box.south)}, ${p.add(box.east)}, ${p.add(box.north)}, 4326)::geography`;
-    const rows = await this.ds.query<Array<Record<string, unknown> & { n: number }>>(
-      `SELECT ST_Y(ST_Centroid(ST_Collect(l.public_point::geometry))) AS c_lat,
-              ST_X(ST_Centroid(ST_Collect(l.public_point::geometry))) AS c_lng, count(*)::int AS n
-         FROM listings l
-        WHERE l.status = 'available' AND l.public_point && ${env}${filterSql(p, filters)}
-        GROUP BY ST_SnapToGrid(l.public_point::geometry, ${p.add(cellDeg)})`,
+    const cell = p.add(cellDeg);
+    const snapped = gridBox(box, cellDeg);
+    const [w, so, e, n] = [snapped.west, snapped.south, snapped.east, snapped.north].map((v) =>
+      p.add(v),
+    );
+    const env = `ST_MakeEnvelope(${w}, ${so}, ${e}, ${n}, 4326)::geography`;
+    // `&&` on geography is a prefilter (its box follows great circles, not parallels): the exact
+    // degree bounds decide, so a cell holds the same members whatever the viewport.
+    const rows = await preparedQuery<Record<string, unknown> & { n: number }>(
+      this.ds,
+      `SELECT avg(ST_Y(g)) AS c_lat, avg(ST_X(g)) AS c_lng, count(*)::int AS n
+         FROM (SELECT l.public_point::geometry AS g FROM listings l
+                WHERE l.status = 'available' AND l.public_point && ${env}${filterSql(p, filters)}) s
+        WHERE ST_X(g) >= ${w}::float8 AND ST_X(g) < ${e}::float8 AND ST_Y(g) >= ${so}::float8 AND ST_Y(g) < ${n}::float8
+        GROUP BY floor(ST_X(g) / ${cell}::float8), floor(ST_Y(g) / ${cell}::float8)`,
       p.values,
     );
     return rows.map((r) => ({ location: latLngFrom(r, 'c'), count: r.n }));
   }
+}
+
+/** `box` widened to whole cells of the fixed `cellDeg` grid (clamped to the world). */
+export function gridBox(box: BBox, cellDeg: number): BBox {
+  const down = (v: number) => Math.floor(v / cellDeg) * cellDeg;
+  const up = (v: number) => (Math.floor(v / cellDeg) + 1) * cellDeg;
+  return {
+    west: Math.max(-180, down(box.west)),
+    south: Math.max(-90, down(box.south)),
+    east: Math.min(180, up(box.east)),
+    north: Math.min(90, up(box.north)),
+  };
 }
