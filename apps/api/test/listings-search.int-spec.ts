@@ -293,5 +293,16 @@ describe(ListingsService.name, () => {
     ])('should find %s accents and case aside', async (q, want) => {
       expect(await find(q)).toEqual(want);
     });
+
+    it.each([
+      ['percseuse', ['Perceuse à percussion Bosch']],
+      ['tondeuze', ['Tondeuse électrique']],
+      ['echele telescopique', ['Échelle télescopique']],
+    ])(
+      'should fall back on titles most like %s when the words find nothing (typos)',
+      async (q, want) => {
+        expect(await find(q)).toEqual(want);
+      },
+    );
   });
 });

@@ -9,6 +9,7 @@ import { AccountErasure1796250000000 } from './1796250000000-AccountErasure';
 import { VerificationAndAccount1796210000000 } from './1796210000000-VerificationAndAccount';
 import { Organisations1796400000000 } from './1796400000000-Organisations';
 import { SearchOnTheSphere1796460000000 } from './1796460000000-SearchOnTheSphere';
+import { TrigramFallback1796460000001 } from './1796460000001-TrigramFallback';
 
 /** Migrations in order; `npm run migration:generate -- Name` appends new ones here. */
 export const MIGRATIONS: Function[] = [
@@ -23,4 +24,5 @@ export const MIGRATIONS: Function[] = [
   VerificationAndAccount1796210000000,
   Organisations1796400000000,
   SearchOnTheSphere1796460000000,
+  TrigramFallback1796460000001,
 ];

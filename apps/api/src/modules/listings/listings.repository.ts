@@ -69,6 +69,8 @@ export interface ListingFilters {
   category?: ListingCategory;
   /** Words already split; each matches as a prefix, accents folded. */
   words?: string[];
+  /** Typo-tolerant: the title holds a word like each of these (trigram word similarity, folded). */
+  fuzzy?: string[];
   /** Who searches: owners they blocked, or who blocked them, are left out. */
   viewerId?: string;
 }
@@ -101,6 +103,11 @@ function filterSql(p: Params, f: ListingFilters): string {
     // to_tsquery syntax is built from letters/digits only, each word as a prefix.
     const query = prefixTsQuery(f.words);
     parts.push(`l.search_vector @@ to_tsquery('${LISTING_SEARCH_CONFIG}', ${p.add(query)})`);
+  }
+  for (const w of f.fuzzy ?? []) {
+    // `<%`: word similarity ≥ pg_trgm.word_similarity_threshold (0.5, set per connection in
+    // data-source.ts), served by the GIN index; every word must match, like the full text.
+    parts.push(`public.listing_fold(${p.add(w)}::text) <% public.listing_fold(l.title)`);
   }
   if (f.viewerId) {
     // Two anti-joins, each an index-only probe: the primary key (blocker, blocked) for "I blocked
