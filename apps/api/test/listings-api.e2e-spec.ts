@@ -231,6 +231,23 @@ describe(ListingsController.name, () => {
         })
         .set(as(neighbour));
       expect(narrow.body.mode).toBe('points');
+      // Panning keeps every cluster of the overlap as it was (cells on a fixed grid, whole).
+      const cell = 360 / 2 ** 11 / 4;
+      const panned = await request(many.url)
+        .get('/api/v1/listings/map')
+        .query({
+          bbox: [c.lng - 0.1 + 0.037, c.lat - 0.1, c.lng + 0.1 + 0.037, c.lat + 0.1].join(','),
+          zoom: 11,
+        })
+        .set(as(neighbour));
+      type Cluster = { location: { lat: number; lng: number }; count: number };
+      const inOverlap = (k: Cluster) =>
+        k.location.lng > c.lng - 0.1 + 0.037 + cell && k.location.lng < c.lng + 0.1 - cell;
+      const before = (wide.body.clusters as Cluster[]).filter(inOverlap);
+      expect(before.length).toBeGreaterThan(0);
+      expect((panned.body.clusters as Cluster[]).filter(inOverlap)).toEqual(
+        expect.arrayContaining(before),
+      );
       expect(narrow.body.points.length).toBeGreaterThan(0);
       expect(narrow.body.points[0]).toEqual(
         expect.objectContaining({

@@ -210,6 +210,45 @@ describe(ListingsService.name, () => {
     }
   });
 
+  it.each([
+    ['Saint-Denis de La Réunion', { lat: -20.8823, lng: 55.4504 }],
+    ['Pointe-à-Pitre (Guadeloupe)', { lat: 16.2411, lng: -61.5331 }],
+    ['Wallis-et-Futuna, across the antimeridian', { lat: -14.2938, lng: 179.99 }],
+  ])(
+    'should order exactly nearest first and page without gaps overseas too: %s',
+    async (_name, centre) => {
+      const overseas = await createTown(t.ds, { centre, halfSideM: 6000 });
+      const owner = await registerUser(t.url, overseas, overseas.centre);
+      const raw: RawListing[] = Array.from({ length: 120 }, (_, i) => ({
+        ownerId: owner.id,
+        municipalityId: overseas.id,
+        kind: 'give' as const,
+        category: 'books-media' as const,
+        title: `Outre-mer ${i}`,
+        exact: overseas.centre,
+        public: destination(overseas.centre, rnd() * 360, 4000 * Math.sqrt(rnd())),
+      }));
+      const ids = await insertListings(t.ds, raw);
+      const mine = raw.map((l, i) => ({ ...l, id: ids[i]! }));
+      const snapped = snapToGrid(centre);
+      const want = mine
+        .map((l) => ({ l, d: haversineMetres(snapped, l.public) }))
+        .filter(({ d }) => Math.abs(d - 3000) >= 0.5 && d <= 3000)
+        .sort((a, b) => a.d - b.d);
+      const edge = new Set(
+        mine
+          .filter((l) => Math.abs(haversineMetres(snapped, l.public) - 3000) < 0.5)
+          .map((l) => l.id),
+      );
+      const got = (
+        await searchAll({ lat: centre.lat, lng: centre.lng, radius: 3000, limit: 7 })
+      ).filter((i) => !edge.has(i.id));
+      expect(got.map((i) => i.id)).toEqual(want.map(({ l }) => l.id));
+      for (const [k, item] of got.entries()) expect(item.distance).toBe(distanceBucket(want[k]!.d));
+      expect(want.length).toBeGreaterThan(40);
+    },
+  );
+
   describe('text search', () => {
     let far: TestTown;
     let user: TestUser;
@@ -254,5 +293,16 @@ describe(ListingsService.name, () => {
     ])('should find %s accents and case aside', async (q, want) => {
       expect(await find(q)).toEqual(want);
     });
+
+    it.each([
+      ['percseuse', ['Perceuse à percussion Bosch']],
+      ['tondeuze', ['Tondeuse électrique']],
+      ['echele telescopique', ['Échelle télescopique']],
+    ])(
+      'should fall back on titles most like %s when the words find nothing (typos)',
+      async (q, want) => {
+        expect(await find(q)).toEqual(want);
+      },
+    );
   });
 });

@@ -67,6 +67,26 @@ describe(RedisIoAdapter.name, () => {
     await local?.close();
   });
 
+  it('should refuse at once, on the other process, a session ended on one (though it had just been accepted there)', async () => {
+    const town = await createTown(local.ds);
+    const user = await registerUser(local.url, town, town.centre, 'Sacha');
+    const me = (url: string) =>
+      request(url).get('/api/v1/me').set('Authorization', `Bearer ${user.token}`);
+    // Accepted (and so remembered by each process's session cache) a few times on both.
+    for (let i = 0; i < 3; i++) {
+      expect((await me(otherUrl)).status).toBe(200);
+      expect((await me(local.url)).status).toBe(200);
+    }
+    await request(local.url)
+      .post('/api/v1/auth/logout')
+      .set('Authorization', `Bearer ${user.token}`)
+      .expect(204);
+    const after = await me(otherUrl);
+    expect(after.status).toBe(401);
+    expect(after.body.error.code).toBe('UNAUTHENTICATED');
+    expect((await me(local.url)).status).toBe(401);
+  });
+
   it('should deliver a message posted through one process to a client of the other, both ways', async () => {
     const listingId = await createListing(local.url, owner, {
       kind: 'lend',

@@ -8,6 +8,7 @@ import { OpenDataRegistry } from './open-data/open-data.registry';
 import { TownArchiveRegistry } from './town-archive/town-archive.registry';
 import { DelegatedRequestAudit } from './auth/delegated-request-audit';
 import { AccessVerifier } from './auth/access-verifier';
+import { SessionCache } from './auth/session-cache';
 import { Clock } from './clock';
 import { TokenService } from './auth/token.service';
 import { LocationPrivacyService } from './location/location-privacy.service';
@@ -20,6 +21,7 @@ import { LocationPrivacyService } from './location/location-privacy.service';
     TokenService,
     AccessVerifier,
     DelegatedRequestAudit,
+    SessionCache,
     LocationPrivacyService,
     JobsService,
     RealtimeEmitter,
@@ -39,6 +41,7 @@ import { LocationPrivacyService } from './location/location-privacy.service';
     TokenService,
     AccessVerifier,
     DelegatedRequestAudit,
+    SessionCache,
     LocationPrivacyService,
     JobsService,
     RealtimeEmitter,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { LatLng } from '@partagora/geo';
 import type { DataSource, EntityManager } from 'typeorm';
 
@@ -57,3 +58,30 @@ export async function transactionWithRetry<T>(
     }
   }
 }
+
+interface PgPool {
+  query<R>(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: R[] }>;
+}
+
+/**
+ * Runs a read-only hot-path query as a named prepared statement of the driver (parsed and planned
+ * once per connection instead of once per call; docs/decisions/0016). The name is derived from
+ * the text, so each distinct SQL text gets its own statement. Outside a transaction only.
+ */
+export async function preparedQuery<R>(
+  ds: DataSource,
+  text: string,
+  values: unknown[],
+): Promise<R[]> {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `p_${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
+    statementNames.set(text, name);
+  }
+  const pool = (ds.driver as unknown as { master?: PgPool } | undefined)?.master;
+  if (!pool) return ds.query<R[]>(text, values);
+  const res = await pool.query<R>({ name, text, values });
+  return res.rows;
+}
+
+const statementNames = new Map<string, string>();

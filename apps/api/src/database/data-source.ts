@@ -22,7 +22,9 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
       application_name: 'partagora',
       // Parallel plans made nearest-listing queries 15–60× slower (STACK.md): off for our sessions
       // whatever the server's defaults (managed PostgreSQL included).
-      options: '-c max_parallel_workers_per_gather=0',
+      // The typo-tolerant search's `<%` threshold (pg_trgm's default 0.6 misses one-letter
+      // slips in short words such as "percseuse"; 0016).
+      options: '-c max_parallel_workers_per_gather=0 -c pg_trgm.word_similarity_threshold=0.5',
     },
   };
 }

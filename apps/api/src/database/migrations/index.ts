@@ -13,6 +13,8 @@ import { InitiativesAndNeighbourhoods1796440000000 } from './1796440000000-Initi
 import { ToolLibraryAndAssistedMode1796450000000 } from './1796450000000-ToolLibraryAndAssistedMode';
 import { TownPosts1796420000000 } from './1796420000000-TownPosts';
 import { Events1796410000000 } from './1796410000000-Events';
+import { SearchOnTheSphere1796460000000 } from './1796460000000-SearchOnTheSphere';
+import { TrigramFallback1796460000001 } from './1796460000001-TrigramFallback';
 
 /** Migrations in order; `npm run migration:generate -- Name` appends new ones here. */
 export const MIGRATIONS: Function[] = [
@@ -31,4 +33,6 @@ export const MIGRATIONS: Function[] = [
   ToolLibraryAndAssistedMode1796450000000,
   TownPosts1796420000000,
   Events1796410000000,
+  SearchOnTheSphere1796460000000,
+  TrigramFallback1796460000001,
 ];

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { hash, verify } from '@node-rs/argon2';
 import { DomainError, type LoginInput, type Me, type RegisterInput } from '@partagora/domain';
 import { DataSource } from 'typeorm';
+import { SessionCache } from '../../common/auth/session-cache';
 import { TokenService } from '../../common/auth/token.service';
 import { LocationPrivacyService } from '../../common/location/location-privacy.service';
 import { isConstraintViolation } from '../../common/sql';
@@ -38,6 +39,7 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly privacy: LocationPrivacyService,
     private readonly realtime: RealtimeEmitter,
+    private readonly sessionCache: SessionCache,
     private readonly throttle: LoginThrottle,
     private readonly account: AccountService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -114,7 +116,10 @@ export class AuthService {
     const rotated = await this.sessions.rotate(oldHash, sha256(next.token), next.expiresAt);
     if (!rotated) {
       const stolen = await this.sessions.revokeByPreviousHash(oldHash);
-      if (stolen) this.realtime.disconnectSession(stolen);
+      if (stolen) {
+        await this.sessionCache.revoke({ sessionIds: [stolen] });
+        this.realtime.disconnectSession(stolen);
+      }
       throw new DomainError('INVALID_REFRESH_TOKEN', 'This session has ended; sign in again');
     }
     return {
@@ -138,6 +143,8 @@ export class AuthService {
       await this.sessions.revoke(sessionId);
       ended.add(sessionId);
     }
+    // Forgotten by every process before the logout answers.
+    if (ended.size > 0) await this.sessionCache.revoke({ sessionIds: [...ended] });
     for (const id of ended) this.realtime.disconnectSession(id);
   }
 

@@ -4,6 +4,7 @@ import {
   type ErasureContext,
   type ErasureStep,
 } from '../../common/account-data/account-data.registry';
+import { SessionCache } from '../../common/auth/session-cache';
 import { RealtimeEmitter } from '../../infra/realtime/realtime-emitter';
 
 /**
@@ -19,6 +20,7 @@ export class SessionsAccountData implements ErasureStep, OnModuleInit {
   constructor(
     private readonly registry: AccountDataRegistry,
     private readonly realtime: RealtimeEmitter,
+    private readonly sessionCache: SessionCache,
   ) {}
 
   onModuleInit(): void {
@@ -27,6 +29,9 @@ export class SessionsAccountData implements ErasureStep, OnModuleInit {
 
   async erase({ manager, userId, afterCommit }: ErasureContext): Promise<void> {
     await manager.query(`DELETE FROM sessions WHERE user_id = $1`, [userId]);
-    afterCommit(() => this.realtime.disconnectUser(userId));
+    afterCommit(() => {
+      void this.sessionCache.revoke({ userId });
+      this.realtime.disconnectUser(userId);
+    });
   }
 }

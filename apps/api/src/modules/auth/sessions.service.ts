@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { afterCommit } from '../../common/after-commit';
+import { SessionCache } from '../../common/auth/session-cache';
 import { RealtimeEmitter } from '../../infra/realtime/realtime-emitter';
 import { SessionsRepository } from './sessions.repository';
 
@@ -15,6 +16,7 @@ export class SessionsService {
   constructor(
     private readonly sessions: SessionsRepository,
     private readonly realtime: RealtimeEmitter,
+    private readonly sessionCache: SessionCache,
   ) {}
 
   /**
@@ -37,12 +39,22 @@ export class SessionsService {
   ): Promise<string[]> {
     const ended = await this.sessions.revokeAllFor(userId, exceptSessionId, manager);
     // Everything ended (a suspension): every socket of the member goes, on every process.
+    // Every process forgets them (the access-check cache), then the sockets go.
+    const revocation =
+      exceptSessionId === undefined ? { userId, sessionIds: ended } : { sessionIds: ended };
     const disconnect = () => {
       if (exceptSessionId === undefined) this.realtime.disconnectUser(userId);
       else for (const id of ended) this.realtime.disconnectSession(id);
     };
-    if (manager) afterCommit(manager, disconnect);
-    else disconnect();
+    if (manager) {
+      afterCommit(manager, () => {
+        void this.sessionCache.revoke(revocation);
+        disconnect();
+      });
+    } else {
+      await this.sessionCache.revoke(revocation);
+      disconnect();
+    }
     return ended;
   }
 }

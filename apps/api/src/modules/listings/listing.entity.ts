@@ -37,6 +37,11 @@ export const LISTING_SEARCH_CONFIG = 'public.french_unaccent';
 @Index('ix_listings_available_public_point', { synchronize: false })
 @Index('ix_listings_available_category_public_point', { synchronize: false })
 @Index('ix_listings_search_vector', { synchronize: false })
+// Nearest-first candidates on the sphere's chord (n-D GiST on an expression; 0016).
+@Index('ix_listings_available_sphere', { synchronize: false })
+@Index('ix_listings_available_category_sphere', { synchronize: false })
+// Typo-tolerant fallback of the text search (trigram GIN on the folded title; 0016).
+@Index('ix_listings_title_trgm', { synchronize: false })
 export class ListingEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -11,7 +11,7 @@ import {
 } from '@partagora/domain';
 import type { BBox, LatLng } from '@partagora/geo';
 import { DataSource, type EntityManager } from 'typeorm';
-import { latLngFrom } from '../../common/sql';
+import { latLngFrom, preparedQuery } from '../../common/sql';
 import { LISTING_SEARCH_CONFIG } from './listing.entity';
 import {
   LISTING_VIEW_COLUMNS,
@@ -73,6 +73,8 @@ export interface ListingFilters {
   category?: ListingCategory;
   /** Words already split; each matches as a prefix, accents folded. */
   words?: string[];
+  /** Typo-tolerant: the title holds a word like each of these (trigram word similarity, folded). */
+  fuzzy?: string[];
   /** Who searches: owners they blocked, or who blocked them, are left out. */
   viewerId?: string;
 }
@@ -106,6 +108,11 @@ function filterSql(p: Params, f: ListingFilters): string {
     const query = prefixTsQuery(f.words);
     parts.push(`l.search_vector @@ to_tsquery('${LISTING_SEARCH_CONFIG}', ${p.add(query)})`);
   }
+  for (const w of f.fuzzy ?? []) {
+    // `<%`: word similarity ≥ pg_trgm.word_similarity_threshold (0.5, set per connection in
+    // data-source.ts), served by the GIN index; every word must match, like the full text.
+    parts.push(`public.listing_fold(${p.add(w)}::text) <% public.listing_fold(l.title)`);
+  }
   if (f.viewerId) {
     // Two anti-joins, each an index-only probe: the primary key (blocker, blocked) for "I blocked
     // the owner", the reverse index (blocked, blocker) for "the owner blocked me".
@@ -120,6 +127,32 @@ function filterSql(p: Params, f: ListingFilters): string {
 
 const point = (p: Params, at: LatLng) =>
   `ST_SetSRID(ST_MakePoint(${p.add(at.lng)}, ${p.add(at.lat)}), 4326)::geography`;
+
+/** The sphere PostGIS measures geography distances on (`use_spheroid = false`), metres. */
+const SPHERE_RADIUS_M = 6371008.7714;
+/**
+ * Chord metres below which two candidates count as tied at the page cut: float noise is ~1e-8 m,
+ * real gaps between distinct points are centimetres at least.
+ */
+const CHORD_EPS = 0.001;
+
+/** `listing_sphere_xyz` in JS: the point's 3-D coordinates on the sphere, metres. */
+export function sphereXyz(at: LatLng): [number, number, number] {
+  const lat = (at.lat * Math.PI) / 180;
+  const lng = (at.lng * Math.PI) / 180;
+  return [
+    SPHERE_RADIUS_M * Math.cos(lat) * Math.cos(lng),
+    SPHERE_RADIUS_M * Math.cos(lat) * Math.sin(lng),
+    SPHERE_RADIUS_M * Math.sin(lat),
+  ];
+}
+
+/** The chord of a sphere distance `d` metres: 2R·sin(d/2R) (at most the diameter). */
+export function chordMetres(d: number): number {
+  return (
+    2 * SPHERE_RADIUS_M * Math.sin(Math.min(d, Math.PI * SPHERE_RADIUS_M) / (2 * SPHERE_RADIUS_M))
+  );
+}
 
 /** All PostGIS SQL of listings. Every filter, order and distance uses the public point. */
 @Injectable()
@@ -423,11 +456,14 @@ export class ListingsRepository {
    * Available listings whose public point is within `radiusM` metres of `centre`, nearest first
    * then by id, after `cursor`.
    *
-   * The distance is `public_point <-> centre` (sphere) everywhere: order, cursor and bucket agree.
-   * `top` is a KNN scan of the partial GiST index (ordered by distance alone, so the index can
-   * stop after `limit + 1` rows). Listings of one home share one public point, so distances tie:
-   * when the row after the page is as near as the page's last one, a tie straddles the cut, and
-   * every listing at exactly that distance is fetched too (a tiny radius). The final order by
+   * The distance is `public_point <-> centre` (sphere) everywhere: radius, cursor, final order and
+   * bucket agree. The nearest candidates come from a KNN scan of a partial n-D GiST index on the
+   * points' 3-D coordinates on that sphere (`listing_sphere_xyz`, docs/decisions/0016): the chord
+   * `<<->>` grows strictly with the sphere distance, so its order is the distance order, only far
+   * cheaper to compute, and it is right on every longitude (overseas towns included).
+   * `top` stops after `limit + 1` rows. Listings of one home share one public point, so distances
+   * tie: when the row after the page is (within float noise, `CHORD_EPS`) as near as the page's
+   * last one, every listing up to that chord is fetched too. The final order by the exact
    * (distance, id) then cuts the page exactly where the cursor will resume.
    */
   async findNearby(
@@ -439,37 +475,42 @@ export class ListingsRepository {
   ): Promise<NearbyRow[]> {
     const p = new Params();
     const c = point(p, centre);
+    const [x, y, z] = sphereXyz(centre);
+    const cx = `public.ST_MakePoint(${p.add(x)}::float8, ${p.add(y)}::float8, ${p.add(z)}::float8)`;
+    const xyz = `public.listing_sphere_xyz(l.public_point)`;
+    const chord = `(${xyz} <<->> ${cx})`;
     const dist = `(l.public_point <-> ${c})`;
+    const within = (reach: string) =>
+      `${xyz} &&& public.ST_Expand(${cx}, ${reach}, ${reach}, ${reach}, 0::float8)`;
     const lim = p.add(limit);
-    const where = (radius: string) => {
-      let w = `l.status = 'available' AND ST_DWithin(l.public_point, ${c}, ${radius}, false)${filterSql(p, filters)}`;
-      if (cursor) {
-        const d = p.add(cursor.distance);
-        w += ` AND (${dist} > ${d} OR (${dist} = ${d} AND l.id > ${p.add(cursor.id)}))`;
-      }
-      return w;
-    };
+    const eps = p.add(CHORD_EPS);
+    let exact = `l.status = 'available' AND ST_DWithin(l.public_point, ${c}, ${p.add(radiusM)}::float8, false)${filterSql(p, filters)}`;
+    if (cursor) {
+      const d = p.add(cursor.distance);
+      exact += ` AND (${dist} > ${d}::float8 OR (${dist} = ${d}::float8 AND l.id > ${p.add(cursor.id)}::uuid))`;
+    }
+    const reach = p.add(chordMetres(radiusM) + CHORD_EPS);
     const sql = `
       WITH top AS (
-        SELECT l.id, ${dist} AS distance FROM listings l
-         WHERE ${where(p.add(radiusM))}
-         ORDER BY ${dist} LIMIT ${lim} + 1
+        SELECT l.id, ${chord} AS chord FROM listings l
+         WHERE ${within(`${reach}::float8`)} AND ${exact}
+         ORDER BY ${chord} LIMIT ${lim}::int + 1
       ), edge AS (
-        SELECT count(*) AS n, max(distance) AS beyond,
-               (SELECT distance FROM top ORDER BY distance OFFSET ${lim} - 1 LIMIT 1) AS last
+        SELECT count(*) AS n, max(chord) AS beyond,
+               (SELECT chord FROM top ORDER BY chord OFFSET ${lim}::int - 1 LIMIT 1) AS last
           FROM top
       ), page AS (
-        SELECT id, distance FROM top
+        SELECT id FROM top
         UNION
-        SELECT l.id, ${dist} FROM listings l
-         WHERE (SELECT n FROM edge) > ${lim} AND (SELECT beyond FROM edge) = (SELECT last FROM edge)
-           AND ${where('(SELECT last FROM edge) + 0.01')}
-           AND ${dist} = (SELECT last FROM edge)
+        SELECT l.id FROM listings l
+         WHERE (SELECT n FROM edge) > ${lim}::int AND (SELECT beyond - last FROM edge) <= ${eps}::float8
+           AND ${within(`(SELECT beyond FROM edge) + ${eps}::float8`)} AND ${exact}
+           AND ${chord} <= (SELECT beyond FROM edge) + ${eps}::float8
       )
-      SELECT ${LISTING_VIEW_COLUMNS}, page.distance
+      SELECT ${LISTING_VIEW_COLUMNS}, ${dist} AS distance
         FROM page JOIN listings l ON l.id = page.id ${LISTING_VIEW_JOINS}
-       ORDER BY page.distance, l.id LIMIT ${lim}`;
-    const rows = await this.ds.query<Array<ListingRow & { distance: number }>>(sql, p.values);
+       ORDER BY distance, l.id LIMIT ${lim}::int`;
+    const rows = await preparedQuery<ListingRow & { distance: number }>(this.ds, sql, p.values);
     return rows.map((r) => ({
       listing: toListingView(r),
       distance: Number(r.distance),
@@ -480,7 +521,8 @@ export class ListingsRepository {
   async countInBox(box: BBox, filters: ListingFilters, cap: number): Promise<number> {
     const p = new Params();
     const env = `ST_MakeEnvelope(${p.add(box.west)}, ${p.add(box.south)}, ${p.add(box.east)}, ${p.add(box.north)}, 4326)::geography`;
-    const rows = await this.ds.query<Array<{ n: number }>>(
+    const rows = await preparedQuery<{ n: number }>(
+      this.ds,
       `SELECT count(*)::int AS n FROM (SELECT 1 FROM listings l
         WHERE l.status = 'available' AND l.public_point && ${env}${filterSql(p, filters)} LIMIT ${p.add(cap + 1)}) s`,
       p.values,
@@ -491,16 +533,15 @@ export class ListingsRepository {
   async pointsInBox(box: BBox, filters: ListingFilters, limit: number) {
     const p = new Params();
     const env = `ST_MakeEnvelope(${p.add(box.west)}, ${p.add(box.south)}, ${p.add(box.east)}, ${p.add(box.north)}, 4326)::geography`;
-    const rows = await this.ds.query<
-      Array<
-        Record<string, unknown> & {
-          id: string;
-          kind: ListingKind;
-          category: ListingCategory;
-          title: string;
-        }
-      >
+    const rows = await preparedQuery<
+      Record<string, unknown> & {
+        id: string;
+        kind: ListingKind;
+        category: ListingCategory;
+        title: string;
+      }
     >(
+      this.ds,
       `SELECT l.id, l.kind, l.category, l.title,
               ST_Y(l.public_point::geometry) AS approx_lat, ST_X(l.public_point::geometry) AS approx_lng
          FROM listings l
@@ -517,18 +558,42 @@ export class ListingsRepository {
     }));
   }
 
-  /** Grid clusters of public points: `cellDeg` degrees a side, centred on their members. */
+  /**
+   * Grid clusters of public points: cells `cellDeg` degrees a side on a grid fixed to (0°, 0°),
+   * each centred on its members. The box is widened to whole cells, so a cell cut by the viewport
+   * still counts and centres all its members: panning never moves nor recounts a cluster.
+   */
   async clustersInBox(box: BBox, filters: ListingFilters, cellDeg: number) {
     const p = new Params();
-    const env = `ST_MakeEnvelope(${p.add(box.west)}, ${p.add(box.south)}, ${p.add(box.east)}, ${p.add(box.north)}, 4326)::geography`;
-    const rows = await this.ds.query<Array<Record<string, unknown> & { n: number }>>(
-      `SELECT ST_Y(ST_Centroid(ST_Collect(l.public_point::geometry))) AS c_lat,
-              ST_X(ST_Centroid(ST_Collect(l.public_point::geometry))) AS c_lng, count(*)::int AS n
-         FROM listings l
-        WHERE l.status = 'available' AND l.public_point && ${env}${filterSql(p, filters)}
-        GROUP BY ST_SnapToGrid(l.public_point::geometry, ${p.add(cellDeg)})`,
+    const cell = p.add(cellDeg);
+    const snapped = gridBox(box, cellDeg);
+    const [w, so, e, n] = [snapped.west, snapped.south, snapped.east, snapped.north].map((v) =>
+      p.add(v),
+    );
+    const env = `ST_MakeEnvelope(${w}, ${so}, ${e}, ${n}, 4326)::geography`;
+    // `&&` on geography is a prefilter (its box follows great circles, not parallels): the exact
+    // degree bounds decide, so a cell holds the same members whatever the viewport.
+    const rows = await preparedQuery<Record<string, unknown> & { n: number }>(
+      this.ds,
+      `SELECT avg(ST_Y(g)) AS c_lat, avg(ST_X(g)) AS c_lng, count(*)::int AS n
+         FROM (SELECT l.public_point::geometry AS g FROM listings l
+                WHERE l.status = 'available' AND l.public_point && ${env}${filterSql(p, filters)}) s
+        WHERE ST_X(g) >= ${w}::float8 AND ST_X(g) < ${e}::float8 AND ST_Y(g) >= ${so}::float8 AND ST_Y(g) < ${n}::float8
+        GROUP BY floor(ST_X(g) / ${cell}::float8), floor(ST_Y(g) / ${cell}::float8)`,
       p.values,
     );
     return rows.map((r) => ({ location: latLngFrom(r, 'c'), count: r.n }));
   }
+}
+
+/** `box` widened to whole cells of the fixed `cellDeg` grid (clamped to the world). */
+export function gridBox(box: BBox, cellDeg: number): BBox {
+  const down = (v: number) => Math.floor(v / cellDeg) * cellDeg;
+  const up = (v: number) => (Math.floor(v / cellDeg) + 1) * cellDeg;
+  return {
+    west: Math.max(-180, down(box.west)),
+    south: Math.max(-90, down(box.south)),
+    east: Math.min(180, up(box.east)),
+    north: Math.min(90, up(box.north)),
+  };
 }

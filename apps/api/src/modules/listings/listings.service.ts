@@ -243,13 +243,25 @@ export class ListingsService {
     // The centre is snapped so that repeated searches cannot triangulate public points finely.
     const centre = snapToGrid({ lat: q.lat, lng: q.lng });
     const limit = q.limit ?? LISTING_LIMITS.searchLimitDefault;
-    const rows = await this.repo.findNearby(
-      centre,
-      q.radius ?? LISTING_LIMITS.searchRadiusDefault,
-      this.filters(q, viewerId),
-      limit + 1,
-      q.cursor ? toNearbyCursor(searchCursor.decode(q.cursor)) : undefined,
-    );
+    const radius = q.radius ?? LISTING_LIMITS.searchRadiusDefault;
+    const filters = this.filters(q, viewerId);
+    const cursor = q.cursor ? toNearbyCursor(searchCursor.decode(q.cursor)) : undefined;
+    let rows = await this.repo.findNearby(centre, radius, filters, limit + 1, cursor);
+    // Typo tolerance: when the words match nothing at all here (not merely past this page), the
+    // titles most like the text are searched instead, nearest first, paged alike.
+    if (rows.length === 0 && filters.words?.length && q.q) {
+      const anyExact =
+        cursor && (await this.repo.findNearby(centre, radius, filters, 1)).length > 0;
+      if (!anyExact) {
+        rows = await this.repo.findNearby(
+          centre,
+          radius,
+          { ...filters, words: undefined, fuzzy: filters.words },
+          limit + 1,
+          cursor,
+        );
+      }
+    }
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
