@@ -20,7 +20,7 @@ export function pdfText(pdf: Buffer): Promise<{ text: string; pages: number }> {
       ['-e', script],
       { cwd: __dirname, maxBuffer: 16 * 1024 * 1024 },
       (err, stdout) => {
-        if (err) return reject(err);
+        if (err) return reject(new Error(`pdf text extraction failed: ${err.message}`));
         const out = JSON.parse(stdout) as { text: string; pages: number };
         resolve({ text: out.text.replace(/\s+/g, ' '), pages: out.pages });
       },

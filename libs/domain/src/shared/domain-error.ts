@@ -57,7 +57,6 @@ export const ERROR_CODES = [
   'SELF_REPORT',
   'ACCOUNT_SUSPENDED',
   'INITIATIVE_NOT_FOUND',
-  'ORGANISATION_NOT_FOUND',
   /** A pending organisation cannot publish events nor be a hand-over point. */
   'ORGANISATION_NOT_VERIFIED',
   'EVENT_NOT_FOUND',

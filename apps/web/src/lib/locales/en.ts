@@ -96,7 +96,6 @@ export const en: Translation = {
       ALREADY_REPORTED: 'You already reported this. The town’s moderators are on it.',
       REPORT_NOT_FOUND: 'This report does not exist or is not one of your town’s.',
       REPORT_TARGET_NOT_FOUND: 'This content does not exist or is no longer visible.',
-      ORGANISATION_NOT_FOUND: 'This organisation cannot be found.',
       ORGANISATION_NOT_VERIFIED:
         'This organisation is still waiting for the town hall to verify it.',
       EVENT_NOT_FOUND: 'This event cannot be found.',

@@ -96,7 +96,6 @@ export const fr = {
         'Vous avez déjà signalé ce contenu. La modération de la commune s’en occupe.',
       REPORT_NOT_FOUND: "Ce signalement n'existe pas ou ne relève pas de votre commune.",
       REPORT_TARGET_NOT_FOUND: "Ce contenu n'existe pas ou n'est plus visible.",
-      ORGANISATION_NOT_FOUND: 'Cette organisation est introuvable.',
       ORGANISATION_NOT_VERIFIED: 'Cette organisation attend encore la vérification de la mairie.',
       EVENT_NOT_FOUND: 'Cet événement est introuvable.',
       EVENT_CLOSED: 'Les inscriptions à cet événement sont closes (annulé ou déjà commencé).',
