@@ -3,6 +3,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { WebPushSender } from '../../infra/push/web-push.sender';
 import { QueueName } from '../../infra/queues/queue-names';
 import { MunicipalitiesModule } from '../municipalities/municipalities.module';
+import { TownStaffModule } from '../municipalities/town-staff-access';
 import { NotificationsWorkerModule } from '../notifications/notifications-worker.module';
 import type { OutboxHandlerClass } from '../outbox/outbox-handlers';
 import { OutboxModule } from '../outbox/outbox.module';
@@ -26,6 +27,7 @@ export const POST_OUTBOX_HANDLERS = [
     OutboxModule,
     UsersModule,
     MunicipalitiesModule,
+    TownStaffModule,
     BullModule.registerQueue({ name: QueueName.Posts }),
   ],
   providers: [

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TownStaffModule } from '../municipalities/town-staff-access';
 import { WebPushSender } from '../../infra/push/web-push.sender';
 import { MunicipalitiesModule } from '../municipalities/municipalities.module';
 import { OutboxModule } from '../outbox/outbox.module';
@@ -10,7 +11,7 @@ import { PostsService } from './posts.service';
 
 /** HTTP side: town posts, RSS, push subscriptions, reach and read receipts. */
 @Module({
-  imports: [UsersModule, MunicipalitiesModule, OutboxModule],
+  imports: [UsersModule, MunicipalitiesModule, OutboxModule, TownStaffModule],
   controllers: [PostsController],
   providers: [PostsRepository, PostsService, PostsFeed, WebPushSender],
   exports: [PostsService],

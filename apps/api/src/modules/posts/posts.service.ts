@@ -25,6 +25,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { JobsService } from '../../infra/queues/jobs.service';
 import { JobName } from '../../infra/queues/queue-names';
 import { MunicipalitiesService } from '../municipalities/municipalities.service';
+import { TownStaffAccess } from '../municipalities/town-staff-access';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { OutboxService } from '../outbox/outbox.service';
 import { UsersService } from '../users/users.service';
@@ -59,6 +60,7 @@ export class PostsService {
     private readonly jobs: JobsService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly staff: TownStaffAccess,
   ) {}
 
   private async town(slug: string) {
@@ -73,11 +75,7 @@ export class PostsService {
 
   /** The town's id when `userId` is its staff (or a platform admin); 404 / 403 otherwise. */
   private async staffTown(userId: string, slug: string): Promise<string> {
-    const town = await this.town(slug);
-    if (!(await this.isStaff(userId, slug))) {
-      throw new DomainError('FORBIDDEN', "Only this town's staff can manage its posts");
-    }
-    return town.id;
+    return (await this.staff.staffTown(userId, slug, 'manage its posts')).id;
   }
 
   /**

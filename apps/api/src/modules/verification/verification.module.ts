@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TownStaffModule } from '../municipalities/town-staff-access';
 import { MunicipalitiesModule } from '../municipalities/municipalities.module';
 import { UsersModule } from '../users/users.module';
 import { VerificationCodesRepository } from './verification-codes.repository';
@@ -8,7 +9,7 @@ import { VerificationService } from './verification.service';
 
 /** Town-hall verification codes (DESIGN.md §4.1 "Verification by the town hall"). */
 @Module({
-  imports: [UsersModule, MunicipalitiesModule],
+  imports: [UsersModule, MunicipalitiesModule, TownStaffModule],
   controllers: [VerificationController],
   providers: [VerificationService, VerificationCodesRepository, VerificationThrottle],
 })

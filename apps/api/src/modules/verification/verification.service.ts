@@ -10,14 +10,13 @@ import {
   cursorCodec,
   formatVerificationCode,
   generateVerificationCode,
-  hasRole,
   normalizeVerificationCode,
   verificationCodeExpiry,
 } from '@partagora/domain';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { isConstraintViolation } from '../../common/sql';
-import { MunicipalitiesService } from '../municipalities/municipalities.service';
+import { TownStaffAccess } from '../municipalities/town-staff-access';
 import { UsersService } from '../users/users.service';
 import { VerificationCodesRepository } from './verification-codes.repository';
 import { VerificationThrottle } from './verification-throttle';
@@ -39,22 +38,14 @@ export class VerificationService {
     private readonly ds: DataSource,
     private readonly repo: VerificationCodesRepository,
     private readonly users: UsersService,
-    private readonly municipalities: MunicipalitiesService,
     private readonly throttle: VerificationThrottle,
     private readonly clock: Clock,
+    private readonly staff: TownStaffAccess,
   ) {}
 
   /** The town's id when `userId` is its staff (or a platform admin); 404 / 403 otherwise. */
   private async staffTown(userId: string, slug: string): Promise<string> {
-    const town = await this.municipalities.findRef(slug);
-    if (!town) throw new DomainError('MUNICIPALITY_NOT_FOUND', `No partner town "${slug}"`);
-    if (!hasRole(await this.users.roles(userId), slug, 'staff')) {
-      throw new DomainError(
-        'FORBIDDEN',
-        "Only this town's staff can manage its verification codes",
-      );
-    }
-    return town.id;
+    return (await this.staff.staffTown(userId, slug, 'manage its verification codes')).id;
   }
 
   /** New codes, returned in plain this once; only their SHA-256 is stored. */
