@@ -95,7 +95,11 @@ async function a11y(page, name) {
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 
+/** `JOURNEY_ONLY=<regex>` runs the matching journeys only (while working on one). */
+const only = process.env.JOURNEY_ONLY ? new RegExp(process.env.JOURNEY_ONLY) : null;
+
 async function journey(name, fn, viewport = DESKTOP, options = {}) {
+  if (only && !only.test(name)) return;
   const context = await browser.newContext({ locale: 'fr-FR', viewport, ...options });
   const page = await context.newPage();
   const errors = [];
@@ -211,7 +215,7 @@ try {
           { timeout: 15000 },
         );
         // On the map: the listing's marker carries its title (Leaflet `title` option).
-        await p2.locator(`.leaflet-marker-icon[title="${title}"]`).waitFor({ timeout: 15000 });
+        await p2.locator(`.leaflet-marker-icon[title="${title}"]`).waitFor({ timeout: 30000 });
         await p2.screenshot({ path: path.join(shots, 'listings-found.png') });
         // The card shows the photo (the thumbnail rendition), not the placeholder.
         await card.locator('img.card__photo').waitFor({ timeout: 15000 });

@@ -55,7 +55,12 @@ export function ListingList({
 
   const items = search.data.pages.flatMap((page) => page.items);
   return (
-    <section className="listing-list" aria-label={t('listings.listLabel')}>
+    <section
+      className="listing-list"
+      aria-label={t('listings.listLabel')}
+      // The previous search's results stay on screen while the new one loads: say so.
+      aria-busy={search.isPlaceholderData || undefined}
+    >
       <p className="listing-list__count" role="status" aria-live="polite">
         {t('listings.resultsCount', { count: items.length })}
         {search.hasNextPage ? ` ${t('listings.moreAvailable')}` : ''}
