@@ -1,4 +1,4 @@
-import type { Logger } from '@nestjs/common';
+import type { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 
 /**
  * A sweep that recreates lost delayed jobs from the database (DESIGN.md §6): run at boot and every
@@ -36,5 +36,39 @@ export class PeriodicSweep {
     } finally {
       this.running = false;
     }
+  }
+}
+
+/**
+ * A provider whose sweep runs from boot to shutdown every `sweepEveryMs()` (the exchange
+ * reminders, review timers, event reminders and scheduled alerts); `sweep()` runs it once now.
+ */
+export abstract class SweepingService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly sweeper: PeriodicSweep;
+
+  protected constructor(
+    name: string,
+    protected readonly logger: Logger,
+  ) {
+    this.sweeper = new PeriodicSweep(name, logger, () => this.sweepOnce());
+  }
+
+  /** How often the sweep runs (read at boot). */
+  protected abstract sweepEveryMs(): number;
+
+  /** One pass: (re)adds the jobs due from the database; returns how many. */
+  protected abstract sweepOnce(): Promise<number>;
+
+  onApplicationBootstrap(): void {
+    this.sweeper.start(this.sweepEveryMs());
+  }
+
+  onApplicationShutdown(): void {
+    this.sweeper.stop();
+  }
+
+  /** Runs the sweep now (0 while another run is under way, or when it failed). */
+  sweep(): Promise<number> {
+    return this.sweeper.run();
   }
 }

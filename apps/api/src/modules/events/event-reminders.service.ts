@@ -1,10 +1,4 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   EVENT_REMINDER_HORIZON_MS,
   EVENT_REMINDER_LEAD_MS,
@@ -15,7 +9,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { JobsService } from '../../infra/queues/jobs.service';
-import { PeriodicSweep } from '../../infra/queues/periodic-sweep';
+import { SweepingService } from '../../infra/queues/periodic-sweep';
 import { JobName } from '../../infra/queues/queue-names';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { OutboxService } from '../outbox/outbox.service';
@@ -32,12 +26,7 @@ export const eventReminderJobId = (eventId: string, userId: string, startsAt: Da
  * a job re-added after it ran finds the member reminded and does nothing.
  */
 @Injectable()
-export class EventRemindersService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(EventRemindersService.name);
-  private readonly sweeper = new PeriodicSweep('event reminder sweep', this.logger, () =>
-    this.sweepOnce(),
-  );
-
+export class EventRemindersService extends SweepingService {
   constructor(
     private readonly ds: DataSource,
     private readonly repo: EventsRepository,
@@ -46,22 +35,15 @@ export class EventRemindersService implements OnApplicationBootstrap, OnApplicat
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.sweeper.start(this.config.reminderSweepMs);
+  ) {
+    super('event reminder sweep', new Logger(EventRemindersService.name));
   }
 
-  onApplicationShutdown(): void {
-    this.sweeper.stop();
+  protected sweepEveryMs(): number {
+    return this.config.reminderSweepMs;
   }
 
-  /** Ensures every reminder due within the horizon exists in Redis; returns how many. */
-  sweep(): Promise<number> {
-    return this.sweeper.run();
-  }
-
-  private async sweepOnce(): Promise<number> {
+  protected async sweepOnce(): Promise<number> {
     const now = this.clock.now();
     const until = new Date(now.getTime() + EVENT_REMINDER_LEAD_MS + EVENT_REMINDER_HORIZON_MS);
     let added = 0;

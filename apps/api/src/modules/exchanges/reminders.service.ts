@@ -1,10 +1,4 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   REMINDER_HORIZON_MS,
   type ReminderType,
@@ -16,7 +10,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { JobsService } from '../../infra/queues/jobs.service';
-import { PeriodicSweep } from '../../infra/queues/periodic-sweep';
+import { SweepingService } from '../../infra/queues/periodic-sweep';
 import { JobName } from '../../infra/queues/queue-names';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { OutboxService } from '../outbox/outbox.service';
@@ -33,12 +27,7 @@ export const reminderJobId = (exchangeId: string, type: ReminderType, dueAt: Dat
  * is not re-added (its job id still exists, or its moment has passed).
  */
 @Injectable()
-export class RemindersService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(RemindersService.name);
-  private readonly sweeper = new PeriodicSweep('reminder sweep', this.logger, () =>
-    this.sweepOnce(),
-  );
-
+export class RemindersService extends SweepingService {
   constructor(
     private readonly ds: DataSource,
     private readonly repo: ExchangesRepository,
@@ -48,22 +37,15 @@ export class RemindersService implements OnApplicationBootstrap, OnApplicationSh
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.sweeper.start(this.config.reminderSweepMs);
+  ) {
+    super('reminder sweep', new Logger(RemindersService.name));
   }
 
-  onApplicationShutdown(): void {
-    this.sweeper.stop();
+  protected sweepEveryMs(): number {
+    return this.config.reminderSweepMs;
   }
 
-  /** Ensures every timer due within the horizon exists in Redis. Returns how many were (re)added. */
-  sweep(): Promise<number> {
-    return this.sweeper.run();
-  }
-
-  private async sweepOnce(): Promise<number> {
+  protected async sweepOnce(): Promise<number> {
     let added = 0;
     const now = this.clock.now();
     for (const e of await this.repo.reminderCandidates(now, REMINDER_HORIZON_MS)) {

@@ -1,17 +1,11 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { JobPayloads } from '../../infra/queues/job-payloads';
 import { JobsService } from '../../infra/queues/jobs.service';
-import { PeriodicSweep } from '../../infra/queues/periodic-sweep';
+import { SweepingService } from '../../infra/queues/periodic-sweep';
 import { JobName, QueueName } from '../../infra/queues/queue-names';
 import { PostsService, postAlertJobId } from './posts.service';
 
@@ -24,32 +18,21 @@ const HORIZON_MS = 2 * 86_400_000;
  * alone, so a job lost with Redis delays it by one sweep at most.
  */
 @Injectable()
-export class PostAlertsScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(PostAlertsScheduler.name);
-  private readonly sweeper = new PeriodicSweep('post alert sweep', this.logger, () =>
-    this.sweepOnce(),
-  );
-
+export class PostAlertsScheduler extends SweepingService {
   constructor(
     private readonly posts: PostsService,
     private readonly jobs: JobsService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.sweeper.start(this.config.reminderSweepMs);
+  ) {
+    super('post alert sweep', new Logger(PostAlertsScheduler.name));
   }
 
-  onApplicationShutdown(): void {
-    this.sweeper.stop();
+  protected sweepEveryMs(): number {
+    return this.config.reminderSweepMs;
   }
 
-  sweep(): Promise<number> {
-    return this.sweeper.run();
-  }
-
-  private async sweepOnce(): Promise<number> {
+  protected async sweepOnce(): Promise<number> {
     const now = this.clock.now();
     let done = 0;
     for (const a of await this.posts.pendingAlerts(new Date(now.getTime() + HORIZON_MS))) {

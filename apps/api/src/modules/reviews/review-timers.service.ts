@@ -1,10 +1,4 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   REVIEW_REMINDER_DELAY_MS,
   type ReviewTimerSubject,
@@ -16,7 +10,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { JobsService } from '../../infra/queues/jobs.service';
-import { PeriodicSweep } from '../../infra/queues/periodic-sweep';
+import { SweepingService } from '../../infra/queues/periodic-sweep';
 import { JobName } from '../../infra/queues/queue-names';
 import { ExchangesService } from '../exchanges/exchanges.service';
 import { OutboxRepository } from '../outbox/outbox.repository';
@@ -36,12 +30,7 @@ const toSubject = (c: ReviewTimerCandidate): ReviewTimerSubject => ({
  * exchange reminders: a job lost with Redis comes back, one that ran is not re-added.
  */
 @Injectable()
-export class ReviewTimersService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(ReviewTimersService.name);
-  private readonly sweeper = new PeriodicSweep('review timer sweep', this.logger, () =>
-    this.sweepOnce(),
-  );
-
+export class ReviewTimersService extends SweepingService {
   constructor(
     private readonly ds: DataSource,
     private readonly repo: ReviewsRepository,
@@ -52,22 +41,15 @@ export class ReviewTimersService implements OnApplicationBootstrap, OnApplicatio
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.sweeper.start(this.config.reminderSweepMs);
+  ) {
+    super('review timer sweep', new Logger(ReviewTimersService.name));
   }
 
-  onApplicationShutdown(): void {
-    this.sweeper.stop();
+  protected sweepEveryMs(): number {
+    return this.config.reminderSweepMs;
   }
 
-  /** Ensures every review timer due within the horizon exists in Redis; returns how many. */
-  sweep(): Promise<number> {
-    return this.sweeper.run();
-  }
-
-  private async sweepOnce(): Promise<number> {
+  protected async sweepOnce(): Promise<number> {
     let added = 0;
     const now = this.clock.now();
     // A reminder is kept up to a day late (`reviewTimersToSchedule`): look that far back.
