@@ -85,8 +85,14 @@ export function ListingsExplorer({
   );
   const resultPoints = (search.data?.pages[0]?.items ?? []).map((item) => item.approxLocation);
 
+  // From the URL as it is now, not as last drawn: two quick changes must both stay.
   const go = (next: Partial<SearchState>, replace = false) =>
-    setParams(toSearchParams({ ...state, ...next }), { replace });
+    setParams(
+      (current) => toSearchParams({ ...parseSearchParams(current, defaultRadius), ...next }),
+      {
+        replace,
+      },
+    );
   const retry = () => {
     void search.refetch();
     void mapListings.refetch();
