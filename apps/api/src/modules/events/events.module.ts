@@ -3,6 +3,8 @@ import { MunicipalitiesModule } from '../municipalities/municipalities.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { EventsAccountData } from './events-account-data';
+import { EventsArchiveSection } from './events-archive.section';
+import { EventsOpenDataset } from './events-open-data';
 import { EventsController } from './events.controller';
 import { EventsRepository } from './events.repository';
 import { EventsService } from './events.service';
@@ -11,7 +13,13 @@ import { EventsService } from './events.service';
 @Module({
   imports: [OrganisationsModule, MunicipalitiesModule, OutboxModule],
   controllers: [EventsController],
-  providers: [EventsRepository, EventsService, EventsAccountData],
+  providers: [
+    EventsRepository,
+    EventsService,
+    EventsAccountData,
+    EventsArchiveSection,
+    EventsOpenDataset,
+  ],
   exports: [EventsService, EventsRepository],
 })
 export class EventsModule {}

@@ -185,6 +185,15 @@ export class EventsRepository {
     return rows.map(toRecord);
   }
 
+  /** Every event organised in the town, cancelled ones included, by start (archive, open data). */
+  async allOfTown(townId: string): Promise<EventRecord[]> {
+    const rows = await this.ds.query<EventRow[]>(
+      `SELECT ${COLUMNS} FROM ${FROM} WHERE e.municipality_id = $2 ORDER BY e.starts_at, e.id`,
+      [null, townId],
+    );
+    return rows.map(toRecord);
+  }
+
   /** Locks the event's row (`FOR UPDATE`): every answer to it is taken one at a time. */
   async lock(manager: EntityManager, id: string): Promise<LockedEvent | null> {
     const rows = await manager.query<

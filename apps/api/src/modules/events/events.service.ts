@@ -222,6 +222,16 @@ export class EventsService {
     return this.calendar(r.title, [r]);
   }
 
+  /** Every event organised in the town (the town archive and its open data). */
+  async allOfTown(townId: string): Promise<EventRecord[]> {
+    return this.repo.allOfTown(townId);
+  }
+
+  /** The RFC 5545 calendar of `rows` (the town archive's `events.ics`). */
+  calendarOf(name: string, rows: EventRecord[]): string {
+    return this.calendar(name, rows);
+  }
+
   private calendar(name: string, rows: EventRecord[]): string {
     const cal = ical({
       name,
