@@ -30,7 +30,11 @@ describe(TownArchiveController.name, () => {
   let loanId: string;
   /** Every day 08:00–20:00, Paris time: any booking of the test falls in an opening. */
   const HOURS: LibraryHours = {
-    slots: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '08:00', closes: '20:00' })),
+    slots: ([1, 2, 3, 4, 5, 6, 7] as const).map((weekday) => ({
+      weekday,
+      opens: '08:00',
+      closes: '20:00',
+    })),
     closures: [],
   };
 
@@ -253,7 +257,7 @@ describe(TownArchiveController.name, () => {
       coordinates: [town.centre.lng, town.centre.lat],
     });
     const vevents = Object.values(ical.sync.parseICS(read('events/events.ics'))).filter(
-      (c): c is VEvent => c.type === 'VEVENT',
+      (c): c is VEvent => c?.type === 'VEVENT',
     );
     expect(vevents.map((v) => [v.uid, v.summary])).toEqual([
       [`${eventId}@partagora`, 'Atelier compostage'],
