@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ListingsModule } from '../listings/listings.module';
 import { MunicipalitiesModule } from '../municipalities/municipalities.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { OutboxModule } from '../outbox/outbox.module';
@@ -11,7 +12,7 @@ import { EventsService } from './events.service';
 
 /** Events, RSVPs and the waiting list, the agenda and its iCal feeds (DESIGN.md §4.1 "Events"). */
 @Module({
-  imports: [OrganisationsModule, MunicipalitiesModule, OutboxModule],
+  imports: [OrganisationsModule, MunicipalitiesModule, OutboxModule, ListingsModule],
   controllers: [EventsController],
   providers: [
     EventsRepository,

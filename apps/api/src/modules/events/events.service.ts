@@ -6,16 +6,19 @@ import {
   type EventListQuery,
   type EventPage,
   type EventView,
+  type ImageRef,
   type RsvpResult,
   type UpdateEventInput,
   cursorCodec,
   promotesOnCancel,
   rsvpStatusFor,
+  toImageRef,
 } from '@partagora/domain';
 import ical, { ICalEventStatus } from 'ical-generator';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { ListingPhotosService } from '../listings/listing-photos.service';
 import { MunicipalitiesService } from '../municipalities/municipalities.service';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { OutboxRepository } from '../outbox/outbox.repository';
@@ -47,6 +50,7 @@ export class EventsService {
     private readonly outboxRows: OutboxRepository,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    private readonly photos: ListingPhotosService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -199,6 +203,15 @@ export class EventsService {
     }
     await this.repo.update(eventId, patch);
     return this.get(eventId, userId);
+  }
+
+  /** A new picture through the photo pipeline (re-encoded, no metadata); the old one is deleted. */
+  async setImage(userId: string, eventId: string, file: Buffer | undefined): Promise<ImageRef> {
+    await this.managed(userId, eventId);
+    const stored = await this.photos.store(file);
+    const previous = await this.repo.setImage(eventId, stored.id);
+    if (previous) await this.photos.discard(previous);
+    return toImageRef(stored.id);
   }
 
   async cancel(userId: string, eventId: string): Promise<EventView> {
