@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { destination } from '@partagora/geo';
 import ical, { type VEvent } from 'node-ical';
+import sharp from 'sharp';
 import request from 'supertest';
 import { WorkerModule } from '../src/worker.module';
 import {
@@ -357,5 +358,46 @@ describe('events', () => {
     await get(`/api/v1/events/not-a-uuid`).expect(404);
     await get(`/api/v1/events/00000000-0000-4000-8000-000000000000.ics`).expect(404);
     await get(`/api/v1/municipalities/nowhere/events.ics`).expect(404);
+  });
+  it("should take the event's picture through the photo pipeline, for its organisers only", async () => {
+    const id = await createEvent(t.url, staff, town, { title: 'Concert au kiosque' });
+    const png = await sharp({
+      create: { width: 64, height: 48, channels: 3, background: { r: 20, g: 140, b: 90 } },
+    })
+      .withExif({ IFD0: { Copyright: 'secret-exif' } })
+      .png()
+      .toBuffer();
+    const upload = (who: TestUser, body: Buffer = png) =>
+      request(t.url)
+        .post(`/api/v1/events/${id}/image`)
+        .set('Authorization', `Bearer ${who.token}`)
+        .attach('photo', body, 'affiche.png');
+    for (const who of [residents[0]!, nearStaff]) {
+      const denied = await upload(who);
+      expect({ status: denied.status, code: denied.body.error.code }).toEqual({
+        status: 403,
+        code: 'FORBIDDEN',
+      });
+    }
+    const res = await upload(staff);
+    expect(res.status).toBe(201);
+    expect(res.body.url).toMatch(/^\/api\/v1\/photos\/[0-9a-f-]+\/full\.webp$/);
+    const file = await get(res.body.url).expect(200);
+    expect(file.headers['content-type']).toBe('image/webp');
+    expect(file.body.toString('latin1')).not.toContain('secret-exif');
+    const view = await get(`/api/v1/events/${id}`).expect(200);
+    expect(view.body.image).toEqual(res.body);
+    // A new picture replaces the old one, whose files are gone.
+    const again = await upload(staff);
+    expect(again.status).toBe(201);
+    expect(again.body.id).not.toBe(res.body.id);
+    await get(res.body.url).expect(404);
+    expect((await get(`/api/v1/events/${id}`)).body.image.id).toBe(again.body.id);
+    expect((await upload(staff, Buffer.from('not an image at all'))).status).toBe(415);
+    const none = await request(t.url)
+      .post(`/api/v1/events/${id}/image`)
+      .set('Authorization', `Bearer ${staff.token}`);
+    expect(none.status).toBeGreaterThanOrEqual(400);
+    expect(none.status).toBeLessThan(500);
   });
 });

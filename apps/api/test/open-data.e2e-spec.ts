@@ -2,6 +2,7 @@ import { gridCellId } from '@partagora/domain';
 import { destination } from '@partagora/geo';
 import request from 'supertest';
 import { OpenDataController } from '../src/modules/open-data/open-data.controller';
+import { createEvent, rsvp } from './factories/events';
 import { type TestTown, createTown } from './factories/towns';
 import { type TestUser, grantRole, registerUser } from './factories/users';
 import { parseCsv } from './support/csv';
@@ -18,6 +19,9 @@ describe(OpenDataController.name, () => {
   let ctx: TestApp;
   let town: TestTown;
   let staff: TestUser;
+  let attendee: TestUser;
+  let upcoming: string;
+  let past: string;
   const five = () => ({ lat: town.centre.lat + 0.0031, lng: town.centre.lng - 0.0012 });
   const four = () => destination(town.centre, 180, 3500);
   const base = () => `/api/v1/municipalities/${town.slug}/open-data`;
@@ -61,6 +65,19 @@ describe(OpenDataController.name, () => {
       .set('Authorization', `Bearer ${staff.token}`)
       .send(initiative);
     expect(made.status).toBe(201);
+    // An upcoming event (answered by a resident) and a past one, moved back in time.
+    upcoming = await createEvent(ctx.url, staff, town, {
+      title: 'Atelier "vélo", réparations',
+      capacity: 10,
+    });
+    attendee = owner;
+    expect((await rsvp(ctx.url, owner, upcoming)).body.status).toBe('going');
+    past = await createEvent(ctx.url, staff, town, { title: 'Bal du 14 juillet' });
+    await ctx.ds.query(
+      `UPDATE events SET starts_at = now() - interval '10 days', ends_at = now() - interval '10 days' + interval '2 hours'
+        WHERE id = $1`,
+      [past],
+    );
   });
 
   afterAll(async () => {
@@ -77,7 +94,7 @@ describe(OpenDataController.name, () => {
     });
     expect(res.body.minimumCount).toBe(5);
     const ids = (res.body.datasets as Array<{ id: string }>).map((d) => d.id);
-    expect(ids).toEqual(expect.arrayContaining(['exchanges', 'initiatives']));
+    expect(ids).toEqual(expect.arrayContaining(['events', 'exchanges', 'initiatives']));
     const files = (
       res.body.datasets as Array<{ files: Array<{ name: string; url: string }> }>
     ).flatMap((d) => d.files);
@@ -87,6 +104,8 @@ describe(OpenDataController.name, () => {
         'exchanges.geojson',
         'initiatives.csv',
         'initiatives.json',
+        'events.csv',
+        'events.json',
       ]),
     );
     for (const f of files)
@@ -190,6 +209,47 @@ describe(OpenDataController.name, () => {
     const json = await request(ctx.url).get(`${base()}/initiatives.json`);
     expect(json.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(JSON.parse(json.text).items[0].name).toBe('Jardin "Les Pousses", bords de Rance');
+  });
+
+  it("should publish the town's upcoming and past events as CSV and JSON, counts only", async () => {
+    const csv = await request(ctx.url).get(`${base()}/events.csv`).buffer(true);
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const rows = parseCsv(csv.text);
+    const catalogue = await request(ctx.url).get(base());
+    const fields = catalogue.body.datasets
+      .find((d: { id: string }) => d.id === 'events')
+      .fields.map((f: { name: string }) => f.name);
+    expect(rows[0]).toEqual(fields);
+    const data = rows
+      .slice(1)
+      .map((r) => Object.fromEntries(fields.map((f: string, i: number) => [f, r[i]])));
+    expect(data).toEqual([
+      expect.objectContaining({ id: past, title: 'Bal du 14 juillet', going: '0' }),
+      expect.objectContaining({
+        id: upcoming,
+        title: 'Atelier "vélo", réparations',
+        place_name: 'Place du Marché',
+        capacity: '10',
+        going: '1',
+        waiting: '0',
+        organiser_name: expect.stringMatching(/^Mairie de /),
+        cancelled_at: '',
+      }),
+    ]);
+    const json = await request(ctx.url).get(`${base()}/events.json`);
+    expect(json.status).toBe(200);
+    expect(json.headers['content-type']).toBe('application/json; charset=utf-8');
+    const items = JSON.parse(json.text).items as Array<Record<string, unknown>>;
+    expect(items.map((i) => i.id)).toEqual([past, upcoming]);
+    expect(items[1]).toMatchObject({
+      going: 1,
+      place: { name: 'Place du Marché', location: town.centre },
+    });
+    for (const text of [csv.text, json.text]) {
+      expect(text).not.toContain(attendee.id);
+      expect(text).not.toContain(staff.id);
+    }
   });
 
   it('should answer 404 for an unknown file or town', async () => {

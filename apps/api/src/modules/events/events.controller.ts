@@ -8,9 +8,14 @@ import {
   Patch,
   Post,
   Res,
+  UploadedFile,
+  UseInterceptors,
 } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -21,6 +26,7 @@ import {
   type CreateEventInput,
   DomainError,
   type EventListQuery,
+  PHOTO_LIMITS,
   type UpdateEventInput,
   attendeeListQuerySchema,
   attendeePageSchema,
@@ -28,6 +34,7 @@ import {
   eventListQuerySchema,
   eventPageSchema,
   eventSchema,
+  imageRefSchema,
   rsvpResultSchema,
   updateEventSchema,
 } from '@partagora/domain';
@@ -123,6 +130,32 @@ export class EventsController {
     @ValidBody(updateEventSchema) body: UpdateEventInput,
   ) {
     return this.events.update(user.userId, id, body);
+  }
+
+  /** The event's picture through the photo pipeline (re-encoded, no metadata); organisers only. */
+  @Post('events/:id/image')
+  @RateLimit('photo.upload')
+  @ApiBearerAuth()
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['photo'],
+      properties: { photo: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ApiCreatedResponse({ schema: responseSchema(imageRefSchema) })
+  @UseInterceptors(
+    FileInterceptor('photo', {
+      limits: { fileSize: PHOTO_LIMITS.maxBytes, files: 1, fields: 5, parts: 6 },
+    }),
+  )
+  image(
+    @CurrentUser() user: Principal,
+    @Param('id', eventId) id: string,
+    @UploadedFile() file: { buffer: Buffer } | undefined,
+  ) {
+    return this.events.setImage(user.userId, id, file?.buffer);
   }
 
   @Post('events/:id/cancel')

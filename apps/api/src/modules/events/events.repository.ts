@@ -185,6 +185,26 @@ export class EventsRepository {
     return rows.map(toRecord);
   }
 
+  /** Every event organised in the town, cancelled ones included, by start (archive, open data). */
+  async allOfTown(townId: string): Promise<EventRecord[]> {
+    const rows = await this.ds.query<EventRow[]>(
+      `SELECT ${COLUMNS} FROM ${FROM} WHERE e.municipality_id = $2 ORDER BY e.starts_at, e.id`,
+      [null, townId],
+    );
+    return rows.map(toRecord);
+  }
+
+  /** Sets the picture; returns the previous one's photo id (to delete its files). */
+  async setImage(id: string, photoId: string): Promise<string | null> {
+    const [rows] = await this.ds.query<[Array<{ previous: string | null }>, number]>(
+      `UPDATE events e SET image_photo_id = $2, updated_at = now()
+         FROM (SELECT image_photo_id AS previous FROM events WHERE id = $1 FOR UPDATE) p
+        WHERE e.id = $1 RETURNING p.previous`,
+      [id, photoId],
+    );
+    return rows[0]?.previous ?? null;
+  }
+
   /** Locks the event's row (`FOR UPDATE`): every answer to it is taken one at a time. */
   async lock(manager: EntityManager, id: string): Promise<LockedEvent | null> {
     const rows = await manager.query<

@@ -6,16 +6,19 @@ import {
   type EventListQuery,
   type EventPage,
   type EventView,
+  type ImageRef,
   type RsvpResult,
   type UpdateEventInput,
   cursorCodec,
   promotesOnCancel,
   rsvpStatusFor,
+  toImageRef,
 } from '@partagora/domain';
 import ical, { ICalEventStatus } from 'ical-generator';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { ListingPhotosService } from '../listings/listing-photos.service';
 import { MunicipalitiesService } from '../municipalities/municipalities.service';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { OutboxRepository } from '../outbox/outbox.repository';
@@ -47,6 +50,7 @@ export class EventsService {
     private readonly outboxRows: OutboxRepository,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    private readonly photos: ListingPhotosService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -201,6 +205,15 @@ export class EventsService {
     return this.get(eventId, userId);
   }
 
+  /** A new picture through the photo pipeline (re-encoded, no metadata); the old one is deleted. */
+  async setImage(userId: string, eventId: string, file: Buffer | undefined): Promise<ImageRef> {
+    await this.managed(userId, eventId);
+    const stored = await this.photos.store(file);
+    const previous = await this.repo.setImage(eventId, stored.id);
+    if (previous) await this.photos.discard(previous);
+    return toImageRef(stored.id);
+  }
+
   async cancel(userId: string, eventId: string): Promise<EventView> {
     await this.managed(userId, eventId);
     await this.repo.cancel(eventId);
@@ -220,6 +233,16 @@ export class EventsService {
     const r = await this.repo.find(eventId, null);
     if (!r) throw notFound();
     return this.calendar(r.title, [r]);
+  }
+
+  /** Every event organised in the town (the town archive and its open data). */
+  async allOfTown(townId: string): Promise<EventRecord[]> {
+    return this.repo.allOfTown(townId);
+  }
+
+  /** The RFC 5545 calendar of `rows` (the town archive's `events.ics`). */
+  calendarOf(name: string, rows: EventRecord[]): string {
+    return this.calendar(name, rows);
   }
 
   private calendar(name: string, rows: EventRecord[]): string {

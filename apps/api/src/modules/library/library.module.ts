@@ -4,6 +4,8 @@ import { ListingsModule } from '../listings/listings.module';
 import { MunicipalitiesModule } from '../municipalities/municipalities.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { LibraryAccessModule } from './library-access.module';
+import { LibraryArchiveRepository } from './library-archive.repository';
+import { LibraryArchiveSection } from './library-archive.section';
 import { LibraryController } from './library.controller';
 import { LibraryRepository } from './library.repository';
 import { LibraryService } from './library.service';
@@ -18,6 +20,6 @@ import { LibraryService } from './library.service';
     NotificationsModule,
   ],
   controllers: [LibraryController],
-  providers: [LibraryRepository, LibraryService],
+  providers: [LibraryRepository, LibraryService, LibraryArchiveRepository, LibraryArchiveSection],
 })
 export class LibraryModule {}

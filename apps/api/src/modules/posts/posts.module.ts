@@ -4,6 +4,7 @@ import { WebPushSender } from '../../infra/push/web-push.sender';
 import { MunicipalitiesModule } from '../municipalities/municipalities.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { UsersModule } from '../users/users.module';
+import { PostsArchiveSection } from './posts-archive.section';
 import { PostsController } from './posts.controller';
 import { PostsFeed } from './posts.feed';
 import { PostsRepository } from './posts.repository';
@@ -13,7 +14,7 @@ import { PostsService } from './posts.service';
 @Module({
   imports: [UsersModule, MunicipalitiesModule, OutboxModule, TownStaffModule],
   controllers: [PostsController],
-  providers: [PostsRepository, PostsService, PostsFeed, WebPushSender],
+  providers: [PostsRepository, PostsService, PostsFeed, WebPushSender, PostsArchiveSection],
   exports: [PostsService],
 })
 export class PostsModule {}

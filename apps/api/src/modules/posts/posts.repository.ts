@@ -142,6 +142,16 @@ export class PostsRepository {
   }
 
   /** A town's posts of a status at `now`, newest `publish_at` first, after a cursor. */
+  /** Every post of the town, whatever its status, oldest first (the town archive). */
+  async allOfTown(townId: string): Promise<PostRecord[]> {
+    const rows = await this.ds.query<PostRow[]>(
+      `SELECT ${POST_COLUMNS} FROM ${POST_FROM} WHERE p.municipality_id = $1
+        ORDER BY p.created_at, p.id`,
+      [townId],
+    );
+    return rows.map(toRecord);
+  }
+
   async list(
     townId: string,
     q: {
