@@ -631,7 +631,8 @@ try {
       await page.goto(`${base}/exchanges?role=requester`);
       await page.getByRole('link', { name: item }).first().click({ timeout: 15000 });
       await page.getByRole('button', { name: 'Terminer', exact: true }).click({ timeout: 15000 });
-      await page.getByText('Échange terminé. Merci !').waitFor({ timeout: 15000 });
+      // Completed: the review is offered.
+      await page.getByRole('link', { name: 'Laisser un avis' }).waitFor({ timeout: 15000 });
 
       // The impact page counts completed exchanges (no cache): one more.
       const after = await completedExchanges();
