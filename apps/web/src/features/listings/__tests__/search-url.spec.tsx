@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { mockFetch, pathOf, queryOf, renderWithProviders } from '../../../../test/test-utils';
@@ -82,6 +82,17 @@ describe('search filters in the URL', () => {
     expect(screen.getByLabelText<HTMLSelectElement>('Rayon').value).toBe('2000');
     await user.click(screen.getByRole('button', { name: 'Back' }));
     expect(screen.getByLabelText<HTMLSelectElement>('Type').value).toBe('');
+  });
+
+  it('should keep two changes made before the page redraws', async () => {
+    renderAt('/listings');
+    await screen.findByLabelText('Catégorie');
+    // Both in one task, as a busy phone delivers them: the second must not undo the first.
+    act(() => {
+      fireEvent.change(screen.getByLabelText('Catégorie'), { target: { value: 'tools' } });
+      fireEvent.change(screen.getByLabelText('Rayon'), { target: { value: '5000' } });
+    });
+    expect(screen.getByTestId('url').textContent).toBe('/listings?radius=5000&category=tools');
   });
 
   it('should put the words in the URL after a pause and follow Back in the search box', async () => {

@@ -1,4 +1,13 @@
-import { lazy, Suspense, useCallback, useState, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { haversineMetres, type LatLng } from '@partagora/geo';
@@ -85,14 +94,17 @@ export function ListingsExplorer({
   );
   const resultPoints = (search.data?.pages[0]?.items ?? []).map((item) => item.approxLocation);
 
-  // From the URL as it is now, not as last drawn: two quick changes must both stay.
-  const go = (next: Partial<SearchState>, replace = false) =>
-    setParams(
-      (current) => toSearchParams({ ...parseSearchParams(current, defaultRadius), ...next }),
-      {
-        replace,
-      },
-    );
+  // From the search as last asked for, not as last drawn: two quick changes must both stay
+  // (React Router's functional update reads the params of the last render).
+  const latest = useRef(params);
+  useEffect(() => {
+    latest.current = params;
+  }, [params]);
+  const go = (next: Partial<SearchState>, replace = false) => {
+    const merged = toSearchParams({ ...parseSearchParams(latest.current, defaultRadius), ...next });
+    latest.current = merged;
+    setParams(merged, { replace });
+  };
   const retry = () => {
     void search.refetch();
     void mapListings.refetch();
