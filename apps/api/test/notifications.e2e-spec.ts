@@ -356,7 +356,8 @@ describe(NotificationsService.name, () => {
         Array<{ id: string; user_id: string; email_state: string; data: Record<string, unknown> }>
       >(
         `SELECT id, user_id, email_state, data FROM notifications
-          WHERE kind = 'message_received' AND source_key = ANY($1::text[]) ORDER BY created_at`,
+          WHERE kind = 'message_received' AND source_key = ANY($1::text[])
+          ORDER BY created_at, data->>'messageId'`,
         [outboxIds.map((id) => `outbox:${id}`)],
       );
       return r.length === 2 ? r : null;
