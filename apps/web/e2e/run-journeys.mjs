@@ -966,7 +966,7 @@ try {
           lng: -2.0511,
         });
         await r.goto(eventUrl);
-        await r.getByText('0 / 10 places prises').waitFor({ timeout: 15000 });
+        await r.getByText('0 / 10 places prises').waitFor({ timeout: 30000 });
         await r.getByRole('button', { name: 'Je participe' }).click();
         await r.getByText('Vous êtes inscrit·e.').waitFor({ timeout: 15000 });
         await r.getByText('1 / 10 places prises').waitFor({ timeout: 15000 });

@@ -19,7 +19,8 @@ export interface ListingFiltersBarProps {
   radius: RadiusOption;
   /** The search is around my home (the radius says "around my home"). */
   aroundHome?: boolean;
-  onFiltersChange: (filters: ListingFilters) => void;
+  /** Only the filters that changed (a `undefined` value clears one). */
+  onFiltersChange: (changed: ListingFilters) => void;
   onRadiusChange: (radius: RadiusOption) => void;
 }
 
@@ -44,10 +45,7 @@ export function ListingFiltersBar({
   useEffect(() => {
     const q = text.trim();
     if (q === (filters.q ?? '')) return;
-    const timer = setTimeout(
-      () => onFiltersChange({ ...filters, q: q || undefined }),
-      SEARCH_DEBOUNCE_MS,
-    );
+    const timer = setTimeout(() => onFiltersChange({ q: q || undefined }), SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [text, filters, onFiltersChange]);
 
@@ -58,7 +56,7 @@ export function ListingFiltersBar({
       className="filters"
       onSubmit={(e) => {
         e.preventDefault();
-        onFiltersChange({ ...filters, q: text.trim() || undefined });
+        onFiltersChange({ q: text.trim() || undefined });
       }}
     >
       <div className="field filters__q">
@@ -78,7 +76,7 @@ export function ListingFiltersBar({
           value={filters.kind ?? ''}
           onChange={(e) => {
             const v = e.target.value;
-            onFiltersChange({ ...filters, kind: isKind(v) ? v : undefined });
+            onFiltersChange({ kind: isKind(v) ? v : undefined });
           }}
         >
           <option value="">{t('listings.allKinds')}</option>
@@ -96,7 +94,7 @@ export function ListingFiltersBar({
           value={filters.category ?? ''}
           onChange={(e) => {
             const v = e.target.value;
-            onFiltersChange({ ...filters, category: isCategory(v) ? v : undefined });
+            onFiltersChange({ category: isCategory(v) ? v : undefined });
           }}
         >
           <option value="">{t('listings.allCategories')}</option>

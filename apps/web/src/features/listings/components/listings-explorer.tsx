@@ -94,15 +94,30 @@ export function ListingsExplorer({
   );
   const resultPoints = (search.data?.pages[0]?.items ?? []).map((item) => item.approxLocation);
 
-  // From the search as last asked for, not as last drawn: two quick changes must both stay
-  // (React Router's functional update reads the params of the last render).
+  // From the search as last asked for, not as last drawn: quick changes must all stay (React
+  // Router's functional update reads the params of the last render, and our own navigations can
+  // land one render apart). A URL we did not ask for (Back, a link) leads again.
   const latest = useRef(params);
+  const issued = useRef<string[]>([]);
   useEffect(() => {
-    latest.current = params;
+    const i = issued.current.indexOf(params.toString());
+    if (i === -1) {
+      latest.current = params;
+      issued.current = [];
+    } else {
+      issued.current = issued.current.slice(i + 1);
+    }
   }, [params]);
   const go = (next: Partial<SearchState>, replace = false) => {
-    const merged = toSearchParams({ ...parseSearchParams(latest.current, defaultRadius), ...next });
+    const base = parseSearchParams(latest.current, defaultRadius);
+    const merged = toSearchParams({
+      ...base,
+      ...next,
+      // A filter change names only what it changes.
+      filters: next.filters ? { ...base.filters, ...next.filters } : base.filters,
+    });
     latest.current = merged;
+    issued.current.push(merged.toString());
     setParams(merged, { replace });
   };
   const retry = () => {
