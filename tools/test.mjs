@@ -113,7 +113,9 @@ try {
       );
       // The journeys start from a database and a Redis keyspace of their own: nothing the API
       // tier left (outbox rows, queued jobs, rate-limit counters of 127.0.0.1) reaches them.
-      const journeyEnv = { ...env };
+      // Every journey's people come from 127.0.0.1: the per-address budgets would count twelve
+      // journeys' worth of residents as one. The per-member budgets stay as in production.
+      const journeyEnv = { ...env, RATE_LIMIT: '5000', REFRESH_RATE_LIMIT: '2000' };
       if (stack.pgData) {
         createDatabase(pgPort, 'partagora_journeys');
         journeyEnv.DATABASE_URL = stack.databaseUrl.replace(
