@@ -20,6 +20,9 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
+/** The bench's report goes to standard output, one line at a time (like search-bench.mjs). */
+const say = (...parts) => process.stdout.write(`${parts.join(' ')}\n`);
+
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const dist = path.join(root, 'apps/web/dist');
 
@@ -108,17 +111,14 @@ const listingsWithMap = mapChunk
   ? sum(closure([...shell, routeChunk('listings-route'), mapChunk]))
   : null;
 
-console.log(
-  'Initial JavaScript per page (gzip -9, entry + modulepreloads + route, static imports)',
-);
-for (const r of rows)
-  console.log(`  ${r.page.padEnd(24)} ${kb(r.js).padStart(9)}  (${r.files} files)`);
+say('Initial JavaScript per page (gzip -9, entry + modulepreloads + route, static imports)');
+for (const r of rows) say(`  ${r.page.padEnd(24)} ${kb(r.js).padStart(9)}  (${r.files} files)`);
 if (listingsWithMap !== null)
-  console.log(
+  say(
     `  ${'listings + lazy map'.padEnd(24)} ${kb(listingsWithMap).padStart(9)}  (desktop, or phone map view)`,
   );
-console.log(`  ${'CSS (index.html)'.padEnd(24)} ${kb(cssSize).padStart(9)}`);
-console.log(`  budget: home ≤ 150 KB, listings ≤ 250 KB`);
+say(`  ${'CSS (index.html)'.padEnd(24)} ${kb(cssSize).padStart(9)}`);
+say(`  budget: home ≤ 150 KB, listings ≤ 250 KB`);
 
 // --- time to markers ---------------------------------------------------------------------------
 
@@ -239,7 +239,7 @@ async function timeToMarkers({ viewport, url, throttle }) {
 }
 
 const runs = 3;
-console.log(`\nTime to the first map marker (navigation → marker, median of ${runs}, API mocked)`);
+say(`\nTime to the first map marker (navigation → marker, median of ${runs}, API mocked)`);
 for (const [label, viewport, url] of [
   ['desktop 1280×900  /listings', { width: 1280, height: 900 }, '/listings'],
   ['phone   390×844   /listings?view=map', { width: 390, height: 844 }, '/listings?view=map'],
@@ -248,12 +248,12 @@ for (const [label, viewport, url] of [
     const times = [];
     for (let i = 0; i < runs; i++) times.push(await timeToMarkers({ viewport, url, throttle }));
     times.sort((a, b) => a - b);
-    console.log(
+    say(
       `  ${label.padEnd(38)} CPU ×${throttle}  ${String(times[Math.floor(runs / 2)]).padStart(5)} ms  (${times.join(', ')})`,
     );
   }
 }
-console.log('  target: markers < 2 s on this machine');
+say('  target: markers < 2 s on this machine');
 
 await browser.close();
 server.close();

@@ -9,13 +9,9 @@ import {
   Post,
   Res,
   UploadedFile,
-  UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -26,7 +22,6 @@ import {
   type CreateEventInput,
   DomainError,
   type EventListQuery,
-  PHOTO_LIMITS,
   type UpdateEventInput,
   attendeeListQuerySchema,
   attendeePageSchema,
@@ -41,6 +36,7 @@ import {
 import type { Response } from 'express';
 import { CurrentUser, OptionalUser, Public } from '../../common/auth/auth.guard';
 import type { Principal } from '../../common/auth/principal';
+import { PhotoUpload, type UploadedPhoto } from '../../common/http/photo-upload';
 import { RateLimit } from '../../common/rate-limit/rate-limit.guard';
 import { ValidBody, ValidQuery, responseSchema } from '../../common/validation/zod-validation';
 import { EventsService } from './events.service';
@@ -134,26 +130,12 @@ export class EventsController {
 
   /** The event's picture through the photo pipeline (re-encoded, no metadata); organisers only. */
   @Post('events/:id/image')
-  @RateLimit('photo.upload')
-  @ApiBearerAuth()
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['photo'],
-      properties: { photo: { type: 'string', format: 'binary' } },
-    },
-  })
+  @PhotoUpload()
   @ApiCreatedResponse({ schema: responseSchema(imageRefSchema) })
-  @UseInterceptors(
-    FileInterceptor('photo', {
-      limits: { fileSize: PHOTO_LIMITS.maxBytes, files: 1, fields: 5, parts: 6 },
-    }),
-  )
   image(
     @CurrentUser() user: Principal,
     @Param('id', eventId) id: string,
-    @UploadedFile() file: { buffer: Buffer } | undefined,
+    @UploadedFile() file: UploadedPhoto,
   ) {
     return this.events.setImage(user.userId, id, file?.buffer);
   }

@@ -9,13 +9,9 @@ import {
   Put,
   Res,
   UploadedFile,
-  UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -23,7 +19,6 @@ import {
 } from '@nestjs/swagger';
 import {
   DomainError,
-  PHOTO_LIMITS,
   type ReorderPhotosInput,
   photoSchema,
   reorderPhotosSchema,
@@ -31,8 +26,8 @@ import {
 import type { Response } from 'express';
 import { z } from 'zod';
 import { CurrentUser, Public } from '../../common/auth/auth.guard';
-import { RateLimit } from '../../common/rate-limit/rate-limit.guard';
 import type { Principal } from '../../common/auth/principal';
+import { PhotoUpload, type UploadedPhoto } from '../../common/http/photo-upload';
 import { ValidBody, responseSchema } from '../../common/validation/zod-validation';
 import { ListingPhotosService } from './listing-photos.service';
 
@@ -52,26 +47,12 @@ export class ListingPhotosController {
   constructor(private readonly photos: ListingPhotosService) {}
 
   @Post('listings/:id/photos')
-  @RateLimit('photo.upload')
-  @ApiBearerAuth()
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['photo'],
-      properties: { photo: { type: 'string', format: 'binary' } },
-    },
-  })
+  @PhotoUpload()
   @ApiCreatedResponse({ schema: responseSchema(photoSchema) })
-  @UseInterceptors(
-    FileInterceptor('photo', {
-      limits: { fileSize: PHOTO_LIMITS.maxBytes, files: 1, fields: 5, parts: 6 },
-    }),
-  )
   add(
     @CurrentUser() user: Principal,
     @Param('id', listingId) id: string,
-    @UploadedFile() file: { buffer: Buffer } | undefined,
+    @UploadedFile() file: UploadedPhoto,
   ) {
     return this.photos.add(user.userId, id, file?.buffer);
   }

@@ -7,22 +7,12 @@ import {
   Patch,
   Post,
   UploadedFile,
-  UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   type CreateOrganisationInput,
   DomainError,
   type OrganisationListQuery,
-  PHOTO_LIMITS,
   type UpdateOrganisationInput,
   createOrganisationSchema,
   imageRefSchema,
@@ -35,6 +25,7 @@ import {
 } from '@partagora/domain';
 import { CurrentUser, OptionalUser, Public } from '../../common/auth/auth.guard';
 import type { Principal } from '../../common/auth/principal';
+import { PhotoUpload, type UploadedPhoto } from '../../common/http/photo-upload';
 import { RateLimit } from '../../common/rate-limit/rate-limit.guard';
 import { ValidBody, ValidQuery, responseSchema } from '../../common/validation/zod-validation';
 import { OrganisationsService } from './organisations.service';
@@ -95,26 +86,12 @@ export class OrganisationsController {
   }
 
   @Post('organisations/:id/logo')
-  @RateLimit('photo.upload')
-  @ApiBearerAuth()
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['photo'],
-      properties: { photo: { type: 'string', format: 'binary' } },
-    },
-  })
+  @PhotoUpload()
   @ApiCreatedResponse({ schema: responseSchema(imageRefSchema) })
-  @UseInterceptors(
-    FileInterceptor('photo', {
-      limits: { fileSize: PHOTO_LIMITS.maxBytes, files: 1, fields: 5, parts: 6 },
-    }),
-  )
   logo(
     @CurrentUser() user: Principal,
     @Param('id', organisationId) id: string,
-    @UploadedFile() file: { buffer: Buffer } | undefined,
+    @UploadedFile() file: UploadedPhoto,
   ) {
     return this.organisations.setLogo(user.userId, id, file?.buffer);
   }
